@@ -1,0 +1,63 @@
+//! `wex build`: check and pack every bundle of a content folder into a site's
+//! bundles folder, with its index. The web build runs this, so a broken bundle
+//! fails the build with its diagnostics.
+
+use super::Exit;
+use crate::folder;
+use std::path::PathBuf;
+
+pub struct Args {
+    content: PathBuf,
+    output: PathBuf,
+}
+
+impl Args {
+    pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
+        let (mut folders, output) = super::values_and_output(parser)?;
+        let output = output.ok_or("say where to write the bundles with -o <folder>")?;
+        if folders.len() != 1 {
+            return Err("name exactly one content folder".into());
+        }
+        Ok(Args { content: folders.remove(0), output })
+    }
+}
+
+pub fn run(args: Args) -> Exit {
+    let folders = match folder::bundle_folders(&args.content) {
+        Ok(folders) => folders,
+        Err(error) => {
+            eprintln!("wex: {error}");
+            return Exit::CouldNotRun;
+        }
+    };
+    let mut bundles = Vec::new();
+    let mut worst = Exit::Ok;
+    for folder in &folders {
+        match super::load_bundle(folder) {
+            Ok(bundle) => bundles.push(bundle),
+            Err(exit) => worst = worst.max_with(exit),
+        }
+    }
+    if worst != Exit::Ok {
+        eprintln!("wex: nothing was written to {}", args.output.display());
+        return worst;
+    }
+    if let Err(error) = std::fs::create_dir_all(&args.output) {
+        eprintln!("wex: could not create {}: {error}", args.output.display());
+        return Exit::CouldNotRun;
+    }
+    for bundle in &bundles {
+        let path = args.output.join(wex_core::pack::file_name(bundle));
+        if let Err(error) = std::fs::write(&path, wex_core::pack::pack(bundle)) {
+            eprintln!("wex: could not write {}: {error}", path.display());
+            return Exit::CouldNotRun;
+        }
+    }
+    match super::index::write_index(&args.output) {
+        Ok(count) => {
+            println!("wex: packed {} bundle{} into {} ({count} listed)", bundles.len(), if bundles.len() == 1 { "" } else { "s" }, args.output.display());
+            Exit::Ok
+        }
+        Err(exit) => exit,
+    }
+}

@@ -1,0 +1,183 @@
+//! Data-driven tests of the bundle parser: small inline bundles and the diagnostics
+//! they give, rendered as text. Refresh expectations with `UPDATE_EXPECT=1`.
+
+use super::parse_bundle;
+use crate::source::SourceFiles;
+use expect_test::{expect, Expect};
+
+const MANIFEST: &str = r#"id = "demo"
+version = "1.0.0"
+title = "Demo placement"
+publisher = { name = "Example NHS Trust" }
+modules = ["modules/one.md"]
+"#;
+
+const MODULE: &str = "+++\nid = \"one\"\ntitle = \"One\"\nminutes = 5\n+++\n\n## Hello\n\nSome *text*.\n";
+
+fn files(pairs: &[(&str, &str)]) -> SourceFiles {
+    let mut files = SourceFiles::new();
+    for (path, text) in pairs {
+        files.insert(*path, text.as_bytes().to_vec());
+    }
+    files
+}
+
+/// Parses the files and compares every rendered diagnostic with `expected`.
+fn check(pairs: &[(&str, &str)], expected: Expect) {
+    let parsed = parse_bundle(&files(pairs));
+    let rendered: String = parsed.diagnostics.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n");
+    expected.assert_eq(&rendered);
+}
+
+#[test]
+fn a_good_bundle_has_no_diagnostics() {
+    check(&[("bundle.toml", MANIFEST), ("modules/one.md", MODULE)], expect![[""]]);
+    let parsed = parse_bundle(&files(&[("bundle.toml", MANIFEST), ("modules/one.md", MODULE)]));
+    let bundle = parsed.ok().unwrap();
+    assert_eq!(bundle.modules[0].steps[0].id(), "hello");
+}
+
+#[test]
+fn toml_syntax_error_names_file_line_and_column() {
+    check(
+        &[("bundle.toml", "id = \"demo\"\ntitle \"Demo\"\n")],
+        expect![[r#"
+            error[WEX001]: key with no value, expected `=`
+             --> bundle.toml:2:7
+              |
+            2 | title "Demo"
+              |       ^
+              = help: each line is `name = value`; text goes in double quotes and lists in [ ]
+        "#]],
+    );
+}
+
+#[test]
+fn misspelt_field_suggests_the_closest() {
+    let manifest = MANIFEST.replace("title =", "titel =");
+    check(
+        &[("bundle.toml", &manifest), ("modules/one.md", MODULE)],
+        expect![[r#"
+            error[WEX002]: unknown field `titel`, expected one of `id`, `version`, `title`, `summary`, `publisher`, `modules`
+             --> bundle.toml:3:1
+              |
+            3 | titel = "Demo placement"
+              | ^^^^^
+              = help: did you mean `title`? Known fields here: id, version, title, summary, publisher, modules
+        "#]],
+    );
+}
+
+#[test]
+fn missing_module_file_points_at_its_name() {
+    check(
+        &[("bundle.toml", MANIFEST)],
+        expect![[r#"
+            error[WEX005]: module file `modules/one.md` is not in the bundle
+             --> bundle.toml:5:12
+              |
+            5 | modules = ["modules/one.md"]
+              |            ^^^^^^^^^^^^^^^^
+              = help: check the spelling and that the path is relative to the folder holding bundle.toml
+        "#]],
+    );
+}
+
+#[test]
+fn raw_html_and_script_links_are_refused() {
+    let module = format!("{MODULE}\n<div>hi\nthere</div>\n\nA [link](javascript:alert(1)) and <b>bold</b>.\n");
+    check(
+        &[("bundle.toml", MANIFEST), ("modules/one.md", &module)],
+        expect![[r#"
+            error[WEX008]: raw HTML is not allowed in a bundle
+              --> modules/one.md:11:1
+               |
+            11 | <div>hi
+               | ^
+               = help: write it in Markdown instead: **bold**, *italic*, [link text](https://...), ![alt text](media/picture.svg)
+
+            error[WEX009]: this link is not allowed: only http(s) links and paths inside the bundle are allowed
+              --> modules/one.md:14:3
+               |
+            14 | A [link](javascript:alert(1)) and <b>bold</b>.
+               |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^
+               = help: link to https://... or to a file inside the bundle
+
+            error[WEX008]: raw HTML is not allowed in a bundle
+              --> modules/one.md:14:35
+               |
+            14 | A [link](javascript:alert(1)) and <b>bold</b>.
+               |                                   ^^^
+               = help: write it in Markdown instead: **bold**, *italic*, [link text](https://...), ![alt text](media/picture.svg)
+
+            error[WEX008]: raw HTML is not allowed in a bundle
+              --> modules/one.md:14:42
+               |
+            14 | A [link](javascript:alert(1)) and <b>bold</b>.
+               |                                          ^^^^
+               = help: write it in Markdown instead: **bold**, *italic*, [link text](https://...), ![alt text](media/picture.svg)
+        "#]],
+    );
+}
+
+#[test]
+fn duplicate_step_ids_and_bad_versions() {
+    let manifest = MANIFEST.replace("1.0.0", "1.0");
+    let module = format!("{MODULE}\n## Hello again {{#hello}}\n\nMore.\n");
+    check(
+        &[("bundle.toml", &manifest), ("modules/one.md", &module)],
+        expect![[r#"
+            error[WEX004]: `1.0` is not a version number
+             --> bundle.toml:2:11
+              |
+            2 | version = "1.0"
+              |           ^^^^^
+              = help: write three numbers separated by dots, for example `1.0.0`; raise the first when progress will not carry over
+
+            error[WEX010]: two steps in this module have the id `hello`
+              --> modules/one.md:11:1
+               |
+            11 | ## Hello again {#hello}
+               | ^
+               = help: the first is on line 7; give this one its own id with `## Title {#another-id}`
+        "#]],
+    );
+}
+
+#[test]
+fn front_matter_and_utf8_problems() {
+    check(
+        &[("bundle.toml", MANIFEST), ("modules/one.md", "## No front matter\n")],
+        expect![[r#"
+            error[WEX007]: a module file must start with front matter between `+++` lines
+             --> modules/one.md:1:1
+              |
+            1 | ## No front matter
+              | ^
+              = help: begin the file with:
+            +++
+            id = "my-module"
+            title = "My module"
+            minutes = 20
+            +++
+        "#]],
+    );
+    let mut bad = files(&[("bundle.toml", MANIFEST)]);
+    bad.insert("modules/one.md", b"+++\nid = \"one\"\n\xff\n".to_vec());
+    let parsed = parse_bundle(&bad);
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert_eq!(parsed.diagnostics[0].code.as_str(), "WEX006");
+    assert_eq!(parsed.diagnostics[0].location(), "modules/one.md:3:1");
+}
+
+#[test]
+fn intro_text_and_top_heading() {
+    let module = "+++\nid = \"one\"\ntitle = \"One\"\n+++\n# One\n\nBefore the steps.\n\n## Step\n\n- tight\n- list\n";
+    let parsed = parse_bundle(&files(&[("bundle.toml", MANIFEST), ("modules/one.md", module)]));
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    let steps = &parsed.bundle.unwrap().modules[0].steps;
+    let ids: Vec<&str> = steps.iter().map(|s| s.id()).collect();
+    assert_eq!(ids, ["introduction", "step"]);
+    let json = serde_json::to_string(&steps[1]).unwrap();
+    assert_eq!(json, r#"{"type":"page","id":"step","title":"Step","body":[{"ul":[[{"p":[{"t":"tight"}]}],[{"p":[{"t":"list"}]}]]}]}"#);
+}

@@ -1,0 +1,90 @@
+//! Reading TOML (bundle.toml and front matter) into the manifest structs, turning
+//! every error into a diagnostic with the position and a suggested fix.
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use serde::de::DeserializeOwned;
+
+/// A piece of TOML inside a file: the whole of bundle.toml, or the front matter of a
+/// module, which starts `offset` bytes into the file's `file_text`.
+pub struct TomlSource<'a> {
+    pub file: &'a str,
+    pub file_text: &'a str,
+    pub offset: usize,
+    pub toml: &'a str,
+}
+
+impl TomlSource<'_> {
+    /// Deserializes the TOML, or explains in one diagnostic why it could not.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        if let Err(error) = toml::from_str::<toml::Table>(self.toml) {
+            return Err(self.diagnostic(Code::TomlSyntax, &error).with_help(syntax_help(error.message())));
+        }
+        toml::from_str::<T>(self.toml).map_err(|error| {
+            let message = error.message();
+            if let Some(field) = backticked(message).first().filter(|_| message.starts_with("unknown field")) {
+                let expected = backticked(message.split_once("expected").map_or("", |(_, rest)| rest));
+                let help = match closest(field, &expected) {
+                    Some(near) => format!("did you mean `{near}`? Known fields here: {}", expected.join(", ")),
+                    None => format!("remove it; known fields here: {}", expected.join(", ")),
+                };
+                self.diagnostic(Code::UnknownField, &error).with_help(help)
+            } else if let Some(field) = backticked(message).first().filter(|_| message.starts_with("missing field")) {
+                self.diagnostic(Code::MissingField, &error)
+                    .with_help(format!("add a line `{field} = ...` to this table"))
+            } else {
+                self.diagnostic(Code::InvalidValue, &error)
+            }
+        })
+    }
+
+    fn diagnostic(&self, code: Code, error: &toml::de::Error) -> Diagnostic {
+        let message = error.message().trim_end_matches('\n').to_string();
+        match error.span() {
+            Some(span) => Diagnostic::at(
+                code,
+                Severity::Error,
+                self.file,
+                self.file_text,
+                span.start + self.offset..span.end + self.offset,
+                message,
+            ),
+            None => Diagnostic::file(code, Severity::Error, self.file, message),
+        }
+    }
+}
+
+fn syntax_help(message: &str) -> &'static str {
+    if message.contains("string") || message.contains("quote") {
+        "text values need double quotes at both ends, for example `title = \"Welcome\"`"
+    } else {
+        "each line is `name = value`; text goes in double quotes and lists in [ ]"
+    }
+}
+
+/// The words between backticks in a message, in order.
+fn backticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+/// The known name nearest to a misspelt one, if it is near enough to be a typo.
+pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), *k))
+        .filter(|(distance, k)| *distance <= (k.len() / 3).max(1) + 1)
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_names_only() {
+        let known = ["title", "summary", "version"];
+        assert_eq!(closest("titel", &known), Some("title"));
+        assert_eq!(closest("sumary", &known), Some("summary"));
+        assert_eq!(closest("colour", &known), None);
+    }
+}

@@ -1,0 +1,228 @@
+//! Diagnostics: what an author is told about a mistake, and where it is.
+//!
+//! One `Diagnostic` type serves the terminal (rendered rustc-style by
+//! [`Diagnostic::render`]), `wex check --format json`, and the browser, which shows
+//! the same fields as an NHS error summary.
+
+use crate::source::{LineCol, LineIndex};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// How bad a diagnostic is. Errors stop a bundle from being packed; warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Stable diagnostic codes. A code never changes meaning once released, so authors
+/// can search for it and docs/authoring.md can explain it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Code {
+    /// A file is not valid TOML, or front matter is not valid TOML.
+    TomlSyntax,
+    /// A field name that the format does not know.
+    UnknownField,
+    /// A required field is missing.
+    MissingField,
+    /// A field has a value of the wrong type or shape.
+    InvalidValue,
+    /// A file named by the bundle does not exist.
+    MissingFile,
+    /// A file is not valid UTF-8 text.
+    NotUtf8,
+    /// A module file does not start with `+++` front matter.
+    MissingFrontMatter,
+    /// Raw HTML in Markdown.
+    RawHtml,
+    /// A link that is neither http(s) nor bundle-relative.
+    UnsafeLink,
+    /// Two things that need distinct ids share one.
+    DuplicateId,
+    /// A module has no steps.
+    EmptyModule,
+    /// A file is larger than the format allows.
+    FileTooLarge,
+}
+
+impl Code {
+    pub const ALL: &'static [Code] = &[
+        Code::TomlSyntax,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::InvalidValue,
+        Code::MissingFile,
+        Code::NotUtf8,
+        Code::MissingFrontMatter,
+        Code::RawHtml,
+        Code::UnsafeLink,
+        Code::DuplicateId,
+        Code::EmptyModule,
+        Code::FileTooLarge,
+    ];
+
+    /// The code as authors see it, for example `WEX001`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::TomlSyntax => "WEX001",
+            Code::UnknownField => "WEX002",
+            Code::MissingField => "WEX003",
+            Code::InvalidValue => "WEX004",
+            Code::MissingFile => "WEX005",
+            Code::NotUtf8 => "WEX006",
+            Code::MissingFrontMatter => "WEX007",
+            Code::RawHtml => "WEX008",
+            Code::UnsafeLink => "WEX009",
+            Code::DuplicateId => "WEX010",
+            Code::EmptyModule => "WEX011",
+            Code::FileTooLarge => "WEX012",
+        }
+    }
+}
+
+/// One problem found in a bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    #[serde(serialize_with = "serialize_code")]
+    pub code: Code,
+    pub severity: Severity,
+    /// Path of the file relative to the bundle folder, with `/` separators.
+    pub file: String,
+    /// Where the problem starts; `None` when it concerns the whole file.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// How many characters to underline from `column` (at least 1).
+    pub width: u32,
+    /// The source line at `line`, so renderers need not keep the file.
+    pub source_line: Option<String>,
+    pub message: String,
+    /// What to do about it, in plain words.
+    pub help: Option<String>,
+}
+
+fn serialize_code<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.as_str())
+}
+
+impl Diagnostic {
+    /// A diagnostic about a whole file.
+    pub fn file(code: Code, severity: Severity, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            file: file.to_string(),
+            line: None,
+            column: None,
+            width: 1,
+            source_line: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A diagnostic at a byte range of a text file.
+    pub fn at(
+        code: Code,
+        severity: Severity,
+        file: &str,
+        text: &str,
+        range: std::ops::Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let index = LineIndex::new(text);
+        let LineCol { line, column } = index.line_col(range.start);
+        let source_line = index.line_text(line).to_string();
+        let end = index.line_col(range.end.max(range.start));
+        let width = if end.line == line && end.column > column { end.column - column } else { 1 };
+        Diagnostic {
+            line: Some(line),
+            column: Some(column),
+            width,
+            source_line: Some(source_line),
+            ..Diagnostic::file(code, severity, file, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, or just the file when there is no position.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.file),
+            _ => self.file.clone(),
+        }
+    }
+
+    /// Renders the diagnostic the way rustc does, as plain text.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{level}[{}]: {}", self.code.as_str(), self.message);
+        let gutter = self.line.map_or(1, |l| l.to_string().len());
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad}--> {}", self.location());
+        if let (Some(line), Some(column), Some(source)) = (self.line, self.column, &self.source_line) {
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line} | {source}");
+            // Tabs keep their width so the marker lines up under the source.
+            let lead: String = source
+                .chars()
+                .take(column.saturating_sub(1) as usize)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(self.width.max(1) as usize));
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "{pad} = help: {help}");
+        }
+        out
+    }
+}
+
+/// Sorts diagnostics by file, then position, then code, so output is stable.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.message).cmp(&(&b.file, b.line, b.column, b.code, &b.message))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::expect;
+
+    #[test]
+    fn renders_like_rustc() {
+        let text = "id = \"demo\"\ntitle \"Hello\"\n";
+        let d = Diagnostic::at(Code::TomlSyntax, Severity::Error, "bundle.toml", text, 18..25, "expected `=`")
+            .with_help("write `key = value`");
+        expect![[r#"
+            error[WEX001]: expected `=`
+             --> bundle.toml:2:7
+              |
+            2 | title "Hello"
+              |       ^^^^^^^
+              = help: write `key = value`
+        "#]]
+        .assert_eq(&d.render());
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut seen: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), Code::ALL.len());
+    }
+}

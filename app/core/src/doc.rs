@@ -1,0 +1,89 @@
+//! A small typed document tree for the reading parts of a placement.
+//!
+//! Packing turns each module's Markdown into this tree, so the learner's app renders
+//! plain data with its own elements: there is no Markdown parser in its download and
+//! no way for a bundle to inject HTML. The short serde names keep packed files small.
+
+use serde::{Deserialize, Serialize};
+
+/// A block of reading content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Block {
+    #[serde(rename = "p")]
+    Paragraph(Vec<Inline>),
+    /// Levels 3 to 6: level 1 is the page and level 2 the step heading.
+    #[serde(rename = "h")]
+    Heading(u8, Vec<Inline>),
+    #[serde(rename = "ul")]
+    BulletList(Vec<Vec<Block>>),
+    /// A numbered list and the number it starts from.
+    #[serde(rename = "ol")]
+    NumberedList(u64, Vec<Vec<Block>>),
+    #[serde(rename = "q")]
+    Quote(Vec<Block>),
+    #[serde(rename = "pre")]
+    Preformatted(String),
+    #[serde(rename = "hr")]
+    Rule,
+    #[serde(rename = "table")]
+    Table(Table),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    pub head: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// Text-level content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Inline {
+    #[serde(rename = "t")]
+    Text(String),
+    #[serde(rename = "em")]
+    Emphasis(Vec<Inline>),
+    #[serde(rename = "b")]
+    Strong(Vec<Inline>),
+    #[serde(rename = "code")]
+    Code(String),
+    #[serde(rename = "a")]
+    Link(Link),
+    #[serde(rename = "img")]
+    Image(Image),
+    #[serde(rename = "br")]
+    Break,
+}
+
+/// A link; `href` has been checked to be http(s) or relative to the bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub href: String,
+    pub content: Vec<Inline>,
+}
+
+/// An image from the bundle's media folder, with its alternative text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+}
+
+/// The words of a run of inlines, without formatting: for headings, ids, alt text
+/// and reading-level estimates.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+            Inline::Emphasis(inner) | Inline::Strong(inner) => push_plain_text(inner, out),
+            Inline::Link(link) => push_plain_text(&link.content, out),
+            Inline::Image(image) => out.push_str(&image.alt),
+            Inline::Break => out.push(' '),
+        }
+    }
+}

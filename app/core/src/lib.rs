@@ -1,0 +1,16 @@
+//! Wex's pure logic, shared by the CLI, the learner's app and the tutor's tracker.
+//!
+//! Nothing here touches the browser, the file system, the network or the clock:
+//! inputs are plain data (paths and bytes, timestamps passed in) and outputs are
+//! plain data plus [`Diagnostic`]s. The author's parsers (TOML and Markdown) sit
+//! behind the `author` feature so that the learner's download never carries them.
+
+pub mod bundle;
+pub mod diagnostic;
+pub mod doc;
+pub mod pack;
+pub mod progress;
+pub mod source;
+pub mod version;
+
+pub use diagnostic::{Code, Diagnostic, Severity};

@@ -1,0 +1,90 @@
+//! The files of a bundle folder as plain data, and byte offset to line/column maps.
+
+use std::collections::BTreeMap;
+
+/// Every file of one bundle folder, keyed by its path relative to the folder with
+/// `/` separators. The CLI fills it from disk; the author studio from a folder the
+/// author picks in the browser. Ordered, so everything built from it is deterministic.
+#[derive(Clone, Debug, Default)]
+pub struct SourceFiles {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl SourceFiles {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+}
+
+/// A position in a text file, both counted from 1 as editors show them. The column
+/// counts characters, not bytes, so it matches what an author sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Turns byte offsets of one text into lines and columns.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { text, line_starts }
+    }
+
+    /// The line and column of a byte offset. Offsets past the end, or inside a
+    /// multi-byte character, are clamped to the nearest character boundary before it.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let column = self.text[self.line_starts[line]..offset].chars().count();
+        LineCol { line: line as u32 + 1, column: column as u32 + 1 }
+    }
+
+    /// The text of a line (counted from 1) without its line ending.
+    pub fn line_text(&self, line: u32) -> &'a str {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1) as usize) else {
+            return "";
+        };
+        let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        self.text[start..end].trim_end_matches('\r')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_from_one_and_in_characters() {
+        let text = "ab\ncé d\n\nlast";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(3), LineCol { line: 2, column: 1 });
+        // "é" is two bytes: the space after it is the third character of line 2.
+        assert_eq!(index.line_col(6), LineCol { line: 2, column: 3 });
+        // An offset inside "é" falls back to the start of the character.
+        assert_eq!(index.line_col(5), LineCol { line: 2, column: 2 });
+        assert_eq!(index.line_col(9), LineCol { line: 3, column: 1 });
+        assert_eq!(index.line_col(1000), LineCol { line: 4, column: 5 });
+        assert_eq!(index.line_text(2), "cé d");
+        assert_eq!(index.line_text(3), "");
+        assert_eq!(index.line_text(9), "");
+    }
+}
