@@ -1,0 +1,88 @@
+//! Renders core's document tree with Leptos elements and NHS typography classes.
+//! Text always becomes text nodes: a bundle cannot put HTML on the page.
+
+use leptos::prelude::*;
+use wex_core::doc::{Block, Inline, Table};
+
+/// A run of blocks, such as the body of a reading step.
+#[component]
+pub fn DocBlocks(blocks: Vec<Block>) -> impl IntoView {
+    blocks.into_iter().map(render_block).collect_view()
+}
+
+fn render_block(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::Heading(level, content) => match level {
+            3 => view! { <h3>{inlines(content)}</h3> }.into_any(),
+            4 => view! { <h4>{inlines(content)}</h4> }.into_any(),
+            5 => view! { <h5>{inlines(content)}</h5> }.into_any(),
+            _ => view! { <h6>{inlines(content)}</h6> }.into_any(),
+        },
+        Block::BulletList(items) => view! { <ul class="nhsuk-list nhsuk-list--bullet">{list_items(items)}</ul> }.into_any(),
+        Block::NumberedList(start, items) => {
+            view! { <ol class="nhsuk-list nhsuk-list--number" start=start.to_string()>{list_items(items)}</ol> }.into_any()
+        }
+        Block::Quote(content) => view! { <div class="nhsuk-inset-text">{content.into_iter().map(render_block).collect_view()}</div> }.into_any(),
+        Block::Preformatted(text) => view! { <pre class="wex-pre"><code>{text}</code></pre> }.into_any(),
+        Block::Rule => view! { <hr class="nhsuk-section-break nhsuk-section-break--m nhsuk-section-break--visible" /> }.into_any(),
+        Block::Table(table) => table_view(table),
+    }
+}
+
+fn list_items(items: Vec<Vec<Block>>) -> impl IntoView {
+    items.into_iter().map(|item| view! { <li>{item.into_iter().map(render_block).collect_view()}</li> }).collect_view()
+}
+
+fn table_view(table: Table) -> AnyView {
+    let Table { head, rows } = table;
+    view! {
+        <div class="wex-table-scroll" tabindex="0" role="region" aria-label="Table">
+            <table class="nhsuk-table">
+                <thead class="nhsuk-table__head">
+                    <tr class="nhsuk-table__row">
+                        {head.into_iter().map(|cell| view! { <th class="nhsuk-table__header" scope="col">{inlines(cell)}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            view! {
+                                <tr class="nhsuk-table__row">
+                                    {row.into_iter().map(|cell| view! { <td class="nhsuk-table__cell">{inlines(cell)}</td> }).collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn inlines(content: Vec<Inline>) -> impl IntoView {
+    content.into_iter().map(inline).collect_view()
+}
+
+fn inline(inline: Inline) -> AnyView {
+    match inline {
+        Inline::Text(text) => text.into_any(),
+        Inline::Emphasis(content) => view! { <em>{inlines(content)}</em> }.into_any(),
+        Inline::Strong(content) => view! { <strong>{inlines(content)}</strong> }.into_any(),
+        Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
+        Inline::Link(link) => {
+            let external = link.href.starts_with("http");
+            view! {
+                <a class="nhsuk-link" href=link.href rel=external.then_some("noopener noreferrer")>
+                    {inlines(link.content)}
+                    {external.then(|| view! { <span class="nhsuk-u-visually-hidden">" (opens another website)"</span> })}
+                </a>
+            }
+            .into_any()
+        }
+        Inline::Image(image) => view! { <img class="wex-image" src=image.src alt=image.alt /> }.into_any(),
+        Inline::Break => view! { <br /> }.into_any(),
+    }
+}

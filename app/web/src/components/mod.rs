@@ -1,0 +1,6 @@
+//! Components: `nhs/` holds NHS design-system pieces named after their
+//! nhsuk-frontend templates; the rest are Wex's own widgets.
+
+pub mod doc;
+pub mod nhs;
+pub mod page_heading;

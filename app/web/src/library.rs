@@ -1,0 +1,84 @@
+//! The placement library: the site's bundle index and packed bundles, fetched from
+//! the app's own origin, checked by core, and kept in memory once loaded.
+
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wex_core::bundle::Bundle;
+use wex_core::pack::{self, Index, INDEX_FILE};
+
+/// The folder of the built site that holds packed bundles and their index.
+pub const BUNDLES_FOLDER: &str = "bundles/";
+
+/// Shared through context: loads the index and bundles once per page load.
+#[derive(Clone, Copy)]
+pub struct Library {
+    index: StoredValue<Option<Index>>,
+    bundles: StoredValue<HashMap<String, Arc<Bundle>>>,
+}
+
+impl Library {
+    pub fn provide() -> Library {
+        let library = Library { index: StoredValue::new(None), bundles: StoredValue::new(HashMap::new()) };
+        provide_context(library);
+        library
+    }
+
+    pub fn get() -> Library {
+        expect_context::<Library>()
+    }
+
+    /// The site's index of placements.
+    pub async fn index(self) -> Result<Index, String> {
+        if let Some(index) = self.index.get_value() {
+            return Ok(index);
+        }
+        let text = fetch_text(&format!("{BUNDLES_FOLDER}{INDEX_FILE}")).await.map_err(|why| {
+            format!("The list of placements could not be loaded ({why}). Check your connection and reload the page.")
+        })?;
+        let index = Index::parse(&text)?;
+        self.index.set_value(Some(index.clone()));
+        Ok(index)
+    }
+
+    /// A placement by id, fetched, hash-checked against the index and unpacked.
+    pub async fn bundle(self, id: String) -> Result<Arc<Bundle>, String> {
+        if let Some(bundle) = self.bundles.with_value(|b| b.get(&id).cloned()) {
+            return Ok(bundle);
+        }
+        let index = self.index().await?;
+        let Some(entry) = index.bundles.iter().find(|e| e.listing.id == id) else {
+            return Err(format!("There is no placement called “{id}” on this site. It may have been removed."));
+        };
+        let text = fetch_text(&format!("{BUNDLES_FOLDER}{}", entry.file))
+            .await
+            .map_err(|why| format!("The placement “{}” could not be loaded ({why}).", entry.listing.title))?;
+        let packed = pack::unpack(text.as_bytes()).map_err(|why| format!("The placement “{}” could not be opened: {why}.", entry.listing.title))?;
+        if packed.sha256 != entry.sha256 {
+            return Err(format!(
+                "The placement “{}” does not match the site's list of placements: the file was changed after the list was made. Ask the site owner to run `wex index`.",
+                entry.listing.title
+            ));
+        }
+        let bundle = Arc::new(packed.bundle);
+        self.bundles.update_value(|b| {
+            b.insert(id, bundle.clone());
+        });
+        Ok(bundle)
+    }
+}
+
+/// Fetches a file relative to the app's base URL and returns its text.
+async fn fetch_text(path: &str) -> Result<String, String> {
+    let url = format!("{}{path}", crate::router::base_path());
+    let response = JsFuture::from(window().fetch_with_str(&url)).await.map_err(|_| "the network request failed".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "the browser gave no response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the site answered {} for {path}", response.status()));
+    }
+    let text = response.text().map_err(|_| "the response could not be read".to_string())?;
+    let text = JsFuture::from(text).await.map_err(|_| "the response could not be read".to_string())?;
+    text.as_string().ok_or_else(|| "the response was not text".to_string())
+}

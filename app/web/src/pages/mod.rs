@@ -1,0 +1,6 @@
+//! One file per page of the app.
+
+pub mod catalogue;
+pub mod module;
+pub mod not_found;
+pub mod placement;

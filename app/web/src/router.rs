@@ -1,0 +1,187 @@
+//! A small router of our own: the URL path as a [`Route`], `history.pushState` to
+//! move, `popstate` to follow the back button. It is a fraction of leptos_router's
+//! size in the learner's download (see docs/size.md), and it keeps every URL relative
+//! to the page's `<base href>`, so the app works from any sub-path of a site.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// Every page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Catalogue,
+    Placement { bundle: String },
+    /// A module, showing the step with the given id, or its first unfinished step.
+    Module { bundle: String, module: String, step: Option<String> },
+    NotFound { path: String },
+}
+
+impl Route {
+    /// Parses a path relative to the app's base (no leading slash).
+    pub fn parse(path: &str) -> Route {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let decoded: Option<Vec<String>> = parts.iter().map(|p| decode(p)).collect();
+        let Some(parts) = decoded else { return Route::NotFound { path: path.to_string() } };
+        match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] | ["index.html"] => Route::Catalogue,
+            ["placements", bundle] => Route::Placement { bundle: bundle.to_string() },
+            ["placements", bundle, module] => Route::Module { bundle: bundle.to_string(), module: module.to_string(), step: None },
+            ["placements", bundle, module, step] => {
+                Route::Module { bundle: bundle.to_string(), module: module.to_string(), step: Some(step.to_string()) }
+            }
+            _ => Route::NotFound { path: path.to_string() },
+        }
+    }
+
+    /// The path of this route relative to the app's base.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Catalogue => String::new(),
+            Route::Placement { bundle } => format!("placements/{}", encode(bundle)),
+            Route::Module { bundle, module, step: None } => format!("placements/{}/{}", encode(bundle), encode(module)),
+            Route::Module { bundle, module, step: Some(step) } => {
+                format!("placements/{}/{}/{}", encode(bundle), encode(module), encode(step))
+            }
+            Route::NotFound { path } => path.clone(),
+        }
+    }
+
+    /// The full href of this route, for `<a href>`.
+    pub fn href(&self) -> String {
+        format!("{}{}", base_path(), self.path())
+    }
+}
+
+fn encode(part: &str) -> String {
+    js_sys::encode_uri_component(part).into()
+}
+
+fn decode(part: &str) -> Option<String> {
+    js_sys::decode_uri_component(part).ok().map(Into::into)
+}
+
+/// The path of the page's base URL, always ending in `/`: `/` at a site's root, or
+/// for example `/work-experience/` under a sub-path.
+pub fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_else(|| "/".into());
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_else(|_| "/".into());
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    if dir.is_empty() {
+        "/".into()
+    } else {
+        dir.to_string()
+    }
+}
+
+/// The route of the browser's current location.
+pub fn current_route() -> Route {
+    let pathname = window().location().pathname().unwrap_or_default();
+    let base = base_path();
+    let relative = pathname.strip_prefix(&base).or_else(|| pathname.strip_prefix(base.trim_end_matches('/'))).unwrap_or(&pathname);
+    Route::parse(relative)
+}
+
+/// The current route, shared through context; set it only with [`navigate`].
+#[derive(Clone, Copy)]
+pub struct Router {
+    pub route: ReadSignal<Route>,
+    set_route: WriteSignal<Route>,
+    /// Set when the app moved to a new page, so that the page's heading takes focus
+    /// once it renders (screen readers then announce the new page).
+    focus_pending: StoredValue<bool>,
+}
+
+/// Creates the router, follows the back and forward buttons, and provides it.
+pub fn provide_router() -> Router {
+    let (route, set_route) = signal(current_route());
+    let router = Router { route, set_route, focus_pending: StoredValue::new(false) };
+    let on_popstate = Closure::<dyn FnMut(web_sys::PopStateEvent)>::new(move |_| {
+        router.focus_pending.set_value(true);
+        set_route.set(current_route());
+    });
+    let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    // The app lives as long as the page, so the listener does too.
+    on_popstate.forget();
+    provide_context(router);
+    router
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+impl Router {
+    /// Goes to a route, adding it to the browser's history.
+    pub fn navigate(&self, to: Route) {
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&to.href()));
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        self.focus_pending.set_value(true);
+        self.set_route.set(to);
+    }
+
+    /// True once after each navigation: the first page heading to render takes focus.
+    pub fn take_focus(&self) -> bool {
+        let pending = self.focus_pending.get_value();
+        self.focus_pending.set_value(false);
+        pending
+    }
+
+    /// Replaces the current history entry, for redirects.
+    pub fn replace(&self, to: Route) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to.href()));
+        }
+        self.focus_pending.set_value(true);
+        self.set_route.set(to);
+    }
+}
+
+/// An `<a>` to a route: a real link (open in new tab, copy address), followed in the
+/// app without reloading the page.
+#[component]
+pub fn Link(
+    to: Route,
+    #[prop(optional, into)] class: Option<String>,
+    #[prop(optional, into)] rel: Option<String>,
+    #[prop(optional, into)] described_by: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let router = use_router();
+    let href = to.href();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+            ev.prevent_default();
+            router.navigate(to.clone());
+        }
+    };
+    view! {
+        <a href=href class=class rel=rel aria-describedby=described_by on:click=on_click>
+            {children()}
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn parses_every_route_and_back() {
+        let routes = [
+            Route::Catalogue,
+            Route::Placement { bundle: "first-look".into() },
+            Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: None },
+            Route::Module { bundle: "first-look".into(), module: "m".into(), step: Some("ways-in".into()) },
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.path()), route);
+        }
+        assert_eq!(Route::parse("index.html"), Route::Catalogue);
+        assert_eq!(Route::parse("placements/a/b/c?x=1#top"), Route::Module { bundle: "a".into(), module: "b".into(), step: Some("c".into()) });
+        assert!(matches!(Route::parse("nowhere/at/all/really/deep"), Route::NotFound { .. }));
+    }
+}

@@ -1,0 +1,29 @@
+// Real URLs: deep links load from the server, the back button works, and unknown
+// addresses get a helpful page.
+import { test, expect } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
+
+test('a deep link loads directly and the back button returns', async ({ page }) => {
+  await page.goto('./placements/first-look/people-of-the-nhs/ways-in');
+  await expect(page.getByRole('heading', { level: 1, name: /Ways in/ })).toBeVisible();
+  await expect(page).toHaveTitle('Ways in - The people of the NHS - Wex');
+
+  await page.getByRole('link', { name: 'Back to the placement' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'A first look at working in the NHS' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: /Ways in/ })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'A first look at working in the NHS' })).toBeVisible();
+});
+
+test('unknown places say so', async ({ page }) => {
+  await page.goto('./nowhere/at/all/really/deep');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await checkAccessibility(page, 'not found');
+
+  await page.goto('./placements/no-such-placement');
+  await expect(page.getByText(/There is no placement called “no-such-placement”/)).toBeVisible();
+
+  await page.goto('./placements/first-look/no-such-module');
+  await expect(page.getByText(/has no module called “no-such-module”/)).toBeVisible();
+});
