@@ -1,0 +1,89 @@
+//! Runs the real `wex` binary on fixture folders and checks its exit codes, output
+//! and files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn wex(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wex")).args(args).current_dir(repo()).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wex-cli-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn check_passes_the_shipped_content() {
+    let output = wex(&["check", "content/first-look"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(text(&output).contains("content/first-look: ok (first-look 1.0.0, 2 modules)"));
+}
+
+#[test]
+fn check_reports_a_broken_bundle_with_exit_code_1() {
+    let output = wex(&["check", "tests/fixtures/content-with-broken-bundle/broken-toml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let shown = text(&output);
+    assert!(shown.contains("error[WEX001]: key with no value, expected `=`"), "{shown}");
+    assert!(shown.contains("tests/fixtures/content-with-broken-bundle/broken-toml/bundle.toml:3:7"), "{shown}");
+    assert!(shown.contains("has 1 error"), "{shown}");
+}
+
+#[test]
+fn usage_mistakes_exit_with_code_2() {
+    for args in [&["frobnicate"][..], &["pack", "content/first-look"], &["check"], &["check", "--bogus", "x"]] {
+        let output = wex(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", text(&output));
+        assert!(text(&output).contains("Usage:"), "{args:?}");
+    }
+    assert_eq!(wex(&["check", "no/such/folder"]).status.code(), Some(2));
+}
+
+#[test]
+fn build_packs_deterministically_and_index_refuses_tampered_files() {
+    let out = scratch("build");
+    let out_arg = out.to_str().unwrap();
+    let output = wex(&["build", "content", "-o", out_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let packed = out.join("first-look-1.0.0.wex.json");
+    let first = std::fs::read(&packed).unwrap();
+    let index = std::fs::read_to_string(out.join("index.json")).unwrap();
+    assert!(index.contains("\"file\": \"first-look-1.0.0.wex.json\""), "{index}");
+
+    // Packing again gives the same bytes.
+    let again = out.join("again.wex.json");
+    assert_eq!(wex(&["pack", "content/first-look", "-o", again.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(std::fs::read(&again).unwrap(), first);
+    std::fs::remove_file(&again).unwrap();
+
+    // A changed byte in a packed file: `wex index` refuses and leaves index.json as it was.
+    let tampered = String::from_utf8(first).unwrap().replacen("Healthcare for everyone", "Healthcare for everybody", 1);
+    std::fs::write(&packed, tampered).unwrap();
+    let output = wex(&["index", out_arg]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("has been changed or damaged since it was packed"), "{}", text(&output));
+    assert_eq!(std::fs::read_to_string(out.join("index.json")).unwrap(), index);
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn build_with_a_broken_bundle_writes_nothing() {
+    let out = scratch("broken");
+    let target = out.join("bundles");
+    let output = wex(&["build", "tests/fixtures/content-with-broken-bundle", "-o", target.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("nothing was written"));
+    assert!(!target.exists());
+    std::fs::remove_dir_all(&out).unwrap();
+}
