@@ -44,6 +44,38 @@ pub enum Code {
     EmptyModule,
     /// A file is larger than the format allows.
     FileTooLarge,
+    /// A fenced block whose name is close to an activity's, probably misspelt.
+    UnknownActivity,
+    /// A step with more than one activity block.
+    TwoActivities,
+    /// An activity step whose id comes from its title, so editing the title loses progress.
+    UnstableId,
+    /// A scenario choice leads to a node that does not exist.
+    MissingNode,
+    /// A scenario node no path from the start reaches.
+    UnreachableNode,
+    /// A scenario node with no choices that is not an ending.
+    DeadEnd,
+    /// Scenario nodes from which no ending can be reached (a loop with no way out).
+    NoWayOut,
+    /// A scenario ending without an outcome.
+    EndingWithoutOutcome,
+    /// A scenario with no ending at all.
+    NoEnding,
+    /// A choice question, or a care plan's needs, with no correct option.
+    NoCorrectAnswer,
+    /// An image, audio, video or linked file that is not in the bundle.
+    MissingMedia,
+    /// An image without alternative text.
+    MissingAltText,
+    /// Audio or video without a transcript.
+    MissingTranscript,
+    /// A career area the catalogue does not know.
+    UnknownCareArea,
+    /// A scenario condition that cannot be read.
+    BadCondition,
+    /// A scenario condition or effect naming an undeclared counter or flag.
+    UnknownVariable,
 }
 
 impl Code {
@@ -60,6 +92,22 @@ impl Code {
         Code::DuplicateId,
         Code::EmptyModule,
         Code::FileTooLarge,
+        Code::UnknownActivity,
+        Code::TwoActivities,
+        Code::UnstableId,
+        Code::MissingNode,
+        Code::UnreachableNode,
+        Code::DeadEnd,
+        Code::NoWayOut,
+        Code::EndingWithoutOutcome,
+        Code::NoEnding,
+        Code::NoCorrectAnswer,
+        Code::MissingMedia,
+        Code::MissingAltText,
+        Code::MissingTranscript,
+        Code::UnknownCareArea,
+        Code::BadCondition,
+        Code::UnknownVariable,
     ];
 
     /// The code as authors see it, for example `WEX001`.
@@ -77,6 +125,22 @@ impl Code {
             Code::DuplicateId => "WEX010",
             Code::EmptyModule => "WEX011",
             Code::FileTooLarge => "WEX012",
+            Code::UnknownActivity => "WEX013",
+            Code::TwoActivities => "WEX014",
+            Code::UnstableId => "WEX015",
+            Code::MissingNode => "WEX016",
+            Code::UnreachableNode => "WEX017",
+            Code::DeadEnd => "WEX018",
+            Code::NoWayOut => "WEX019",
+            Code::EndingWithoutOutcome => "WEX020",
+            Code::NoEnding => "WEX021",
+            Code::NoCorrectAnswer => "WEX022",
+            Code::MissingMedia => "WEX023",
+            Code::MissingAltText => "WEX024",
+            Code::MissingTranscript => "WEX025",
+            Code::UnknownCareArea => "WEX026",
+            Code::BadCondition => "WEX027",
+            Code::UnknownVariable => "WEX028",
         }
     }
 }

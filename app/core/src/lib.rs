@@ -8,8 +8,10 @@
 pub mod bundle;
 pub mod diagnostic;
 pub mod doc;
+pub mod keys;
 pub mod pack;
 pub mod progress;
+pub mod scenario;
 pub mod source;
 pub mod version;
 

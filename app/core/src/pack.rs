@@ -20,12 +20,23 @@ pub const MAX_PACKED_BYTES: usize = 32 * 1024 * 1024;
 /// The file name of the index in a folder of packed bundles.
 pub const INDEX_FILE: &str = "index.json";
 
-/// A packed bundle whose hash has been checked.
+/// A packed bundle whose hash (and signature, if it has one) has been checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Packed {
     /// Lowercase hex SHA-256 of the bundle's bytes.
     pub sha256: String,
+    /// The `did:key` of the publisher key whose signature over the bundle verified.
+    pub signed_by: Option<String>,
     pub bundle: Bundle,
+}
+
+/// A publisher's Ed25519 signature over the bundle's bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackSignature {
+    /// The signing key, as a `did:key`.
+    pub key: String,
+    /// The signature, base64url without padding.
+    pub value: String,
 }
 
 /// Why a file could not be opened as a packed bundle.
@@ -35,6 +46,7 @@ pub enum UnpackError {
     NotWex,
     NewerFormat { format: u32 },
     HashMismatch { stated: String, actual: String },
+    BadSignature(String),
     Malformed(String),
 }
 
@@ -55,6 +67,7 @@ impl fmt::Display for UnpackError {
             UnpackError::HashMismatch { .. } => {
                 write!(f, "this placement file has been changed or damaged since it was packed (its content hash does not match)")
             }
+            UnpackError::BadSignature(why) => write!(f, "this placement file's publisher signature is not valid: {why}"),
             UnpackError::Malformed(why) => write!(f, "this placement file is damaged: {why}"),
         }
     }
@@ -67,6 +80,8 @@ struct PackedOut<'a> {
     wex: &'static str,
     format: u32,
     sha256: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature: Option<&'a PackSignature>,
     bundle: &'a RawValue,
 }
 
@@ -79,6 +94,7 @@ struct Header {
 #[derive(Deserialize)]
 struct PackedIn<'a> {
     sha256: String,
+    signature: Option<PackSignature>,
     #[serde(borrow)]
     bundle: &'a RawValue,
 }
@@ -87,12 +103,32 @@ struct PackedIn<'a> {
 /// the same bytes.
 pub fn pack(bundle: &Bundle) -> Vec<u8> {
     let body = serde_json::to_string(bundle).expect("a Bundle always serializes");
+    write_packed(&body, None)
+}
+
+fn write_packed(body: &str, signature: Option<&PackSignature>) -> Vec<u8> {
     let sha256 = sha256_hex(body.as_bytes());
-    let raw = RawValue::from_string(body).expect("serde_json output is valid JSON");
-    let out = PackedOut { wex: "bundle", format: FORMAT, sha256: &sha256, bundle: &raw };
+    let raw = RawValue::from_string(body.to_string()).expect("serde_json output is valid JSON");
+    let out = PackedOut { wex: "bundle", format: FORMAT, sha256: &sha256, signature, bundle: &raw };
     let mut bytes = serde_json::to_vec(&out).expect("a packed bundle always serializes");
     bytes.push(b'\n');
     bytes
+}
+
+/// Adds (or replaces) the publisher's signature on a packed file, after checking it.
+pub fn sign(bytes: &[u8], seed: &[u8; 32]) -> Result<Vec<u8>, UnpackError> {
+    unpack(bytes)?;
+    let packed: PackedIn = serde_json::from_slice(bytes).map_err(|e| UnpackError::Malformed(e.to_string()))?;
+    let body = packed.bundle.get();
+    let public = crate::keys::public_key(seed);
+    let value = crate::keys::sign(seed, body.as_bytes());
+    let signature = PackSignature { key: crate::keys::did_key(&public), value: base64url(&value) };
+    Ok(write_packed(body, Some(&signature)))
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Opens a packed file, checking its size, format and hash.
@@ -112,8 +148,24 @@ pub fn unpack(bytes: &[u8]) -> Result<Packed, UnpackError> {
     if actual != packed.sha256 {
         return Err(UnpackError::HashMismatch { stated: packed.sha256, actual });
     }
+    let signed_by = match &packed.signature {
+        None => None,
+        Some(signature) => {
+            use base64::Engine as _;
+            let key = crate::keys::parse_did_key(&signature.key).map_err(UnpackError::BadSignature)?;
+            let value: [u8; 64] = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(&signature.value)
+                .ok()
+                .and_then(|v| v.try_into().ok())
+                .ok_or_else(|| UnpackError::BadSignature("the signature is not 64 bytes of base64url".into()))?;
+            if !crate::keys::verify(&key, packed.bundle.get().as_bytes(), &value) {
+                return Err(UnpackError::BadSignature("it does not match the content, or was made with another key".into()));
+            }
+            Some(signature.key.clone())
+        }
+    };
     let bundle: Bundle = serde_json::from_str(packed.bundle.get()).map_err(|e| UnpackError::Malformed(e.to_string()))?;
-    Ok(Packed { sha256: actual, bundle })
+    Ok(Packed { sha256: actual, signed_by, bundle })
 }
 
 /// The file name a packed bundle gets in a bundles folder.
@@ -167,27 +219,57 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{Module, Page, Publisher, Step};
+    use crate::bundle::*;
     use crate::doc::{Block, Inline};
 
-    fn sample() -> Bundle {
+    pub(crate) fn sample() -> Bundle {
         Bundle {
             id: "demo".into(),
             version: "1.0.0".into(),
             title: "Demo".into(),
             summary: "A demo".into(),
-            publisher: Publisher { name: "Example Trust".into() },
+            publisher: Publisher { name: "Example Trust".into(), key: None },
+            licence: "CC BY 4.0".into(),
+            audience: Audience { min_age: 14, max_age: None },
+            career_areas: vec![CareerArea::Nursing],
+            minutes: 5,
+            content_warnings: vec![],
+            learning_outcomes: vec!["Know things".into()],
+            completion: Completion { required_modules: vec!["one".into()], pass_mark: 0 },
             modules: vec![Module {
                 id: "one".into(),
                 title: "One".into(),
-                minutes: Some(5),
-                steps: vec![Step::Page(Page {
+                kind: ModuleKind::Reading,
+                minutes: 5,
+                summary: String::new(),
+                content_warnings: vec![],
+                steps: vec![Step {
                     id: "hello".into(),
                     title: "Hello".into(),
-                    body: vec![Block::Paragraph(vec![Inline::Text("Hi \"there\" é".into())])],
-                })],
+                    before: vec![Block::Paragraph(vec![Inline::Text("Hi \"there\" é".into())])],
+                    activity: None,
+                    after: vec![],
+                }],
             }],
+            media: Default::default(),
         }
+    }
+
+    #[test]
+    fn signatures_are_checked_against_the_content() {
+        let seed = [3; 32];
+        let signed = sign(&pack(&sample()), &seed).unwrap();
+        assert_eq!(signed, sign(&pack(&sample()), &seed).unwrap(), "signing is deterministic");
+        let packed = unpack(&signed).unwrap();
+        assert_eq!(packed.signed_by, Some(crate::keys::did_key(&crate::keys::public_key(&seed))));
+        // Change the content and fix the hash: the signature no longer matches.
+        let mut other = sample();
+        other.title = "Changed".into();
+        let body = serde_json::to_string(&other).unwrap();
+        let text = String::from_utf8(signed).unwrap();
+        let header_end = text.find("\"bundle\":").unwrap();
+        let forged = format!("{}\"bundle\":{}}}\n", text[..header_end].replace(&packed.sha256, &sha256_hex(body.as_bytes())), body);
+        assert!(matches!(unpack(forged.as_bytes()), Err(UnpackError::BadSignature(_))), "{forged}");
     }
 
     #[test]

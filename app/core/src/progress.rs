@@ -100,11 +100,19 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{Page, Step};
+    use crate::bundle::{ModuleKind, Step};
 
     fn module() -> Module {
-        let page = |id: &str| Step::Page(Page { id: id.into(), title: id.into(), body: vec![] });
-        Module { id: "m".into(), title: "M".into(), minutes: None, steps: vec![page("a"), page("b")] }
+        let page = |id: &str| Step { id: id.into(), title: id.into(), before: vec![], activity: None, after: vec![] };
+        Module {
+            id: "m".into(),
+            title: "M".into(),
+            kind: ModuleKind::Reading,
+            minutes: 5,
+            summary: String::new(),
+            content_warnings: vec![],
+            steps: vec![page("a"), page("b")],
+        }
     }
 
     fn record(item: &str, action: Action) -> Record {

@@ -1,33 +1,44 @@
 //! Markdown events to the typed document tree, refusing raw HTML and unsafe links.
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use super::ctx::{resolve, FileCtx};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::doc::{Block, Image, Inline, Link, Table};
-use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::ops::Range;
+
+/// Image files a page may show.
+pub const IMAGE_TYPES: &[&str] = &["svg", "png", "jpg", "jpeg", "webp", "gif"];
 
 /// The Markdown extensions Wex accepts.
 pub fn options() -> pulldown_cmark::Options {
     pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Where the events came from, for diagnostics: `file_text` is the whole file and the
-/// events' ranges start `offset` bytes into it.
-pub struct Origin<'a> {
-    pub file: &'a str,
-    pub file_text: &'a str,
-    pub offset: usize,
-}
-
-/// Converts a run of events that holds whole blocks.
-pub fn blocks(origin: &Origin, events: &[(Event, Range<usize>)], diagnostics: &mut Vec<Diagnostic>) -> Vec<Block> {
-    let mut converter = Converter { origin, events, at: 0, diagnostics };
-    converter.blocks(None)
+/// Converts a run of events that holds whole blocks. The events' ranges start
+/// `offset` bytes into the file `fc` is reading.
+pub fn blocks(fc: &mut FileCtx, offset: usize, events: &[(Event, Range<usize>)]) -> Vec<Block> {
+    Converter { fc, offset, events, at: 0 }.blocks(None)
 }
 
 /// Converts a run of inline events, for example a heading's content.
-pub fn inlines(origin: &Origin, events: &[(Event, Range<usize>)], diagnostics: &mut Vec<Diagnostic>) -> Vec<Inline> {
-    let mut converter = Converter { origin, events, at: 0, diagnostics };
-    converter.inlines(None)
+pub fn inlines(fc: &mut FileCtx, offset: usize, events: &[(Event, Range<usize>)]) -> Vec<Inline> {
+    Converter { fc, offset, events, at: 0 }.inlines(None)
+}
+
+/// Converts Markdown written inside a TOML string (feedback, a story, a model
+/// answer). Problems in it are reported at `at`, the place of the string's block.
+pub fn rich(fc: &mut FileCtx, markdown: &str, at: Range<usize>) -> Vec<Block> {
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, options()).into_offset_iter().collect();
+    let before = fc.ctx.diagnostics.len();
+    let (file, text) = (fc.file, fc.text);
+    let mut inner = FileCtx { ctx: &mut *fc.ctx, file, text: markdown };
+    let blocks = Converter { fc: &mut inner, offset: 0, events: &events, at: 0 }.blocks(None);
+    for diagnostic in &mut fc.ctx.diagnostics[before..] {
+        let mut moved = Diagnostic::at(diagnostic.code, diagnostic.severity, file, text, at.clone(), diagnostic.message.clone());
+        moved.help = diagnostic.help.take();
+        *diagnostic = moved;
+    }
+    blocks
 }
 
 /// Checks a link or image target: http(s) or a path inside the bundle.
@@ -43,26 +54,64 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
     if before_path.contains(':') {
         return Err("only http(s) links and paths inside the bundle are allowed");
     }
-    if lower.split('/').any(|part| part == "..") {
-        return Err("paths may not leave the bundle folder with `..`");
-    }
     Ok(())
 }
 
-struct Converter<'e, 'a, 'd> {
-    origin: &'e Origin<'a>,
+struct Converter<'f, 'c, 'a, 'e> {
+    fc: &'f mut FileCtx<'c, 'a>,
+    offset: usize,
     events: &'e [(Event<'e>, Range<usize>)],
     at: usize,
-    diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-impl Converter<'_, '_, '_> {
+impl Converter<'_, '_, '_, '_> {
+    fn shift(&self, range: Range<usize>) -> Range<usize> {
+        range.start + self.offset..range.end + self.offset
+    }
+
     fn error(&mut self, code: Code, range: Range<usize>, message: &str, help: &str) {
-        let range = range.start + self.origin.offset..range.end + self.origin.offset;
-        self.diagnostics.push(
-            Diagnostic::at(code, Severity::Error, self.origin.file, self.origin.file_text, range, message)
-                .with_help(help),
-        );
+        let range = self.shift(range);
+        self.fc.error(code, range, message, help);
+    }
+
+    /// Resolves a link or image target inside the bundle and checks the file is there.
+    /// External links pass through unchanged.
+    fn target(&mut self, url: &str, range: Range<usize>, image: bool) -> Option<String> {
+        if let Err(why) = check_url(url) {
+            let help = if image {
+                "put the image in the bundle's media/ folder and write ![what it shows](../media/name.svg)"
+            } else {
+                "link to https://... or to a file inside the bundle"
+            };
+            self.error(Code::UnsafeLink, range, &format!("this {} is not allowed: {why}", if image { "image" } else { "link" }), help);
+            return None;
+        }
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            if image {
+                self.error(Code::UnsafeLink, range, "images must come from the bundle, not another website", "save the image in the bundle's media/ folder and point to it there");
+                return None;
+            }
+            return Some(url.to_string());
+        }
+        if url.starts_with('#') {
+            return Some(url.to_string());
+        }
+        let Some(path) = resolve(self.fc.folder(), url) else {
+            self.error(Code::UnsafeLink, range, "this path leads out of the bundle folder", "point to a file inside the bundle, for example ../media/name.svg");
+            return None;
+        };
+        if self.fc.ctx.files.get(&path).is_none() {
+            self.error(Code::MissingMedia, range, &format!("`{path}` is not in the bundle"), "check the file name and that the path is relative to this file");
+            return None;
+        }
+        let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        if image && !IMAGE_TYPES.contains(&extension.as_str()) {
+            self.error(Code::MissingMedia, range, &format!("`{path}` is not an image Wex can show"), "use an SVG, PNG, JPEG, WebP or GIF file");
+            return None;
+        }
+        self.fc.ctx.media.insert(path.clone());
+        Some(path)
     }
 
     fn raw_html(&mut self, range: Range<usize>) {
@@ -92,16 +141,12 @@ impl Converter<'_, '_, '_> {
                     let content = self.inlines(Some(TagEnd::Heading(level)));
                     let level = match level {
                         HeadingLevel::H1 | HeadingLevel::H2 => {
-                            self.diagnostics.push(
-                                Diagnostic::at(
-                                    Code::InvalidValue,
-                                    Severity::Warning,
-                                    self.origin.file,
-                                    self.origin.file_text,
-                                    range.start + self.origin.offset..range.start + self.origin.offset + 2,
-                                    "a level 1 heading inside a step",
-                                )
-                                .with_help("start each step with `## `, and use `### ` for headings inside a step"),
+                            let at = self.shift(range.start..range.start + 1);
+                            self.fc.warning(
+                                Code::InvalidValue,
+                                at,
+                                "a level 1 heading inside a step",
+                                "start each step with `## `, and use `### ` for headings inside a step",
                             );
                             3
                         }
@@ -220,19 +265,23 @@ impl Converter<'_, '_, '_> {
                 Event::Start(Tag::Strong) => out.push(Inline::Strong(self.inlines(Some(TagEnd::Strong)))),
                 Event::Start(Tag::Link { dest_url, .. }) => {
                     let content = self.inlines(Some(TagEnd::Link));
-                    match check_url(&dest_url) {
-                        Ok(()) => out.push(Inline::Link(Link { href: dest_url.to_string(), content })),
-                        Err(why) => {
-                            self.error(Code::UnsafeLink, range, &format!("this link is not allowed: {why}"), "link to https://... or to a file inside the bundle");
-                            out.extend(content);
-                        }
+                    match self.target(&dest_url, range, false) {
+                        Some(href) => out.push(Inline::Link(Link { href, content })),
+                        None => out.extend(content),
                     }
                 }
                 Event::Start(Tag::Image { dest_url, .. }) => {
-                    let alt = crate::doc::plain_text(&self.inlines(Some(TagEnd::Image)));
-                    match check_url(&dest_url) {
-                        Ok(()) => out.push(Inline::Image(Image { src: dest_url.to_string(), alt })),
-                        Err(why) => self.error(Code::UnsafeLink, range, &format!("this image is not allowed: {why}"), "put the image in the bundle's media/ folder and write ![alt text](media/name.svg)"),
+                    let alt = crate::doc::plain_text(&self.inlines(Some(TagEnd::Image))).trim().to_string();
+                    if alt.is_empty() {
+                        self.error(
+                            Code::MissingAltText,
+                            range.clone(),
+                            "this image has no alternative text",
+                            "say what the image shows between the brackets: ![A nurse taking a pulse](../media/pulse.svg)",
+                        );
+                    }
+                    if let Some(src) = self.target(&dest_url, range, true) {
+                        out.push(Inline::Image(Image { src, alt }));
                     }
                 }
                 Event::InlineHtml(_) | Event::Html(_) => self.raw_html(range),
@@ -269,10 +318,10 @@ mod tests {
 
     #[test]
     fn urls() {
-        for ok in ["https://www.nhs.uk/", "http://example.org", "media/ward.svg", "#top", "other.md"] {
+        for ok in ["https://www.nhs.uk/", "http://example.org", "media/ward.svg", "#top", "other.md", "../media/a.svg"] {
             assert_eq!(check_url(ok), Ok(()), "{ok}");
         }
-        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example", "../secret", "vbscript:x"] {
+        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example", "vbscript:x"] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
     }

@@ -13,6 +13,10 @@ mod toml_file;
 #[cfg(feature = "author")]
 mod module_file;
 #[cfg(feature = "author")]
+mod activity;
+#[cfg(feature = "author")]
+mod ctx;
+#[cfg(feature = "author")]
 mod parse;
 #[cfg(feature = "author")]
 pub use parse::{parse_bundle, Parsed, MANIFEST_FILE, MAX_TEXT_FILE_BYTES};

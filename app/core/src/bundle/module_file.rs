@@ -1,12 +1,15 @@
 //! One module file: `+++` TOML front matter, then Markdown in which every `## `
-//! heading starts a step.
+//! heading starts a step, and a fenced block named after an activity (```` ```quiz ````)
+//! makes the step interactive.
 
+use super::activity::{parse_activity, ACTIVITY_NAMES};
+use super::ctx::FileCtx;
 use super::manifest::FrontMatter;
-use super::markdown::{self, Origin};
-use super::model::{is_valid_id, slug, Module, Page, Step};
-use super::toml_file::TomlSource;
-use crate::diagnostic::{Code, Diagnostic, Severity};
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use super::markdown;
+use super::model::{is_valid_id, slug, Module, ModuleKind, Step};
+use super::toml_file::{closest, TomlSource};
+use crate::diagnostic::Code;
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The id of the step made from text before the first `## ` heading.
@@ -14,86 +17,174 @@ pub const INTRODUCTION_ID: &str = "introduction";
 
 /// Parses a module file. Returns `None` only when there is no usable front matter;
 /// every other mistake is reported and the rest of the module still parsed.
-pub fn parse_module(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Module> {
+pub fn parse_module(fc: &mut FileCtx) -> Option<Module> {
+    let text = fc.text;
     let Some((front, body_offset)) = split_front_matter(text) else {
-        diagnostics.push(
-            Diagnostic::at(Code::MissingFrontMatter, Severity::Error, file, text, 0..0, "a module file must start with front matter between `+++` lines")
-                .with_help("begin the file with:\n+++\nid = \"my-module\"\ntitle = \"My module\"\nminutes = 20\n+++"),
+        fc.error(
+            Code::MissingFrontMatter,
+            0..0,
+            "a module file must start with front matter between `+++` lines",
+            "begin the file with:\n+++\nid = \"my-module\"\ntitle = \"My module\"\nkind = \"reading\"\nminutes = 20\n+++",
         );
         return None;
     };
-    let source = TomlSource { file, file_text: text, offset: front.start, toml: &text[front.clone()] };
+    let source = TomlSource { file: fc.file, file_text: text, offset: front.start, toml: &text[front.clone()] };
     let front: FrontMatter = match source.parse() {
         Ok(front) => front,
         Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+            fc.push_diagnostic(diagnostic);
             return None;
         }
     };
-    if !is_valid_id(&front.id) {
-        let at = text[..body_offset].find(&front.id).map_or(0..0, |i| i..i + front.id.len());
-        diagnostics.push(bad_id(file, text, at, &front.id));
+    let span = |s: Range<usize>| s.start + front_offset(&source)..s.end + front_offset(&source);
+    if !is_valid_id(front.id.get_ref()) {
+        bad_id(fc, span(front.id.span()), front.id.get_ref());
     }
+    let kind = match ModuleKind::from_key(front.kind.get_ref()) {
+        Some(kind) => kind,
+        None => {
+            let known: Vec<&str> = ModuleKind::ALL.iter().map(|k| k.key()).collect();
+            let help = match closest(front.kind.get_ref(), &known) {
+                Some(near) => format!("did you mean `{near}`? Kinds: {}", known.join(", ")),
+                None => format!("use one of: {}", known.join(", ")),
+            };
+            fc.error(Code::InvalidValue, span(front.kind.span()), format!("`{}` is not a kind of module", front.kind.get_ref()), help);
+            ModuleKind::Reading
+        }
+    };
 
     let body = &text[body_offset..];
-    let origin = Origin { file, file_text: text, offset: body_offset };
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, markdown::options()).into_offset_iter().collect();
     let mut steps: Vec<Step> = Vec::new();
-    let mut seen: Vec<(String, Range<usize>)> = Vec::new();
+    let mut seen: Vec<(String, usize)> = Vec::new();
     for section in sections(&events) {
-        let (id, title, content, id_range) = match section.heading {
+        let (id, title, heading_at, explicit_id) = match &section.heading {
             Some(heading) => {
-                let title_inlines = markdown::inlines(&origin, &events[heading.content.clone()], diagnostics);
+                let title_inlines = markdown::inlines(fc, body_offset, &events[heading.content.clone()]);
                 let title = crate::doc::plain_text(&title_inlines).trim().to_string();
-                let id = heading.id.unwrap_or_else(|| slug(&title));
-                (id, title, section.content, heading.range)
+                let explicit = heading.id.is_some();
+                let id = heading.id.clone().unwrap_or_else(|| slug(&title));
+                (id, title, heading.range.start + body_offset..heading.range.end + body_offset, explicit)
             }
-            None => {
-                let blocks = markdown::blocks(&origin, &events[section.content.clone()], diagnostics);
-                if blocks.is_empty() {
-                    continue;
-                }
-                (INTRODUCTION_ID.to_string(), front.title.clone(), section.content, 0..0)
-            }
+            None => (INTRODUCTION_ID.to_string(), front.title.clone(), body_offset..body_offset, true),
         };
-        let at = id_range.start + body_offset..id_range.end + body_offset;
-        if !is_valid_id(&id) {
-            diagnostics.push(bad_id(file, text, at.clone(), &id));
+        let step = parse_step(fc, body_offset, &events[section.content.clone()], id, title, heading_at.clone(), explicit_id);
+        let Some(step) = step else { continue };
+        if !is_valid_id(&step.id) {
+            bad_id(fc, heading_at.clone(), &step.id);
         }
-        if let Some((_, first)) = seen.iter().find(|(other, _)| *other == id) {
-            let first_line = crate::source::LineIndex::new(text).line_col(first.start).line;
-            diagnostics.push(
-                Diagnostic::at(Code::DuplicateId, Severity::Error, file, text, at.clone(), format!("two steps in this module have the id `{id}`"))
-                    .with_help(format!("the first is on line {first_line}; give this one its own id with `## Title {{#another-id}}`")),
+        if let Some((_, first)) = seen.iter().find(|(other, _)| *other == step.id) {
+            let first_line = crate::source::LineIndex::new(text).line_col(*first).line;
+            fc.error(
+                Code::DuplicateId,
+                heading_at.clone(),
+                format!("two steps in this module have the id `{}`", step.id),
+                format!("the first is on line {first_line}; give this one its own id with `## Title {{#another-id}}`"),
             );
         }
-        seen.push((id.clone(), at));
-        let body = markdown::blocks(&origin, &events[content], diagnostics);
-        steps.push(Step::Page(Page { id, title, body }));
+        seen.push((step.id.clone(), heading_at.start));
+        steps.push(step);
     }
     if steps.is_empty() {
-        diagnostics.push(
-            Diagnostic::at(Code::EmptyModule, Severity::Error, file, text, front_end(text, body_offset), "this module has no steps")
-                .with_help("add a step: a line starting `## ` followed by its text"),
-        );
+        let end = text[..body_offset].trim_end().len();
+        fc.error(Code::EmptyModule, end.saturating_sub(3)..end, "this module has no steps", "add a step: a line starting `## ` followed by its text");
     }
-    Some(Module { id: front.id, title: front.title, minutes: front.minutes, steps })
+    Some(Module {
+        id: front.id.into_inner(),
+        title: front.title,
+        kind,
+        minutes: front.minutes,
+        summary: front.summary,
+        content_warnings: front.content_warnings,
+        steps,
+    })
 }
 
-fn bad_id(file: &str, text: &str, at: Range<usize>, id: &str) -> Diagnostic {
-    Diagnostic::at(Code::InvalidValue, Severity::Error, file, text, at, format!("`{id}` is not a valid id"))
-        .with_help("use lowercase letters, digits and single hyphens, for example `first-shift`")
+fn front_offset(source: &TomlSource) -> usize {
+    source.offset
 }
 
-fn front_end(text: &str, body_offset: usize) -> Range<usize> {
-    let start = text[..body_offset].trim_end().len().saturating_sub(3);
-    start..start + 3
+/// Builds one step from the events after its heading. `None` for an empty
+/// introduction (nothing before the first heading).
+fn parse_step(
+    fc: &mut FileCtx,
+    body_offset: usize,
+    events: &[(Event, Range<usize>)],
+    id: String,
+    title: String,
+    heading_at: Range<usize>,
+    explicit_id: bool,
+) -> Option<Step> {
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    let mut activity = None;
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < events.len() {
+        let (Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))), fence_range) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let name = info.split_whitespace().next().unwrap_or("").to_string();
+        let end = i + events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::CodeBlock))).unwrap_or(events.len() - i - 1);
+        let fence_at = fence_range.start + body_offset..fence_range.start + body_offset + 3 + name.len();
+        if !ACTIVITY_NAMES.contains(&name.as_str()) {
+            if let Some(near) = closest(&name, ACTIVITY_NAMES).filter(|_| !name.is_empty()) {
+                fc.warning(
+                    Code::UnknownActivity,
+                    fence_at,
+                    format!("`{name}` is not an activity, so this block is shown as plain text"),
+                    format!("did you mean ```{near}?"),
+                );
+            }
+            i = end + 1;
+            continue;
+        }
+        let content: String = events[i + 1..end].iter().filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
+        let content_offset = events[i + 1..end].first().map_or(fence_at.end, |(_, r)| r.start + body_offset);
+        let blocks = markdown::blocks(fc, body_offset, &events[run_start..i]);
+        if activity.is_some() {
+            fc.error(
+                Code::TwoActivities,
+                fence_at,
+                "a step can hold only one activity, and this step already has one",
+                "start a new step for this activity with a `## ` heading above it",
+            );
+            after.extend(blocks);
+        } else {
+            before = blocks;
+            if !explicit_id {
+                fc.warning(
+                    Code::UnstableId,
+                    heading_at.clone(),
+                    format!("this step's id `{id}` comes from its title, so changing the title would lose learners' answers"),
+                    format!("fix the id by adding it to the heading: `## {title} {{#{id}}}`"),
+                );
+            }
+            activity = Some(parse_activity(fc, &name, &content, content_offset, fence_at));
+        }
+        run_start = end + 1;
+        i = end + 1;
+    }
+    let rest = markdown::blocks(fc, body_offset, &events[run_start.min(events.len())..]);
+    match &activity {
+        Some(_) => after.extend(rest),
+        None => before = rest,
+    }
+    if heading_at.is_empty() && before.is_empty() && activity.is_none() {
+        return None;
+    }
+    Some(Step { id, title, before, activity: activity.flatten(), after })
+}
+
+fn bad_id(fc: &mut FileCtx, at: Range<usize>, id: &str) {
+    fc.error(Code::InvalidValue, at, format!("`{id}` is not a valid id"), "use lowercase letters, digits and single hyphens, for example `first-shift`");
 }
 
 /// Finds the TOML between the opening and closing `+++` lines. Returns its byte
 /// range and the offset where the Markdown body starts.
 fn split_front_matter(text: &str) -> Option<(Range<usize>, usize)> {
-    let text_start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    let text_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[text_start..];
     let first_line_end = rest.find('\n')?;
     if rest[..first_line_end].trim_end() != "+++" {

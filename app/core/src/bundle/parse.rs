@@ -1,17 +1,23 @@
 //! A bundle folder to a [`Bundle`] plus every diagnostic found on the way.
 
+use super::ctx::Ctx;
 use super::manifest::Manifest;
-use super::model::{is_valid_id, Bundle, Module, Publisher};
+use super::model::*;
 use super::module_file::parse_module;
-use super::toml_file::TomlSource;
+use super::toml_file::{closest, TomlSource};
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::source::SourceFiles;
 use crate::version::Version;
+use base64::Engine as _;
+use std::collections::BTreeMap;
 use toml::Spanned;
 
 /// The largest text file a bundle may hold (1 MiB): far more than any module needs,
 /// small enough that a mistaken or hostile file cannot stall a learner's browser.
 pub const MAX_TEXT_FILE_BYTES: usize = 1024 * 1024;
+/// The largest media file (8 MiB), and all media together (20 MiB).
+pub const MAX_MEDIA_FILE_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_MEDIA_TOTAL_BYTES: usize = 20 * 1024 * 1024;
 
 pub const MANIFEST_FILE: &str = "bundle.toml";
 
@@ -41,16 +47,17 @@ impl Parsed {
 
 /// Parses and checks a bundle folder. Never panics, whatever the input.
 pub fn parse_bundle(files: &SourceFiles) -> Parsed {
-    let mut diagnostics = Vec::new();
-    let bundle = parse_into(files, &mut diagnostics);
+    let mut ctx = Ctx::new(files);
+    let bundle = parse_into(&mut ctx);
+    let mut diagnostics = ctx.diagnostics;
     diagnostic::sort(&mut diagnostics);
     Parsed { bundle, diagnostics }
 }
 
-fn parse_into(files: &SourceFiles, diagnostics: &mut Vec<Diagnostic>) -> Option<Bundle> {
-    let Some(text) = read_text(files, MANIFEST_FILE, diagnostics) else {
-        if files.get(MANIFEST_FILE).is_none() {
-            diagnostics.push(
+fn parse_into(ctx: &mut Ctx) -> Option<Bundle> {
+    let Some(text) = read_text(ctx, MANIFEST_FILE) else {
+        if ctx.files.get(MANIFEST_FILE).is_none() {
+            ctx.diagnostics.push(
                 Diagnostic::file(Code::MissingFile, Severity::Error, MANIFEST_FILE, "this folder has no bundle.toml")
                     .with_help("a bundle folder needs a bundle.toml at its top; `wex new <folder>` makes one to start from"),
             );
@@ -61,76 +68,189 @@ fn parse_into(files: &SourceFiles, diagnostics: &mut Vec<Diagnostic>) -> Option<
     let manifest: Manifest = match source.parse() {
         Ok(manifest) => manifest,
         Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+            ctx.diagnostics.push(diagnostic);
             return None;
         }
     };
-    let error_at = |value: &Spanned<String>, code: Code, message: String, help: &str| {
-        Diagnostic::at(code, Severity::Error, MANIFEST_FILE, text, value.span(), message).with_help(help)
-    };
+    let mut fc = ctx.in_file(MANIFEST_FILE, text);
     if !is_valid_id(manifest.id.get_ref()) {
-        diagnostics.push(error_at(
-            &manifest.id,
+        fc.error(
             Code::InvalidValue,
+            manifest.id.span(),
             format!("`{}` is not a valid bundle id", manifest.id.get_ref()),
             "use lowercase letters, digits and single hyphens, for example `hospice-placement`",
-        ));
+        );
     }
     if Version::parse(manifest.version.get_ref()).is_none() {
-        diagnostics.push(error_at(
-            &manifest.version,
+        fc.error(
             Code::InvalidValue,
+            manifest.version.span(),
             format!("`{}` is not a version number", manifest.version.get_ref()),
-            "write three numbers separated by dots, for example `1.0.0`; raise the first when progress will not carry over",
-        ));
+            "write three numbers separated by dots, for example `1.0.0`",
+        );
+    }
+    if let Some(key) = &manifest.publisher.key {
+        if let Err(why) = crate::keys::parse_did_key(key.get_ref()) {
+            fc.error(Code::InvalidValue, key.span(), format!("this is not a publisher key: {why}"), "paste the key `wex keygen` printed, starting `did:key:z6Mk`");
+        }
+    }
+    let audience = audience(&mut fc, &manifest);
+    let career_areas = career_areas(&mut fc, &manifest.career_areas);
+    if manifest.learning_outcomes.get_ref().is_empty() {
+        fc.warning(Code::MissingField, manifest.learning_outcomes.span(), "this placement lists no learning outcomes", "say what a learner will know or be able to do afterwards, one sentence each");
+    }
+    if manifest.modules.get_ref().is_empty() {
+        fc.error(Code::MissingField, manifest.modules.span(), "the bundle lists no modules", "list the module files in order: `modules = [\"modules/welcome.md\"]`");
     }
 
     let mut modules: Vec<Module> = Vec::new();
-    for path in &manifest.modules {
-        if files.get(path.get_ref()).is_none() {
-            diagnostics.push(error_at(
-                path,
+    for path in manifest.modules.get_ref() {
+        if ctx.files.get(path.get_ref()).is_none() {
+            ctx.in_file(MANIFEST_FILE, text).error(
                 Code::MissingFile,
+                path.span(),
                 format!("module file `{}` is not in the bundle", path.get_ref()),
                 "check the spelling and that the path is relative to the folder holding bundle.toml",
-            ));
+            );
             continue;
         }
-        let Some(module_text) = read_text(files, path.get_ref(), diagnostics) else { continue };
-        let Some(module) = parse_module(path.get_ref(), module_text, diagnostics) else { continue };
-        if let Some(first) = modules.iter().find(|m| m.id == module.id) {
-            diagnostics.push(error_at(
-                path,
+        let Some(module_text) = read_text(ctx, path.get_ref()) else { continue };
+        let Some(module) = parse_module(&mut ctx.in_file(path.get_ref(), module_text)) else { continue };
+        if modules.iter().any(|m| m.id == module.id) {
+            ctx.in_file(MANIFEST_FILE, text).error(
                 Code::DuplicateId,
+                path.span(),
                 format!("two modules have the id `{}`", module.id),
-                &format!("module `{}` is already used by another file; give each module its own id in its front matter", first.id),
-            ));
+                "give each module its own id in its front matter",
+            );
             continue;
         }
         modules.push(module);
     }
-    if manifest.modules.is_empty() {
-        diagnostics.push(
-            Diagnostic::file(Code::MissingField, Severity::Error, MANIFEST_FILE, "the bundle lists no modules")
-                .with_help("add `modules = [\"modules/welcome.md\"]` listing the module files in order"),
-        );
-    }
 
+    let mut fc = ctx.in_file(MANIFEST_FILE, text);
+    let completion = completion(&mut fc, &manifest, &modules);
+    let media = media(ctx);
     Some(Bundle {
         id: manifest.id.into_inner(),
         version: manifest.version.into_inner(),
         title: manifest.title,
         summary: manifest.summary,
-        publisher: Publisher { name: manifest.publisher.name },
+        publisher: Publisher { name: manifest.publisher.name, key: manifest.publisher.key.map(Spanned::into_inner) },
+        licence: manifest.licence,
+        audience,
+        career_areas,
+        minutes: manifest.minutes.unwrap_or_else(|| modules.iter().map(|m| m.minutes).sum()),
+        content_warnings: manifest.content_warnings,
+        learning_outcomes: manifest.learning_outcomes.into_inner(),
+        completion,
         modules,
+        media,
     })
 }
 
+fn audience(fc: &mut super::ctx::FileCtx, manifest: &Manifest) -> Audience {
+    let min = &manifest.audience.min_age;
+    if !(11..=25).contains(min.get_ref()) {
+        fc.error(Code::InvalidValue, min.span(), format!("a minimum age of {} is outside what Wex is for", min.get_ref()), "Wex is for learners from 11 to 25; most placements are 14+ or 16+");
+    }
+    if let Some(max) = &manifest.audience.max_age {
+        if max.get_ref() < min.get_ref() {
+            fc.error(Code::InvalidValue, max.span(), "the maximum age is below the minimum age", "raise `max-age`, or leave it out");
+        }
+    }
+    Audience { min_age: *min.get_ref(), max_age: manifest.audience.max_age.as_ref().map(|m| *m.get_ref()) }
+}
+
+fn career_areas(fc: &mut super::ctx::FileCtx, areas: &Spanned<Vec<Spanned<String>>>) -> Vec<CareerArea> {
+    let known: Vec<&str> = CareerArea::ALL.iter().map(|a| a.key()).collect();
+    if areas.get_ref().is_empty() {
+        fc.error(Code::MissingField, areas.span(), "name at least one career area", format!("career areas: {}", known.join(", ")));
+    }
+    let mut out = Vec::new();
+    for area in areas.get_ref() {
+        match CareerArea::from_key(area.get_ref()) {
+            Some(a) if !out.contains(&a) => out.push(a),
+            Some(_) => {}
+            None => {
+                let help = match closest(area.get_ref(), &known) {
+                    Some(near) => format!("did you mean `{near}`? Career areas: {}", known.join(", ")),
+                    None => format!("use one of: {}", known.join(", ")),
+                };
+                fc.error(Code::UnknownCareArea, area.span(), format!("`{}` is not a career area Wex knows", area.get_ref()), help);
+            }
+        }
+    }
+    out
+}
+
+fn completion(fc: &mut super::ctx::FileCtx, manifest: &Manifest, modules: &[Module]) -> Completion {
+    let mut required = Vec::new();
+    for id in &manifest.completion.required_modules {
+        if modules.iter().any(|m| &m.id == id.get_ref()) {
+            required.push(id.get_ref().clone());
+        } else {
+            fc.error(Code::InvalidValue, id.span(), format!("there is no module `{}` in this bundle", id.get_ref()), "use the ids from the modules' front matter");
+        }
+    }
+    if manifest.completion.required_modules.is_empty() {
+        required = modules.iter().map(|m| m.id.clone()).collect();
+    }
+    let pass_mark = match &manifest.completion.pass_mark {
+        Some(mark) if *mark.get_ref() > 100 => {
+            fc.error(Code::InvalidValue, mark.span(), "a pass mark is a percentage, from 0 to 100", "set `pass-mark` to 100 or less");
+            100
+        }
+        Some(mark) => *mark.get_ref(),
+        None => 0,
+    };
+    Completion { required_modules: required, pass_mark }
+}
+
+/// Reads every referenced media file into the bundle, within the size limits.
+fn media(ctx: &mut Ctx) -> BTreeMap<String, Media> {
+    let mut out = BTreeMap::new();
+    let mut total = 0;
+    for path in std::mem::take(&mut ctx.media) {
+        let Some(bytes) = ctx.files.get(&path) else { continue };
+        total += bytes.len();
+        if bytes.len() > MAX_MEDIA_FILE_BYTES || total > MAX_MEDIA_TOTAL_BYTES {
+            ctx.diagnostics.push(
+                Diagnostic::file(Code::FileTooLarge, Severity::Error, &path, format!("this file is {} KB; a media file may be at most 8 MB, and all media together 20 MB", bytes.len() / 1024))
+                    .with_help("make the file smaller (a lower resolution or bit rate), or leave it out"),
+            );
+            continue;
+        }
+        let mime = mime_type(&path);
+        out.insert(path, Media { mime: mime.into(), base64: base64::engine::general_purpose::STANDARD.encode(bytes) });
+    }
+    out
+}
+
+fn mime_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("").to_ascii_lowercase().as_str() {
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "mp3" => "audio/mpeg",
+        "m4a" => "audio/mp4",
+        "ogg" => "audio/ogg",
+        "wav" => "audio/wav",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "pdf" => "application/pdf",
+        "txt" | "md" => "text/plain",
+        _ => "application/octet-stream",
+    }
+}
+
 /// A file's text, or `None` with a diagnostic when it is too large or not UTF-8.
-fn read_text<'a>(files: &'a SourceFiles, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<&'a str> {
-    let bytes = files.get(path)?;
+fn read_text<'a>(ctx: &mut Ctx<'a>, path: &str) -> Option<&'a str> {
+    let bytes = ctx.files.get(path)?;
     if bytes.len() > MAX_TEXT_FILE_BYTES {
-        diagnostics.push(
+        ctx.diagnostics.push(
             Diagnostic::file(Code::FileTooLarge, Severity::Error, path, format!("this file is {} KB; the most a text file may hold is 1024 KB", bytes.len() / 1024))
                 .with_help("split the module into two smaller modules"),
         );
@@ -139,10 +259,9 @@ fn read_text<'a>(files: &'a SourceFiles, path: &str, diagnostics: &mut Vec<Diagn
     match std::str::from_utf8(bytes) {
         Ok(text) => Some(text),
         Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
-            let text = std::str::from_utf8(valid).unwrap_or_default();
-            diagnostics.push(
-                Diagnostic::at(Code::NotUtf8, Severity::Error, path, text, text.len()..text.len(), "this file is not UTF-8 text")
+            let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            ctx.diagnostics.push(
+                Diagnostic::at(Code::NotUtf8, Severity::Error, path, valid, valid.len()..valid.len(), "this file is not UTF-8 text")
                     .with_help("save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")"),
             );
             None

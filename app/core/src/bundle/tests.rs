@@ -8,11 +8,16 @@ use expect_test::{expect, Expect};
 const MANIFEST: &str = r#"id = "demo"
 version = "1.0.0"
 title = "Demo placement"
+summary = "A placement for tests."
+licence = "CC BY 4.0"
 publisher = { name = "Example NHS Trust" }
+audience = { min-age = 14 }
+career-areas = ["nursing"]
+learning-outcomes = ["Describe a ward."]
 modules = ["modules/one.md"]
 "#;
 
-const MODULE: &str = "+++\nid = \"one\"\ntitle = \"One\"\nminutes = 5\n+++\n\n## Hello\n\nSome *text*.\n";
+const MODULE: &str = "+++\nid = \"one\"\ntitle = \"One\"\nkind = \"reading\"\nminutes = 5\n+++\n\n## Hello\n\nSome *text*.\n";
 
 fn files(pairs: &[(&str, &str)]) -> SourceFiles {
     let mut files = SourceFiles::new();
@@ -58,12 +63,12 @@ fn misspelt_field_suggests_the_closest() {
     check(
         &[("bundle.toml", &manifest), ("modules/one.md", MODULE)],
         expect![[r#"
-            error[WEX002]: unknown field `titel`, expected one of `id`, `version`, `title`, `summary`, `publisher`, `modules`
+            error[WEX002]: unknown field `titel`, expected one of `id`, `version`, `title`, `summary`, `licence`, `publisher`, `audience`, `career-areas`, `minutes`, `content-warnings`, `learning-outcomes`, `completion`, `modules`
              --> bundle.toml:3:1
               |
             3 | titel = "Demo placement"
               | ^^^^^
-              = help: did you mean `title`? Known fields here: id, version, title, summary, publisher, modules
+              = help: did you mean `title`? Known fields here: id, version, title, summary, licence, publisher, audience, career-areas, minutes, content-warnings, learning-outcomes, completion, modules
         "#]],
     );
 }
@@ -74,11 +79,11 @@ fn missing_module_file_points_at_its_name() {
         &[("bundle.toml", MANIFEST)],
         expect![[r#"
             error[WEX005]: module file `modules/one.md` is not in the bundle
-             --> bundle.toml:5:12
-              |
-            5 | modules = ["modules/one.md"]
-              |            ^^^^^^^^^^^^^^^^
-              = help: check the spelling and that the path is relative to the folder holding bundle.toml
+              --> bundle.toml:10:12
+               |
+            10 | modules = ["modules/one.md"]
+               |            ^^^^^^^^^^^^^^^^
+               = help: check the spelling and that the path is relative to the folder holding bundle.toml
         "#]],
     );
 }
@@ -90,30 +95,30 @@ fn raw_html_and_script_links_are_refused() {
         &[("bundle.toml", MANIFEST), ("modules/one.md", &module)],
         expect![[r#"
             error[WEX008]: raw HTML is not allowed in a bundle
-              --> modules/one.md:11:1
+              --> modules/one.md:12:1
                |
-            11 | <div>hi
+            12 | <div>hi
                | ^
                = help: write it in Markdown instead: **bold**, *italic*, [link text](https://...), ![alt text](media/picture.svg)
 
             error[WEX009]: this link is not allowed: only http(s) links and paths inside the bundle are allowed
-              --> modules/one.md:14:3
+              --> modules/one.md:15:3
                |
-            14 | A [link](javascript:alert(1)) and <b>bold</b>.
+            15 | A [link](javascript:alert(1)) and <b>bold</b>.
                |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^
                = help: link to https://... or to a file inside the bundle
 
             error[WEX008]: raw HTML is not allowed in a bundle
-              --> modules/one.md:14:35
+              --> modules/one.md:15:35
                |
-            14 | A [link](javascript:alert(1)) and <b>bold</b>.
+            15 | A [link](javascript:alert(1)) and <b>bold</b>.
                |                                   ^^^
                = help: write it in Markdown instead: **bold**, *italic*, [link text](https://...), ![alt text](media/picture.svg)
 
             error[WEX008]: raw HTML is not allowed in a bundle
-              --> modules/one.md:14:42
+              --> modules/one.md:15:42
                |
-            14 | A [link](javascript:alert(1)) and <b>bold</b>.
+            15 | A [link](javascript:alert(1)) and <b>bold</b>.
                |                                          ^^^^
                = help: write it in Markdown instead: **bold**, *italic*, [link text](https://...), ![alt text](media/picture.svg)
         "#]],
@@ -132,14 +137,14 @@ fn duplicate_step_ids_and_bad_versions() {
               |
             2 | version = "1.0"
               |           ^^^^^
-              = help: write three numbers separated by dots, for example `1.0.0`; raise the first when progress will not carry over
+              = help: write three numbers separated by dots, for example `1.0.0`
 
             error[WEX010]: two steps in this module have the id `hello`
-              --> modules/one.md:11:1
+              --> modules/one.md:12:1
                |
-            11 | ## Hello again {#hello}
+            12 | ## Hello again {#hello}
                | ^
-               = help: the first is on line 7; give this one its own id with `## Title {#another-id}`
+               = help: the first is on line 8; give this one its own id with `## Title {#another-id}`
         "#]],
     );
 }
@@ -158,6 +163,7 @@ fn front_matter_and_utf8_problems() {
             +++
             id = "my-module"
             title = "My module"
+            kind = "reading"
             minutes = 20
             +++
         "#]],
@@ -172,12 +178,12 @@ fn front_matter_and_utf8_problems() {
 
 #[test]
 fn intro_text_and_top_heading() {
-    let module = "+++\nid = \"one\"\ntitle = \"One\"\n+++\n# One\n\nBefore the steps.\n\n## Step\n\n- tight\n- list\n";
+    let module = "+++\nid = \"one\"\ntitle = \"One\"\nkind = \"reading\"\nminutes = 5\n+++\n# One\n\nBefore the steps.\n\n## Step\n\n- tight\n- list\n";
     let parsed = parse_bundle(&files(&[("bundle.toml", MANIFEST), ("modules/one.md", module)]));
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     let steps = &parsed.bundle.unwrap().modules[0].steps;
     let ids: Vec<&str> = steps.iter().map(|s| s.id()).collect();
     assert_eq!(ids, ["introduction", "step"]);
     let json = serde_json::to_string(&steps[1]).unwrap();
-    assert_eq!(json, r#"{"type":"page","id":"step","title":"Step","body":[{"ul":[[{"p":[{"t":"tight"}]}],[{"p":[{"t":"list"}]}]]}]}"#);
+    assert_eq!(json, r#"{"id":"step","title":"Step","before":[{"ul":[[{"p":[{"t":"tight"}]}],[{"p":[{"t":"list"}]}]]}],"activity":null,"after":[]}"#);
 }

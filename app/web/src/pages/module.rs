@@ -12,7 +12,7 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wex_core::bundle::{Bundle, Step};
+use wex_core::bundle::Bundle;
 use wex_core::progress::{item_id, Action, Progress, Record};
 
 #[component]
@@ -108,14 +108,20 @@ fn StepView(
     let total = module.steps.len();
     let title = current.title().to_string();
     let finish_label = if next.is_some() { "Mark as done and continue" } else { "Mark as done and finish the module" };
-    let body = match current {
-        Step::Page(page) => page.body,
-    };
+    let before = current.before.clone();
+    let after = current.after.clone();
+    let activity = current.activity.as_ref().map(|a| a.key());
     view! {
         <PageHeading text=title caption=module.title.clone() />
         <p class="nhsuk-body-s">{format!("Step {} of {total}", position + 1)}</p>
         <div class="wex-step">
-            <DocBlocks blocks=body />
+            <DocBlocks blocks=before />
+            {activity.map(|name| view! {
+                <div class="nhsuk-inset-text">
+                    <p>{format!("This step has a {name} activity, which this version of Wex cannot show yet.")}</p>
+                </div>
+            })}
+            <DocBlocks blocks=after />
         </div>
         {if done {
             view! { <p class="nhsuk-body"><Tag colour=TagColour::Green text="Done" /></p> }.into_any()

@@ -42,7 +42,7 @@ pub fn Placement(bundle: String) -> impl IntoView {
 
 #[component]
 fn PlacementDetails(bundle: Arc<Bundle>, progress: Progress) -> impl IntoView {
-    let minutes: u32 = bundle.modules.iter().filter_map(|m| m.minutes).sum();
+    let minutes = bundle.minutes;
     let done = progress.completed_modules(&bundle);
     let items: Vec<TaskListItem> = bundle
         .modules
@@ -56,7 +56,7 @@ fn PlacementDetails(bundle: Arc<Bundle>, progress: Progress) -> impl IntoView {
             };
             TaskListItem {
                 title: module.title.clone(),
-                hint: module.minutes.map(|m| format!("About {}", duration(m))),
+                hint: Some(format!("About {}", duration(module.minutes))),
                 to: Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: None },
                 status: status.label().to_string(),
                 colour,
