@@ -87,3 +87,46 @@ fn build_with_a_broken_bundle_writes_nothing() {
     assert!(!target.exists());
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+#[test]
+fn new_makes_the_guide_example_and_it_checks_clean() {
+    let dir = scratch("new");
+    let folder = dir.join("placement");
+    let output = wex(&["new", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let output = wex(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(!text(&output).contains("warning"), "the example must have no warnings:\n{}", text(&output));
+    let stats = text(&wex(&["stats", folder.to_str().unwrap()]));
+    for kind in ["care-plan 1", "case-study 1", "media 1", "page 1", "quiz 1", "reflection 1", "scenario 1"] {
+        assert!(stats.contains(kind), "the example must use every step type; stats say:\n{stats}");
+    }
+    // It never overwrites.
+    assert_eq!(wex(&["new", folder.to_str().unwrap()]).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn keygen_sign_and_verify() {
+    let dir = scratch("sign");
+    let key = dir.join("key.json");
+    let packed = dir.join("p.wex.json");
+    assert_eq!(wex(&["keygen", "-o", key.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(wex(&["keygen", "-o", key.to_str().unwrap()]).status.code(), Some(2), "keygen never overwrites");
+    assert_eq!(wex(&["pack", "content/first-look", "-o", packed.to_str().unwrap()]).status.code(), Some(0));
+    let unsigned = text(&wex(&["verify", packed.to_str().unwrap()]));
+    assert!(unsigned.contains("signature: not signed"), "{unsigned}");
+    let output = wex(&["sign", packed.to_str().unwrap(), "--key", key.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let output = wex(&["verify", packed.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(text(&output).contains("signature: valid, by key"), "{}", text(&output));
+
+    // One changed character in the content: the hash check fails first.
+    let signed = std::fs::read_to_string(&packed).unwrap();
+    std::fs::write(&packed, signed.replacen("Healthcare for everyone", "Healthcare for everybody", 1)).unwrap();
+    let output = wex(&["verify", packed.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("NOT VALID"), "{}", text(&output));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -13,6 +13,7 @@ pub mod pack;
 pub mod progress;
 pub mod scenario;
 pub mod source;
+pub mod stats;
 pub mod version;
 
 pub use diagnostic::{Code, Diagnostic, Severity};

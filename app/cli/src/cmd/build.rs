@@ -13,12 +13,9 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let (mut folders, output) = super::values_and_output(parser)?;
-        let output = output.ok_or("say where to write the bundles with -o <folder>")?;
-        if folders.len() != 1 {
-            return Err("name exactly one content folder".into());
-        }
-        Ok(Args { content: folders.remove(0), output })
+        let mut parsed = super::parse_args(parser, &["output"])?;
+        let output = parsed.output.take().ok_or("say where to write the bundles with -o <folder>")?;
+        Ok(Args { content: super::one_value(&mut parsed, "content folder")?, output })
     }
 }
 

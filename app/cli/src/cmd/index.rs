@@ -11,11 +11,8 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let (mut folders, output) = super::values_and_output(parser)?;
-        if output.is_some() || folders.len() != 1 {
-            return Err("name exactly one folder of packed bundles".into());
-        }
-        Ok(Args { folder: folders.remove(0) })
+        let mut parsed = super::parse_args(parser, &[])?;
+        Ok(Args { folder: super::one_value(&mut parsed, "folder of packed bundles")? })
     }
 }
 

@@ -4,14 +4,24 @@
 mod build;
 mod check;
 mod index;
+mod keygen;
+mod new;
 mod pack;
+mod sign;
+mod stats;
+mod verify;
 
 use std::ffi::OsString;
 
 pub const USAGE: &str = "\
 Usage:
-  wex check <bundle-folder>...             check bundles and report every problem
-  wex pack <bundle-folder> -o <file>       pack one bundle into a .wex.json file
+  wex new <folder>                         start a new bundle from a working example
+  wex check [--format json] <folder>...    check bundles and report every problem
+  wex stats <folder>                       modules, steps, minutes and reading age
+  wex pack <folder> -o <file>              pack one bundle into a .wex.json file
+  wex keygen -o <key-file>                 make a publisher signing key
+  wex sign <packed-file> --key <key-file>  sign a packed bundle
+  wex verify <packed-file>                 check a packed bundle's hash and signature
   wex index <bundles-folder>               (re)write index.json for the packed files in a folder
   wex build <content-folder> -o <folder>   check and pack every bundle in a folder, with an index
 
@@ -26,8 +36,13 @@ pub enum Exit {
 }
 
 pub enum Command {
+    New(new::Args),
     Check(check::Args),
+    Stats(stats::Args),
     Pack(pack::Args),
+    Keygen(keygen::Args),
+    Sign(sign::Args),
+    Verify(verify::Args),
     Index(index::Args),
     Build(build::Args),
     Help,
@@ -42,8 +57,13 @@ impl Command {
             Some(other) => return Err(other.unexpected().to_string()),
         };
         match name.as_str() {
+            "new" => new::Args::parse(&mut parser).map(Command::New),
             "check" => check::Args::parse(&mut parser).map(Command::Check),
+            "stats" => stats::Args::parse(&mut parser).map(Command::Stats),
             "pack" => pack::Args::parse(&mut parser).map(Command::Pack),
+            "keygen" => keygen::Args::parse(&mut parser).map(Command::Keygen),
+            "sign" => sign::Args::parse(&mut parser).map(Command::Sign),
+            "verify" => verify::Args::parse(&mut parser).map(Command::Verify),
             "index" => index::Args::parse(&mut parser).map(Command::Index),
             "build" => build::Args::parse(&mut parser).map(Command::Build),
             "help" => Ok(Command::Help),
@@ -54,8 +74,13 @@ impl Command {
 
     pub fn run(self) -> Exit {
         match self {
+            Command::New(args) => new::run(args),
             Command::Check(args) => check::run(args),
+            Command::Stats(args) => stats::run(args),
             Command::Pack(args) => pack::run(args),
+            Command::Keygen(args) => keygen::run(args),
+            Command::Sign(args) => sign::run(args),
+            Command::Verify(args) => verify::run(args),
             Command::Index(args) => index::run(args),
             Command::Build(args) => build::run(args),
             Command::Help => {
@@ -66,34 +91,59 @@ impl Command {
     }
 }
 
-/// Reads the positional values and an optional `-o/--output`, refusing anything else.
-fn values_and_output(parser: &mut lexopt::Parser) -> Result<(Vec<std::path::PathBuf>, Option<std::path::PathBuf>), String> {
-    let mut values = Vec::new();
-    let mut output = None;
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            lexopt::Arg::Short('o') | lexopt::Arg::Long("output") => {
-                output = Some(parser.value().map_err(|e| e.to_string())?.into());
-            }
-            lexopt::Arg::Value(value) => values.push(value.into()),
-            other => return Err(other.unexpected().to_string()),
-        }
-    }
-    Ok((values, output))
+/// A subcommand's arguments: its positional values and the options it accepts.
+#[derive(Default)]
+struct Parsed {
+    values: Vec<std::path::PathBuf>,
+    output: Option<std::path::PathBuf>,
+    key: Option<std::path::PathBuf>,
+    format: Option<String>,
 }
 
-/// Parses and checks one bundle folder, printing what is wrong with paths that
-/// start at the folder. Returns the bundle when it has no errors.
-fn load_bundle(folder: &std::path::Path) -> Result<wex_core::bundle::Bundle, Exit> {
-    let files = match crate::folder::read_bundle_folder(folder) {
-        Ok(files) => files,
-        Err(error) => {
-            eprintln!("wex: {error}");
-            return Err(Exit::CouldNotRun);
+/// Reads positional values and the named options (`output`, `key`, `format`);
+/// any other option is a usage error.
+fn parse_args(parser: &mut lexopt::Parser, options: &[&str]) -> Result<Parsed, String> {
+    let mut parsed = Parsed::default();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        let name = match &arg {
+            lexopt::Arg::Short('o') | lexopt::Arg::Long("output") => "output",
+            lexopt::Arg::Long("key") => "key",
+            lexopt::Arg::Long("format") => "format",
+            lexopt::Arg::Value(value) => {
+                parsed.values.push(value.into());
+                continue;
+            }
+            _ => return Err(arg.unexpected().to_string()),
+        };
+        if !options.contains(&name) {
+            return Err(arg.unexpected().to_string());
         }
-    };
+        let value = parser.value().map_err(|e| e.to_string())?;
+        match name {
+            "output" => parsed.output = Some(value.into()),
+            "key" => parsed.key = Some(value.into()),
+            _ => parsed.format = Some(value.to_string_lossy().into_owned()),
+        }
+    }
+    Ok(parsed)
+}
+
+/// Exactly one positional value, or a usage error naming what it should be.
+fn one_value(parsed: &mut Parsed, what: &str) -> Result<std::path::PathBuf, String> {
+    if parsed.values.len() != 1 {
+        return Err(format!("name exactly one {what}"));
+    }
+    Ok(parsed.values.remove(0))
+}
+
+/// Parses one bundle folder; the diagnostics come back with paths that start at it.
+fn parse_folder(folder: &std::path::Path) -> Result<(wex_core::bundle::Parsed, Vec<wex_core::Diagnostic>), Exit> {
+    let files = crate::folder::read_bundle_folder(folder).map_err(|error| {
+        eprintln!("wex: {error}");
+        Exit::CouldNotRun
+    })?;
     let parsed = wex_core::bundle::parse_bundle(&files);
-    let shown: Vec<_> = parsed
+    let shown = parsed
         .diagnostics
         .iter()
         .cloned()
@@ -102,6 +152,13 @@ fn load_bundle(folder: &std::path::Path) -> Result<wex_core::bundle::Bundle, Exi
             d
         })
         .collect();
+    Ok((parsed, shown))
+}
+
+/// Parses and checks one bundle folder, printing what is wrong with paths that
+/// start at the folder. Returns the bundle when it has no errors.
+fn load_bundle(folder: &std::path::Path) -> Result<wex_core::bundle::Bundle, Exit> {
+    let (parsed, shown) = parse_folder(folder)?;
     crate::output::print_diagnostics(&shown);
     match parsed.ok() {
         Some(bundle) => Ok(bundle.clone()),

@@ -10,12 +10,9 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let (mut folders, output) = super::values_and_output(parser)?;
-        let output = output.ok_or("say where to write the packed file with -o <file>")?;
-        if folders.len() != 1 {
-            return Err("name exactly one bundle folder".into());
-        }
-        Ok(Args { folder: folders.remove(0), output })
+        let mut parsed = super::parse_args(parser, &["output"])?;
+        let output = parsed.output.take().ok_or("say where to write the packed file with -o <file>")?;
+        Ok(Args { folder: super::one_value(&mut parsed, "bundle folder")?, output })
     }
 }
 

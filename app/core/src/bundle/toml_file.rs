@@ -40,6 +40,11 @@ impl TomlSource<'_> {
     fn diagnostic(&self, code: Code, error: &toml::de::Error) -> Diagnostic {
         let message = error.message().trim_end_matches('\n').to_string();
         match error.span() {
+            // A span over the whole of a file (a missing top-level field) has no better
+            // place to point at than the file itself.
+            Some(span) if self.offset == 0 && span.start == 0 && (span.end == 0 || span.end >= self.toml.trim_end().len()) => {
+                Diagnostic::file(code, Severity::Error, self.file, message)
+            }
             Some(span) => Diagnostic::at(
                 code,
                 Severity::Error,

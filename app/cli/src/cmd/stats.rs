@@ -1,0 +1,32 @@
+//! `wex stats`: figures about a bundle for its author.
+
+use super::Exit;
+use std::path::PathBuf;
+
+pub struct Args {
+    folder: PathBuf,
+}
+
+impl Args {
+    pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
+        let mut parsed = super::parse_args(parser, &[])?;
+        Ok(Args { folder: super::one_value(&mut parsed, "bundle folder")? })
+    }
+}
+
+pub fn run(args: Args) -> Exit {
+    let bundle = match super::load_bundle(&args.folder) {
+        Ok(bundle) => bundle,
+        Err(exit) => return exit,
+    };
+    let s = wex_core::stats::stats(&bundle);
+    println!("{} {}: {}", bundle.id, bundle.version, bundle.title);
+    println!("  modules:     {}", s.modules);
+    println!("  steps:       {}", s.steps);
+    let kinds: Vec<String> = s.activities.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!("  step types:  {}", kinds.join(", "));
+    println!("  minutes:     {} ({:.1} hours)", s.minutes, s.minutes as f64 / 60.0);
+    println!("  words:       {} in {} sentences", s.words, s.sentences);
+    println!("  reading age: about {:.0} (Flesch-Kincaid grade {:.1})", s.reading_age, s.grade);
+    Exit::Ok
+}
