@@ -9,11 +9,14 @@ pub mod bundle;
 pub mod diagnostic;
 pub mod doc;
 pub mod keys;
+pub mod pin;
 pub mod pack;
 pub mod progress;
 pub mod scenario;
+pub mod scoring;
 pub mod source;
 pub mod stats;
+pub mod transfer;
 pub mod version;
 
 pub use diagnostic::{Code, Diagnostic, Severity};

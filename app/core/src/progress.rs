@@ -1,12 +1,13 @@
-//! A learner's progress: append-only records of what they did, and the state derived
-//! from them (which steps are done, each module's status).
+//! A learner's progress: append-only records of what they did, and the state of
+//! each step derived by replaying them in order.
 //!
-//! Records are keyed by bundle id and item id, never by position, so progress
-//! survives a new version of a bundle that adds, removes or reorders steps.
+//! Records are keyed by bundle id and item id (`module/step`), never by position,
+//! so progress survives a new version of a bundle that adds, removes or reorders
+//! steps; records for steps that no longer exist are kept and simply not shown.
 
-use crate::bundle::{Bundle, Module};
+use crate::bundle::Module;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The id under which progress on a step is kept: `module-id/step-id`.
 pub fn item_id(module: &str, step: &str) -> String {
@@ -15,7 +16,7 @@ pub fn item_id(module: &str, step: &str) -> String {
 
 /// One thing a learner did, at a time the device's clock gave (milliseconds since
 /// the Unix epoch; shared devices' clocks can be wrong, so nothing depends on it
-/// being right).
+/// being right except which of two copies of an answer is newer).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub bundle: String,
@@ -24,13 +25,61 @@ pub struct Record {
     pub action: Action,
 }
 
+/// What the learner did at a step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Action {
-    /// The learner marked a reading step as done.
-    PageDone,
-    /// The learner took back a "done" mark.
-    PageUndone,
+    /// Opened the step: where "continue" brings them back to.
+    Visit,
+    /// Finished the step.
+    Done,
+    /// Took back "finished" (for example to answer again).
+    Undone,
+    /// Chose options in a quiz question, before checking the answers.
+    Pick { question: String, chosen: Vec<usize> },
+    /// Submitted a quiz: the chosen option indices for each question id.
+    QuizSubmit { answers: BTreeMap<String, Vec<usize>> },
+    /// Free text, saved as typed: `explain:<question>`, `answer:<question>`, `goal`,
+    /// `rationale`, or `prompt:<prompt id>`.
+    Written { field: String, text: String },
+    /// Opened a case study's reveal.
+    Reveal { index: usize },
+    /// Answered a case study's choice question.
+    CaseAnswer { question: String, chosen: Vec<usize> },
+    /// Chose a care plan's needs (option indices).
+    Needs { chosen: Vec<usize> },
+    /// Chose and ordered a care plan's interventions (ids, first to last).
+    Interventions { order: Vec<String> },
+    /// Submitted a care plan to see the model answer.
+    PlanSubmit,
+    /// Marked their care plan against one rubric criterion.
+    SelfMark { criterion: usize, mark: SelfMark },
+    /// Took a choice in a scenario.
+    Choose { node: String, choice: usize },
+    /// Went back one choice in a scenario.
+    Back,
+    /// Started a scenario again.
+    Restart,
+    /// Shared or unshared their reflections on this step with their tutor.
+    Share { shared: bool },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SelfMark {
+    Yes,
+    Partly,
+    No,
+}
+
+impl SelfMark {
+    pub fn label(self) -> &'static str {
+        match self {
+            SelfMark::Yes => "Yes",
+            SelfMark::Partly => "Partly",
+            SelfMark::No => "Not yet",
+        }
+    }
 }
 
 /// Where a learner is in a module, as the NHS task list shows it.
@@ -51,11 +100,84 @@ impl Status {
     }
 }
 
-/// The state of one bundle derived from its records, replayed in order.
+/// Everything derived about one step.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StepState {
+    pub visited: bool,
+    pub done: bool,
+    /// Options chosen but not yet checked, by question id.
+    pub picks: BTreeMap<String, Vec<usize>>,
+    pub quiz_attempts: Vec<BTreeMap<String, Vec<usize>>>,
+    pub written: BTreeMap<String, String>,
+    pub revealed: BTreeSet<usize>,
+    pub case_answers: BTreeMap<String, Vec<usize>>,
+    pub needs: Vec<usize>,
+    pub interventions: Vec<String>,
+    pub plan_submitted: bool,
+    pub self_marks: BTreeMap<usize, SelfMark>,
+    /// Scenario choices from the start, as (node, choice index).
+    pub path: Vec<(String, usize)>,
+    pub shared: bool,
+    /// When the learner last did anything here.
+    pub last_at: u64,
+}
+
+impl StepState {
+    fn apply(&mut self, record: &Record) {
+        self.last_at = self.last_at.max(record.at_ms);
+        match &record.action {
+            Action::Visit => self.visited = true,
+            Action::Done => {
+                self.visited = true;
+                self.done = true;
+            }
+            Action::Undone => self.done = false,
+            Action::Pick { question, chosen } => {
+                self.picks.insert(question.clone(), chosen.clone());
+            }
+            Action::QuizSubmit { answers } => self.quiz_attempts.push(answers.clone()),
+            Action::Written { field, text } => {
+                self.written.insert(field.clone(), text.clone());
+            }
+            Action::Reveal { index } => {
+                self.revealed.insert(*index);
+            }
+            Action::CaseAnswer { question, chosen } => {
+                self.case_answers.insert(question.clone(), chosen.clone());
+            }
+            Action::Needs { chosen } => self.needs = chosen.clone(),
+            Action::Interventions { order } => self.interventions = order.clone(),
+            Action::PlanSubmit => self.plan_submitted = true,
+            Action::SelfMark { criterion, mark } => {
+                self.self_marks.insert(*criterion, *mark);
+            }
+            Action::Choose { node, choice } => self.path.push((node.clone(), *choice)),
+            Action::Back => {
+                self.path.pop();
+            }
+            Action::Restart => {
+                self.path.clear();
+                self.done = false;
+            }
+            Action::Share { shared } => self.shared = *shared,
+        }
+    }
+
+    /// A written answer, or "" when there is none.
+    pub fn text(&self, field: &str) -> &str {
+        self.written.get(field).map_or("", String::as_str)
+    }
+}
+
+/// The state of one bundle derived from its records.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    done: BTreeSet<String>,
+    steps: BTreeMap<String, StepState>,
+    /// The item visited last, for "continue where you left off".
+    last_visit: Option<(u64, String)>,
 }
+
+static EMPTY: std::sync::OnceLock<StepState> = std::sync::OnceLock::new();
 
 impl Progress {
     /// Replays records in the order given (the order they were stored).
@@ -68,33 +190,62 @@ impl Progress {
     }
 
     pub fn apply(&mut self, record: &Record) {
-        match record.action {
-            Action::PageDone => {
-                self.done.insert(record.item.clone());
-            }
-            Action::PageUndone => {
-                self.done.remove(&record.item);
-            }
+        self.steps.entry(record.item.clone()).or_default().apply(record);
+        if matches!(record.action, Action::Visit) && self.last_visit.as_ref().is_none_or(|(at, _)| record.at_ms >= *at) {
+            self.last_visit = Some((record.at_ms, record.item.clone()));
         }
     }
 
+    pub fn step(&self, module: &str, step: &str) -> &StepState {
+        self.steps.get(&item_id(module, step)).unwrap_or_else(|| EMPTY.get_or_init(StepState::default))
+    }
+
     pub fn is_done(&self, module: &str, step: &str) -> bool {
-        self.done.contains(&item_id(module, step))
+        self.step(module, step).done
+    }
+
+    /// The module and step visited last, if any.
+    pub fn last_visit(&self) -> Option<(&str, &str)> {
+        self.last_visit.as_ref().and_then(|(_, item)| item.split_once('/'))
     }
 
     pub fn module_status(&self, module: &Module) -> Status {
-        let done = module.steps.iter().filter(|s| self.is_done(&module.id, s.id())).count();
+        let done = module.steps.iter().filter(|s| self.is_done(&module.id, &s.id)).count();
+        let touched = module.steps.iter().any(|s| self.step(&module.id, &s.id).visited);
         match done {
-            0 => Status::NotStarted,
-            n if n == module.steps.len() => Status::Completed,
+            n if n == module.steps.len() && n > 0 => Status::Completed,
+            0 if !touched => Status::NotStarted,
             _ => Status::InProgress,
         }
     }
 
-    /// How many of the bundle's modules are completed.
-    pub fn completed_modules(&self, bundle: &Bundle) -> usize {
-        bundle.modules.iter().filter(|m| self.module_status(m) == Status::Completed).count()
+    /// Items with records that the bundle no longer has (after an update).
+    pub fn orphans<'a>(&'a self, bundle: &'a crate::bundle::Bundle) -> impl Iterator<Item = &'a str> {
+        self.steps.keys().map(String::as_str).filter(move |item| {
+            let Some((m, s)) = item.split_once('/') else { return true };
+            bundle.module(m).is_none_or(|module| !module.steps.iter().any(|step| step.id == s))
+        })
     }
+}
+
+/// Merges two copies of a learner's records (from an export file and this device):
+/// keeps every record once, ordered by time, so replaying gives the newest answer
+/// for everything and nothing is lost.
+pub fn merge(ours: &[Record], theirs: &[Record]) -> Vec<Record> {
+    let mut all: Vec<Record> = ours.to_vec();
+    for record in theirs {
+        if !ours.contains(record) {
+            all.push(record.clone());
+        }
+    }
+    // A stable sort keeps the stored order of records written in the same millisecond.
+    all.sort_by_key(|r| r.at_ms);
+    all
+}
+
+/// How many words a piece of writing has.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 #[cfg(test)]
@@ -115,22 +266,59 @@ mod tests {
         }
     }
 
-    fn record(item: &str, action: Action) -> Record {
-        Record { bundle: "demo".into(), item: item.into(), at_ms: 0, action }
+    fn record(item: &str, at_ms: u64, action: Action) -> Record {
+        Record { bundle: "demo".into(), item: item.into(), at_ms, action }
     }
 
     #[test]
     fn status_follows_replayed_records() {
         let m = module();
         assert_eq!(Progress::replay(&[]).module_status(&m), Status::NotStarted);
-        let half = [record("m/a", Action::PageDone)];
-        assert_eq!(Progress::replay(&half).module_status(&m), Status::InProgress);
-        let all = [record("m/a", Action::PageDone), record("m/b", Action::PageDone)];
+        let visited = [record("m/a", 1, Action::Visit)];
+        assert_eq!(Progress::replay(&visited).module_status(&m), Status::InProgress);
+        let all = [record("m/a", 1, Action::Done), record("m/b", 2, Action::Done)];
         assert_eq!(Progress::replay(&all).module_status(&m), Status::Completed);
-        let undone = [record("m/a", Action::PageDone), record("m/b", Action::PageDone), record("m/b", Action::PageUndone)];
+        let undone = [record("m/a", 1, Action::Done), record("m/b", 2, Action::Done), record("m/b", 3, Action::Undone)];
         assert_eq!(Progress::replay(&undone).module_status(&m), Status::InProgress);
-        // Records for steps that no longer exist are kept but do not count.
-        let stale = [record("m/gone", Action::PageDone)];
+        let stale = [record("m/gone", 1, Action::Done)];
         assert_eq!(Progress::replay(&stale).module_status(&m), Status::NotStarted);
+    }
+
+    #[test]
+    fn the_last_visit_is_where_to_resume() {
+        let records = [record("m/a", 5, Action::Visit), record("m/b", 9, Action::Visit), record("m/a", 7, Action::Done)];
+        assert_eq!(Progress::replay(&records).last_visit(), Some(("m", "b")));
+    }
+
+    #[test]
+    fn scenario_paths_and_written_answers_replay() {
+        let records = [
+            record("m/s", 1, Action::Choose { node: "a".into(), choice: 0 }),
+            record("m/s", 2, Action::Choose { node: "b".into(), choice: 1 }),
+            record("m/s", 3, Action::Back),
+            record("m/s", 4, Action::Written { field: "prompt:what".into(), text: "first".into() }),
+            record("m/s", 5, Action::Written { field: "prompt:what".into(), text: "second draft".into() }),
+        ];
+        let progress = Progress::replay(&records);
+        let state = progress.step("m", "s");
+        assert_eq!(state.path, vec![("a".to_string(), 0)]);
+        assert_eq!(state.text("prompt:what"), "second draft");
+        assert_eq!(state.text("prompt:other"), "");
+    }
+
+    #[test]
+    fn merging_keeps_everything_once_and_the_newest_answer_wins() {
+        let here = [record("m/s", 1, Action::Written { field: "goal".into(), text: "old".into() }), record("m/a", 2, Action::Done)];
+        let there = [record("m/s", 3, Action::Written { field: "goal".into(), text: "new".into() }), record("m/a", 2, Action::Done)];
+        let merged = merge(&here, &there);
+        assert_eq!(merged.len(), 3);
+        assert_eq!(Progress::replay(&merged).step("m", "s").text("goal"), "new");
+        assert_eq!(merge(&there, &here), merged, "merging is symmetric");
+    }
+
+    #[test]
+    fn words_are_counted_like_a_person_would() {
+        assert_eq!(word_count("  I helped a patient -- today!  "), 5);
+        assert_eq!(word_count(""), 0);
     }
 }

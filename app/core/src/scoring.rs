@@ -1,0 +1,463 @@
+//! Scores, what each step asks of a learner before it is finished, and whether a
+//! placement's completion rules are met. The CLI, the learner's app and the
+//! tutor's tracker all call these, so a score is the same number everywhere.
+
+use crate::bundle::{Activity, Answer, Bundle, CarePlan, Module, Question, Quiz, Step};
+use crate::progress::{word_count, Progress, StepState};
+use crate::scenario::Play;
+use serde::{Deserialize, Serialize};
+
+/// Points out of a maximum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Score {
+    pub points: u32,
+    pub max: u32,
+}
+
+impl Score {
+    pub fn add(self, other: Score) -> Score {
+        Score { points: self.points + other.points, max: self.max + other.max }
+    }
+
+    /// The score as a whole percentage (100 when there is nothing to score).
+    pub fn percent(self) -> u32 {
+        if self.max == 0 {
+            100
+        } else {
+            self.points * 100 / self.max
+        }
+    }
+}
+
+/// Whether an answer to a choice question is right: exactly the correct options.
+pub fn is_correct(question: &Question, chosen: &[usize]) -> bool {
+    match &question.answer {
+        Answer::Choice { options, .. } => {
+            let mut chosen = chosen.to_vec();
+            chosen.sort_unstable();
+            chosen.dedup();
+            let correct: Vec<usize> = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| i).collect();
+            chosen == correct
+        }
+        Answer::Text { .. } => false,
+    }
+}
+
+/// The score of one quiz attempt.
+pub fn quiz_attempt_score(quiz: &Quiz, answers: &std::collections::BTreeMap<String, Vec<usize>>) -> Score {
+    let scored = quiz.questions.iter().filter(|q| matches!(q.answer, Answer::Choice { .. }));
+    let mut score = Score::default();
+    for q in scored {
+        score.max += 1;
+        if answers.get(&q.id).is_some_and(|chosen| is_correct(q, chosen)) {
+            score.points += 1;
+        }
+    }
+    score
+}
+
+/// Where a learner stands in a quiz.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuizStanding {
+    pub best: Score,
+    pub attempts_used: u32,
+    pub passed: bool,
+    /// Whether they may try again: not yet passed and tries left.
+    pub can_retry: bool,
+}
+
+pub fn quiz_standing(quiz: &Quiz, state: &StepState) -> QuizStanding {
+    let best = state.quiz_attempts.iter().map(|a| quiz_attempt_score(quiz, a)).max_by_key(|s| s.points).unwrap_or(Score {
+        points: 0,
+        max: quiz.questions.iter().filter(|q| matches!(q.answer, Answer::Choice { .. })).count() as u32,
+    });
+    let attempts_used = state.quiz_attempts.len() as u32;
+    let passed = attempts_used > 0 && best.points >= quiz.pass_mark.min(best.max);
+    let can_retry = !passed && quiz.attempts.is_none_or(|limit| attempts_used < limit);
+    QuizStanding { best, attempts_used, passed, can_retry }
+}
+
+/// A care plan's score: a point for each need sorted correctly, each intervention
+/// sorted correctly (chosen if in the model plan, left out if not), and each pair of
+/// chosen model interventions in the model's order.
+pub fn care_plan_score(plan: &CarePlan, state: &StepState) -> Score {
+    let mut score = Score::default();
+    for (i, need) in plan.needs.iter().enumerate() {
+        score.max += 1;
+        if state.needs.contains(&i) == need.correct {
+            score.points += 1;
+        }
+    }
+    for intervention in &plan.interventions {
+        score.max += 1;
+        if state.interventions.contains(&intervention.id) == intervention.order.is_some() {
+            score.points += 1;
+        }
+    }
+    let model: Vec<(&str, u32)> = plan.interventions.iter().filter_map(|i| i.order.map(|o| (i.id.as_str(), o))).collect();
+    let position = |id: &str| state.interventions.iter().position(|chosen| chosen == id);
+    for (a, (id_a, order_a)) in model.iter().enumerate() {
+        for (id_b, order_b) in &model[a + 1..] {
+            score.max += 1;
+            if let (Some(pa), Some(pb)) = (position(id_a), position(id_b)) {
+                if (pa < pb) == (order_a < order_b) {
+                    score.points += 1;
+                }
+            }
+        }
+    }
+    score
+}
+
+/// The score of a step, or `None` for steps that are not scored.
+pub fn step_score(step: &Step, state: &StepState) -> Option<Score> {
+    match step.activity.as_ref()? {
+        Activity::Quiz(quiz) => Some(quiz_standing(quiz, state).best),
+        Activity::CaseStudy(case) => {
+            let choice: Vec<&Question> = case.questions.iter().filter(|q| matches!(q.answer, Answer::Choice { .. })).collect();
+            if choice.is_empty() {
+                return None;
+            }
+            let points = choice.iter().filter(|q| state.case_answers.get(&q.id).is_some_and(|c| is_correct(q, c))).count();
+            Some(Score { points: points as u32, max: choice.len() as u32 })
+        }
+        Activity::CarePlan(plan) => Some(care_plan_score(plan, state)),
+        Activity::Scenario(scenario) => {
+            let max = scenario.nodes.iter().filter_map(|n| n.ending.as_ref()).map(|e| e.score).max().unwrap_or(0);
+            let play = Play::replay(scenario, &state.path);
+            let points = play.ended(scenario).map_or(0, |e| e.score);
+            Some(Score { points, max })
+        }
+        Activity::Reflection(_) | Activity::Media(_) => None,
+    }
+}
+
+/// What a learner still has to do before a step can be finished, in words for them;
+/// empty when they may finish it.
+pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
+    let mut todo = Vec::new();
+    match &step.activity {
+        None | Some(Activity::Media(_)) => {}
+        Some(Activity::Quiz(quiz)) => {
+            let standing = quiz_standing(quiz, state);
+            if standing.attempts_used == 0 {
+                todo.push("Answer the questions and check your answers".to_string());
+            } else if !standing.passed && standing.can_retry {
+                todo.push(format!("Get at least {} right to pass (you have another try)", quiz.pass_mark));
+            }
+        }
+        Some(Activity::CaseStudy(case)) => {
+            for q in &case.questions {
+                let answered = match &q.answer {
+                    Answer::Choice { .. } => state.case_answers.contains_key(&q.id),
+                    Answer::Text { .. } => !state.text(&format!("answer:{}", q.id)).trim().is_empty(),
+                };
+                if !answered {
+                    todo.push(format!("Answer: {}", crate::doc::plain_text(&first_line(&q.text))));
+                }
+            }
+        }
+        Some(Activity::CarePlan(plan)) => {
+            if state.needs.is_empty() {
+                todo.push("Choose the person's needs".into());
+            }
+            if state.text("goal").trim().is_empty() {
+                todo.push("Write a goal".into());
+            }
+            if state.interventions.is_empty() {
+                todo.push("Choose and order the interventions".into());
+            }
+            let words = word_count(state.text("rationale"));
+            if words < plan.min_words as usize || words == 0 {
+                todo.push(format!("Explain your plan in at least {} words (you have {words})", plan.min_words.max(1)));
+            }
+            if !state.plan_submitted {
+                todo.push("Compare your plan with the model answer".into());
+            } else if state.self_marks.len() < plan.rubric.len() {
+                todo.push("Mark your plan against each point of the rubric".into());
+            }
+        }
+        Some(Activity::Scenario(scenario)) => {
+            if Play::replay(scenario, &state.path).ended(scenario).is_none() {
+                todo.push("Play the scenario to an ending".into());
+            }
+        }
+        Some(Activity::Reflection(reflection)) => {
+            let mut words = 0;
+            for prompt in &reflection.prompts {
+                let text = state.text(&format!("prompt:{}", prompt.id));
+                words += word_count(text);
+                if text.trim().is_empty() {
+                    todo.push(format!("Answer: {}", prompt.text));
+                }
+            }
+            if words < reflection.min_words as usize {
+                todo.push(format!("Write at least {} words in all (you have {words})", reflection.min_words));
+            }
+        }
+    }
+    todo
+}
+
+fn first_line(blocks: &[crate::doc::Block]) -> Vec<crate::doc::Inline> {
+    match blocks.first() {
+        Some(crate::doc::Block::Paragraph(inlines)) => inlines.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A module's result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleResult {
+    pub id: String,
+    pub status: crate::progress::Status,
+    pub score: Score,
+}
+
+/// A placement's result against its completion rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BundleResult {
+    pub modules: Vec<ModuleResult>,
+    /// The score over the required modules.
+    pub score: Score,
+    pub complete: bool,
+    /// What is left to do, in words for the learner.
+    pub still_to_do: Vec<String>,
+}
+
+pub fn module_score(module: &Module, progress: &Progress) -> Score {
+    module.steps.iter().filter_map(|s| step_score(s, progress.step(&module.id, &s.id))).fold(Score::default(), Score::add)
+}
+
+pub fn bundle_result(bundle: &Bundle, progress: &Progress) -> BundleResult {
+    let modules: Vec<ModuleResult> = bundle
+        .modules
+        .iter()
+        .map(|m| ModuleResult { id: m.id.clone(), status: progress.module_status(m), score: module_score(m, progress) })
+        .collect();
+    let mut still = Vec::new();
+    let mut score = Score::default();
+    for id in &bundle.completion.required_modules {
+        let (Some(module), Some(result)) = (bundle.module(id), modules.iter().find(|r| &r.id == id)) else { continue };
+        score = score.add(result.score);
+        if result.status != crate::progress::Status::Completed {
+            still.push(format!("Complete the module “{}”", module.title));
+        }
+    }
+    if still.is_empty() && score.percent() < bundle.completion.pass_mark as u32 {
+        still.push(format!("Reach an overall score of {}% (you have {}%): try the quizzes and scenarios again", bundle.completion.pass_mark, score.percent()));
+    }
+    BundleResult { complete: still.is_empty(), modules, score, still_to_do: still }
+}
+
+#[cfg(all(test, feature = "author"))]
+mod tests {
+    use super::*;
+    use crate::progress::{Action, Record, SelfMark, Status};
+    use crate::source::SourceFiles;
+    use std::collections::BTreeMap;
+
+    const MANIFEST: &str = "id = \"t\"\nversion = \"1.0.0\"\ntitle = \"T\"\nsummary = \"S\"\nlicence = \"CC BY 4.0\"\n\
+        publisher = { name = \"P\" }\naudience = { min-age = 14 }\ncareer-areas = [\"nursing\"]\nlearning-outcomes = [\"L\"]\n\
+        modules = [\"m.md\"]\n\n[completion]\npass-mark = 60\n";
+
+    const MODULE: &str = r#"+++
+id = "m"
+title = "M"
+kind = "reading"
+minutes = 10
++++
+
+## Quiz {#quiz}
+
+```quiz
+pass-mark = 2
+attempts = 2
+
+[[questions]]
+id = "one"
+text = "One?"
+[[questions.options]]
+text = "Yes"
+correct = true
+[[questions.options]]
+text = "No"
+
+[[questions]]
+id = "many"
+text = "Which?"
+[[questions.options]]
+text = "A"
+correct = true
+[[questions.options]]
+text = "B"
+correct = true
+[[questions.options]]
+text = "C"
+```
+
+## Plan {#plan}
+
+```care-plan
+goal-prompt = "Goal?"
+rationale-prompt = "Why?"
+min-words = 3
+model-answer = "Model."
+rubric = ["Safe", "Kind"]
+
+[[needs]]
+text = "Real"
+correct = true
+[[needs]]
+text = "Distractor"
+
+[[interventions]]
+id = "first"
+text = "First"
+order = 1
+[[interventions]]
+id = "second"
+text = "Second"
+order = 2
+[[interventions]]
+id = "third"
+text = "Third"
+order = 3
+[[interventions]]
+id = "wrong"
+text = "Wrong"
+```
+
+## Scenario {#story}
+
+```scenario
+start = "a"
+
+[[nodes]]
+id = "a"
+text = "Start"
+[[nodes.choices]]
+text = "Good"
+to = "good"
+[[nodes.choices]]
+text = "Bad"
+to = "bad"
+
+[[nodes]]
+id = "good"
+text = "Good end"
+[nodes.ending]
+outcome = "Good"
+score = 3
+
+[[nodes]]
+id = "bad"
+text = "Bad end"
+[nodes.ending]
+outcome = "Bad"
+score = 1
+```
+"#;
+
+    fn bundle() -> Bundle {
+        let mut files = SourceFiles::new();
+        files.insert("bundle.toml", MANIFEST);
+        files.insert("m.md", MODULE);
+        let parsed = crate::bundle::parse_bundle(&files);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        parsed.bundle.unwrap()
+    }
+
+    fn at(step: &str, action: Action) -> Record {
+        Record { bundle: "t".into(), item: format!("m/{step}"), at_ms: 0, action }
+    }
+
+    fn answers(pairs: &[(&str, &[usize])]) -> Action {
+        Action::QuizSubmit { answers: pairs.iter().map(|(q, c)| (q.to_string(), c.to_vec())).collect::<BTreeMap<_, _>>() }
+    }
+
+    #[test]
+    fn quizzes_score_the_best_attempt_and_limit_tries() {
+        let b = bundle();
+        let step = &b.modules[0].steps[0];
+        let Some(Activity::Quiz(quiz)) = &step.activity else { panic!() };
+        let first = Progress::replay(&[at("quiz", answers(&[("one", &[0]), ("many", &[0])]))]);
+        let standing = quiz_standing(quiz, first.step("m", "quiz"));
+        assert_eq!((standing.best, standing.passed, standing.can_retry), (Score { points: 1, max: 2 }, false, true));
+        assert_eq!(still_to_do(step, first.step("m", "quiz")).len(), 1);
+        let second = Progress::replay(&[at("quiz", answers(&[("one", &[0]), ("many", &[0])])), at("quiz", answers(&[("one", &[1]), ("many", &[1, 0])]))]);
+        let standing = quiz_standing(quiz, second.step("m", "quiz"));
+        assert_eq!((standing.best.points, standing.attempts_used, standing.passed, standing.can_retry), (1, 2, false, false));
+        assert!(still_to_do(step, second.step("m", "quiz")).is_empty(), "out of tries: the learner may move on");
+        let passed = Progress::replay(&[at("quiz", answers(&[("one", &[0]), ("many", &[1, 0])]))]);
+        assert!(quiz_standing(quiz, passed.step("m", "quiz")).passed);
+    }
+
+    #[test]
+    fn care_plans_score_needs_interventions_and_order() {
+        let b = bundle();
+        let Some(Activity::CarePlan(plan)) = &b.modules[0].steps[1].activity else { panic!() };
+        let perfect = Progress::replay(&[
+            at("plan", Action::Needs { chosen: vec![0] }),
+            at("plan", Action::Interventions { order: vec!["first".into(), "second".into(), "third".into()] }),
+        ]);
+        // 2 needs + 4 interventions + 3 ordered pairs.
+        assert_eq!(care_plan_score(plan, perfect.step("m", "plan")), Score { points: 9, max: 9 });
+        let muddled = Progress::replay(&[
+            at("plan", Action::Needs { chosen: vec![0, 1] }),
+            at("plan", Action::Interventions { order: vec!["third".into(), "first".into(), "wrong".into()] }),
+        ]);
+        // Needs 1/2; interventions: first, third, wrong(chosen, wrong), second(left out) = 2/4; pairs: only (first, third) chosen, in the wrong order = 0/3.
+        assert_eq!(care_plan_score(plan, muddled.step("m", "plan")), Score { points: 3, max: 9 });
+    }
+
+    #[test]
+    fn care_plans_need_every_part_before_finishing() {
+        let b = bundle();
+        let step = &b.modules[0].steps[1];
+        let mut records = vec![
+            at("plan", Action::Needs { chosen: vec![0] }),
+            at("plan", Action::Written { field: "goal".into(), text: "Walk again".into() }),
+            at("plan", Action::Interventions { order: vec!["first".into()] }),
+            at("plan", Action::Written { field: "rationale".into(), text: "Too short".into() }),
+        ];
+        let todo = still_to_do(step, Progress::replay(&records).step("m", "plan"));
+        assert_eq!(todo, vec!["Explain your plan in at least 3 words (you have 2)".to_string(), "Compare your plan with the model answer".into()]);
+        records.push(at("plan", Action::Written { field: "rationale".into(), text: "Safety comes first always".into() }));
+        records.push(at("plan", Action::PlanSubmit));
+        records.push(at("plan", Action::SelfMark { criterion: 0, mark: SelfMark::Yes }));
+        assert_eq!(still_to_do(step, Progress::replay(&records).step("m", "plan")), vec!["Mark your plan against each point of the rubric".to_string()]);
+        records.push(at("plan", Action::SelfMark { criterion: 1, mark: SelfMark::Partly }));
+        assert!(still_to_do(step, Progress::replay(&records).step("m", "plan")).is_empty());
+    }
+
+    #[test]
+    fn completion_needs_every_module_and_the_pass_mark() {
+        let b = bundle();
+        let done = |step: &str| at(step, Action::Done);
+        let base = vec![
+            at("plan", Action::Needs { chosen: vec![0] }),
+            at("plan", Action::Interventions { order: vec!["first".into(), "second".into(), "third".into()] }),
+            done("quiz"),
+            done("plan"),
+        ];
+        let unfinished = bundle_result(&b, &Progress::replay(&base));
+        assert!(!unfinished.complete);
+        assert_eq!(unfinished.still_to_do, vec!["Complete the module “M”".to_string()]);
+
+        let mut weak = base.clone();
+        weak.extend([at("quiz", answers(&[("one", &[1])])), at("story", Action::Choose { node: "a".into(), choice: 1 }), done("story")]);
+        let result = bundle_result(&b, &Progress::replay(&weak));
+        assert_eq!(result.modules[0].status, Status::Completed);
+        // Quiz 0/2, plan 9/9, scenario 1/3: 10/14 = 71%.
+        assert_eq!(result.score, Score { points: 10, max: 14 });
+        assert!(result.complete, "{:?}", result.still_to_do);
+
+        let mut failing = base;
+        failing.extend([at("quiz", answers(&[("one", &[1])])), at("story", Action::Choose { node: "a".into(), choice: 1 }), done("story")]);
+        failing[1] = at("plan", Action::Interventions { order: vec!["wrong".into()] });
+        let result = bundle_result(&b, &Progress::replay(&failing));
+        assert!(!result.complete);
+        assert!(result.still_to_do[0].starts_with("Reach an overall score of 60%"), "{:?}", result.still_to_do);
+    }
+}
