@@ -1,20 +1,46 @@
-//! The app shell and the route tree, in one place.
+//! The app shell and the route table, in one place.
 
 use crate::components::nhs::{Footer, Header, SkipLink};
 use crate::library::Library;
-use crate::pages::{catalogue::Catalogue, module::ModulePage, not_found::NotFound, placement::Placement};
-use crate::router::{provide_router, Route};
-use crate::state::StorageProblem;
+use crate::pages::profiles::{deactivate, restore, WhoIsLearning};
+use crate::pages::{catalogue::Catalogue, module::ModulePage, not_found::NotFound, placement::Placement, profile::ProfilePage, reflections::Reflections};
+use crate::router::{provide_router, Link, Route};
+use crate::state::{ActiveProfile, Journals, StorageProblem};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// A shared device locks the learner's profile after this long without a key press,
+/// click or touch.
+const LOCK_AFTER: Duration = Duration::from_secs(15 * 60);
 
 #[component]
 pub fn App() -> impl IntoView {
     let router = provide_router();
     Library::provide();
     let problem = StorageProblem::provide();
+    let active = ActiveProfile::provide();
+    let journals = Journals::provide();
+    let restored = RwSignal::new(false);
+    spawn_local(async move {
+        restore(active).await;
+        restored.set(true);
+    });
+    lock_when_idle(active, journals);
+
     view! {
         <SkipLink target="maincontent" />
         <Header service_name="Wex virtual work experience" />
+        {move || active.0.get().map(|profile| view! {
+            <nav class="wex-learner-bar" aria-label="Learner">
+                <div class="nhsuk-width-container">
+                    <span>"Learning as "<strong>{profile.name.clone()}</strong></span>
+                    <Link to=Route::Reflections class="nhsuk-link">"My reflections"</Link>
+                    <Link to=Route::Profile class="nhsuk-link">"Profile and progress"</Link>
+                    <button type="button" class="wex-link-button" on:click=move |_| deactivate(active)>"Switch learner"</button>
+                </div>
+            </nav>
+        })}
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
                 {move || problem.0.get().map(|message| view! {
@@ -25,14 +51,20 @@ pub fn App() -> impl IntoView {
                         </div>
                     </div>
                 })}
-                {move || match router.route.get() {
-                    Route::Catalogue => view! { <Catalogue /> }.into_any(),
-                    Route::Placement { bundle } => view! { <Placement bundle=bundle /> }.into_any(),
-                    Route::Module { bundle, module, step } => {
-                        view! { <ModulePage bundle=bundle module=module step=step /> }.into_any()
+                {move || {
+                    if !restored.get() {
+                        return view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any();
                     }
-                    Route::NotFound { .. } => {
-                        view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any()
+                    if active.0.with(Option::is_none) {
+                        return view! { <WhoIsLearning /> }.into_any();
+                    }
+                    match router.route.get() {
+                        Route::Catalogue => view! { <Catalogue /> }.into_any(),
+                        Route::Placement { bundle } => view! { <Placement bundle=bundle /> }.into_any(),
+                        Route::Module { bundle, module, step } => view! { <ModulePage bundle=bundle module=module step=step /> }.into_any(),
+                        Route::Profile => view! { <ProfilePage /> }.into_any(),
+                        Route::Reflections => view! { <Reflections /> }.into_any(),
+                        Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
                     }
                 }}
             </main>
@@ -44,4 +76,23 @@ pub fn App() -> impl IntoView {
             </p>
         </Footer>
     }
+}
+
+/// Locks the profile (back to "Who is learning?") after [`LOCK_AFTER`] idle.
+fn lock_when_idle(active: ActiveProfile, journals: Journals) {
+    let last = StoredValue::new(js_sys::Date::now());
+    let touch = move |_: web_sys::Event| last.set_value(js_sys::Date::now());
+    for event in ["keydown", "pointerdown", "touchstart"] {
+        let handle = window_event_listener_untyped(event, touch);
+        std::mem::forget(handle);
+    }
+    let _ = set_interval_with_handle(
+        move || {
+            if active.0.with_untracked(Option::is_some) && js_sys::Date::now() - last.get_value() > LOCK_AFTER.as_millis() as f64 {
+                journals.clear();
+                deactivate(active);
+            }
+        },
+        Duration::from_secs(30),
+    );
 }

@@ -13,6 +13,10 @@ pub enum Route {
     Placement { bundle: String },
     /// A module, showing the step with the given id, or its first unfinished step.
     Module { bundle: String, module: String, step: Option<String> },
+    /// The active learner's profile: switch, move progress, delete.
+    Profile,
+    /// All the active learner's reflections, to read, print or download.
+    Reflections,
     NotFound { path: String },
 }
 
@@ -25,6 +29,8 @@ impl Route {
         let Some(parts) = decoded else { return Route::NotFound { path: path.to_string() } };
         match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [] | ["index.html"] => Route::Catalogue,
+            ["profile"] => Route::Profile,
+            ["reflections"] => Route::Reflections,
             ["placements", bundle] => Route::Placement { bundle: bundle.to_string() },
             ["placements", bundle, module] => Route::Module { bundle: bundle.to_string(), module: module.to_string(), step: None },
             ["placements", bundle, module, step] => {
@@ -38,6 +44,8 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Catalogue => String::new(),
+            Route::Profile => "profile".into(),
+            Route::Reflections => "reflections".into(),
             Route::Placement { bundle } => format!("placements/{}", encode(bundle)),
             Route::Module { bundle, module, step: None } => format!("placements/{}/{}", encode(bundle), encode(module)),
             Route::Module { bundle, module, step: Some(step) } => {
@@ -173,6 +181,8 @@ mod tests {
     fn parses_every_route_and_back() {
         let routes = [
             Route::Catalogue,
+            Route::Profile,
+            Route::Reflections,
             Route::Placement { bundle: "first-look".into() },
             Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: None },
             Route::Module { bundle: "first-look".into(), module: "m".into(), step: Some("ways-in".into()) },

@@ -1,6 +1,10 @@
-//! App-wide state shared through context: the storage problem banner and the clock.
+//! App-wide state shared through context: who is learning, the storage problem
+//! banner, and the journal that saves a learner's every action.
 
+use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wex_core::progress::{Action, Record};
 
 /// The message of the latest storage failure, shown as a banner on every page until
 /// a later write succeeds. `None` while storage works.
@@ -19,8 +23,93 @@ impl StorageProblem {
     }
 
     /// Records the outcome of a storage call: shows its error, or clears the banner.
-    pub fn report<T>(&self, result: &Result<T, crate::storage::StorageError>) {
+    pub fn report<T>(&self, result: &Result<T, storage::StorageError>) {
         self.0.set(result.as_ref().err().map(ToString::to_string));
+    }
+}
+
+/// The profile that is learning now; `None` shows "Who is learning?".
+#[derive(Clone, Copy)]
+pub struct ActiveProfile(pub RwSignal<Option<Profile>>);
+
+impl ActiveProfile {
+    pub fn provide() -> ActiveProfile {
+        let active = ActiveProfile(RwSignal::new(None));
+        provide_context(active);
+        active
+    }
+
+    pub fn get() -> ActiveProfile {
+        expect_context::<ActiveProfile>()
+    }
+
+    /// The active profile's id. Pages that need it are only shown while there is one.
+    pub fn id(&self) -> String {
+        self.0.with_untracked(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default())
+    }
+}
+
+/// One learner's records for one placement, and the way to add to them: each new
+/// record shows at once, is written to IndexedDB straight away, and stays queued in
+/// memory (with a banner) until a write succeeds, so nothing is silently dropped.
+#[derive(Clone, Copy)]
+pub struct Journal {
+    profile: StoredValue<String>,
+    bundle: StoredValue<String>,
+    pub records: RwSignal<Vec<Record>>,
+    pending: StoredValue<Vec<Record>>,
+    flushing: StoredValue<bool>,
+    problem: StorageProblem,
+}
+
+impl Journal {
+    pub fn new(profile: String, bundle: String, records: Vec<Record>) -> Journal {
+        Journal {
+            profile: StoredValue::new(profile),
+            bundle: StoredValue::new(bundle),
+            records: RwSignal::new(records),
+            pending: StoredValue::new(Vec::new()),
+            flushing: StoredValue::new(false),
+            problem: StorageProblem::get(),
+        }
+    }
+
+    pub fn bundle(&self) -> String {
+        self.bundle.get_value()
+    }
+
+    /// Records an action on an item (`module/step`) now.
+    pub fn record(&self, item: &str, action: Action) {
+        let record = Record { bundle: self.bundle.get_value(), item: item.to_string(), at_ms: now_ms(), action };
+        self.records.update(|r| r.push(record.clone()));
+        self.pending.update_value(|p| p.push(record));
+        mark("wex-save-start");
+        let journal = *self;
+        spawn_local(async move { journal.flush().await });
+    }
+
+    async fn flush(self) {
+        if self.flushing.get_value() {
+            return;
+        }
+        self.flushing.set_value(true);
+        loop {
+            let batch = self.pending.get_value();
+            if batch.is_empty() {
+                break;
+            }
+            let result = storage::records::append(&self.profile.get_value(), &batch).await;
+            self.problem.report(&result);
+            if result.is_err() {
+                // Kept in memory; the next action tries again.
+                break;
+            }
+            measure("wex-save", "wex-save-start");
+            self.pending.update_value(|p| {
+                p.drain(..batch.len());
+            });
+        }
+        self.flushing.set_value(false);
     }
 }
 
@@ -28,4 +117,61 @@ impl StorageProblem {
 /// shared device; Wex only uses it to order and show times.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
+}
+
+/// Performance marks let the tests measure, in the browser, the time from an action
+/// to its record being committed (docs/benchmarks.md).
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+fn measure(name: &str, start: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+}
+
+/// The journals opened in this session, one per profile and placement, created
+/// under the app's owner so they outlive the page that first opened them: moving
+/// between steps never reloads records that are still being written.
+#[derive(Clone)]
+pub struct Journals {
+    owner: Owner,
+    open: StoredValue<std::collections::HashMap<(String, String), Journal>>,
+}
+
+impl Journals {
+    pub fn provide() -> Journals {
+        let journals = Journals { owner: Owner::current().expect("Journals are provided inside the app"), open: StoredValue::new(Default::default()) };
+        provide_context(journals.clone());
+        journals
+    }
+
+    pub fn get() -> Journals {
+        expect_context::<Journals>()
+    }
+
+    /// The journal of a profile's progress in a placement, loading it on first use.
+    pub async fn open(&self, profile: String, bundle: String) -> Journal {
+        let key = (profile.clone(), bundle.clone());
+        if let Some(journal) = self.open.with_value(|open| open.get(&key).copied()) {
+            return journal;
+        }
+        let records = storage::records::for_bundle(&profile, &bundle).await;
+        let journal = self.owner.with(|| {
+            StorageProblem::get().report(&records);
+            Journal::new(profile, bundle, records.unwrap_or_default())
+        });
+        // Another page may have opened it while this one was loading.
+        let mut chosen = journal;
+        self.open.update_value(|open| chosen = *open.entry(key).or_insert(journal));
+        chosen
+    }
+
+    /// Forgets every journal (when the learner changes or their progress is imported).
+    pub fn clear(&self) {
+        self.open.update_value(|open| open.clear());
+    }
 }

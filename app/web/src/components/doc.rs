@@ -2,12 +2,33 @@
 //! Text always becomes text nodes: a bundle cannot put HTML on the page.
 
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use wex_core::bundle::Media;
 use wex_core::doc::{Block, Inline, Table};
 
-/// A run of blocks, such as the body of a reading step.
+/// The bundle's media files, for images and links inside the document tree.
+pub type MediaFiles = Arc<BTreeMap<String, Media>>;
+
+/// A run of blocks, such as the body of a reading step. Images and links to files
+/// of the bundle are served from `media` as `data:` URLs: nothing is fetched.
 #[component]
-pub fn DocBlocks(blocks: Vec<Block>) -> impl IntoView {
-    blocks.into_iter().map(render_block).collect_view()
+pub fn DocBlocks(blocks: Vec<Block>, #[prop(optional)] media: Option<MediaFiles>) -> impl IntoView {
+    if let Some(media) = media {
+        MEDIA.with(|m| *m.borrow_mut() = Some(media));
+    }
+    let view = blocks.into_iter().map(render_block).collect_view();
+    MEDIA.with(|m| m.borrow_mut().take());
+    view
+}
+
+thread_local! {
+    /// The media of the bundle being rendered, while a `DocBlocks` renders.
+    static MEDIA: std::cell::RefCell<Option<MediaFiles>> = const { std::cell::RefCell::new(None) };
+}
+
+fn media_url(path: &str) -> Option<String> {
+    MEDIA.with(|m| m.borrow().as_ref().and_then(|files| files.get(path).map(|f| format!("data:{};base64,{}", f.mime, f.base64))))
 }
 
 fn render_block(block: Block) -> AnyView {
@@ -73,16 +94,28 @@ fn inline(inline: Inline) -> AnyView {
         Inline::Strong(content) => view! { <strong>{inlines(content)}</strong> }.into_any(),
         Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
         Inline::Link(link) => {
-            let external = link.href.starts_with("http");
-            view! {
-                <a class="nhsuk-link" href=link.href rel=external.then_some("noopener noreferrer")>
-                    {inlines(link.content)}
-                    {external.then(|| view! { <span class="nhsuk-u-visually-hidden">" (opens another website)"</span> })}
-                </a>
+            let lower = link.href.to_ascii_lowercase();
+            let external = lower.starts_with("http://") || lower.starts_with("https://");
+            if external || link.href.starts_with('#') {
+                return view! {
+                    <a class="nhsuk-link" href=link.href rel=external.then_some("noopener noreferrer")>
+                        {inlines(link.content)}
+                        {external.then(|| view! { <span class="nhsuk-u-visually-hidden">" (another website)"</span> })}
+                    </a>
+                }
+                .into_any();
             }
-            .into_any()
+            // A file of the bundle: offered as a download from the placement itself.
+            let name = link.href.rsplit('/').next().unwrap_or("file").to_string();
+            match media_url(&link.href) {
+                Some(url) => view! { <a class="nhsuk-link" href=url download=name>{inlines(link.content)}</a> }.into_any(),
+                None => view! { <span>{inlines(link.content)}</span> }.into_any(),
+            }
         }
-        Inline::Image(image) => view! { <img class="wex-image" src=image.src alt=image.alt /> }.into_any(),
+        Inline::Image(image) => match media_url(&image.src) {
+            Some(url) => view! { <img class="wex-image" src=url alt=image.alt /> }.into_any(),
+            None => view! { <span class="wex-missing-image">{format!("[Image: {}]", image.alt)}</span> }.into_any(),
+        },
         Inline::Break => view! { <br /> }.into_any(),
     }
 }

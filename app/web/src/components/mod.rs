@@ -2,5 +2,8 @@
 //! nhsuk-frontend templates; the rest are Wex's own widgets.
 
 pub mod doc;
+pub mod listen;
 pub mod nhs;
 pub mod page_heading;
+pub mod player;
+pub mod support;

@@ -4,3 +4,6 @@ pub mod catalogue;
 pub mod module;
 pub mod not_found;
 pub mod placement;
+pub mod profile;
+pub mod profiles;
+pub mod reflections;

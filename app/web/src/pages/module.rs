@@ -1,139 +1,221 @@
-//! The module player: one step at a time, with previous and next links and a
-//! "mark as done" that is saved the moment it is pressed.
+//! The module player: one step at a time, every action saved as it happens; a
+//! content warning before modules that need one; and a summary at the end.
 
-use crate::components::doc::DocBlocks;
-use crate::components::nhs::{BackLink, Button, Pagination, PaginationLink, Tag, TagColour};
+use crate::components::doc::{DocBlocks, MediaFiles};
+use crate::components::listen::ListenButton;
+use crate::components::nhs::{BackLink, Button, ErrorItem, ErrorSummary, InsetText, Pagination, PaginationLink, Tag, TagColour, WarningCallout};
 use crate::components::page_heading::PageHeading;
+use crate::components::player::{ActivityPlayer, StepCtx};
+use crate::components::support::SupportList;
 use crate::library::Library;
 use crate::pages::not_found::NotFound;
-use crate::router::{use_router, Route};
-use crate::state::{now_ms, StorageProblem};
-use crate::storage;
+use crate::router::{use_router, Link, Route};
+use crate::state::{ActiveProfile, Journal, Journals};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::sync::Arc;
-use wex_core::bundle::Bundle;
-use wex_core::progress::{item_id, Action, Progress, Record};
+use wex_core::bundle::{Bundle, Module};
+use wex_core::progress::{item_id, Action, Progress, Status};
+use wex_core::scoring::{module_score, step_score, still_to_do};
 
 #[component]
 pub fn ModulePage(bundle: String, module: String, step: Option<String>) -> impl IntoView {
     let library = Library::get();
-    let problem = StorageProblem::get();
+    let journals = Journals::get();
+    let profile = ActiveProfile::get().id();
     let id = bundle.clone();
-    let loaded = LocalResource::new(move || library.bundle(id.clone()));
-    let id = bundle.clone();
-    let records = LocalResource::new(move || {
-        let id = id.clone();
+    let loaded = LocalResource::new(move || {
+        let (id, profile, journals) = (id.clone(), profile.clone(), journals.clone());
         async move {
-            let result = storage::records::for_bundle(&id).await;
-            problem.report(&result);
-            result.unwrap_or_default()
+            let bundle = library.bundle(id.clone()).await?;
+            Ok::<_, String>((bundle, journals.open(profile, id).await))
         }
     });
     view! {
-        <BackLink to=Route::Placement { bundle: bundle.clone() } text="Back to the placement" />
-        {move || match (loaded.get(), records.get()) {
-            (Some(Err(why)), _) => view! { <NotFound message=why /> }.into_any(),
-            (Some(Ok(loaded_bundle)), Some(records_now)) => {
-                let progress = Progress::replay(&records_now);
-                view! {
-                    <StepView
-                        bundle=loaded_bundle
-                        module=module.clone()
-                        step=step.clone()
-                        progress=progress
-                        on_saved=move || records.refetch()
-                    />
+        {move || match loaded.get() {
+            None => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
+            Some(Err(why)) => view! { <NotFound message=why /> }.into_any(),
+            Some(Ok((bundle, journal))) => {
+                let Some(module) = bundle.module(&module).cloned() else {
+                    return view! { <NotFound message=format!("The placement “{}” has no module called “{module}”.", bundle.title) /> }.into_any();
+                };
+                match step.clone() {
+                    Some(step) => view! { <StepView bundle=bundle module=module step=step journal=journal /> }.into_any(),
+                    None => view! { <ModuleStart bundle=bundle module=module journal=journal /> }.into_any(),
                 }
-                .into_any()
             }
-            _ => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
         }}
     }
 }
 
+/// A module's own address: the summary when it is complete, the content warning
+/// before a first visit where there is one, and otherwise where the learner left off.
 #[component]
-fn StepView(
-    bundle: Arc<Bundle>,
-    module: String,
-    step: Option<String>,
-    progress: Progress,
-    on_saved: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn ModuleStart(bundle: Arc<Bundle>, module: Module, journal: Journal) -> impl IntoView {
     let router = use_router();
-    let problem = StorageProblem::get();
-    let Some(module) = bundle.module(&module).cloned() else {
-        return view! { <NotFound message=format!("The placement “{}” has no module called “{module}”.", bundle.title) /> }.into_any();
+    let progress = journal.records.with_untracked(|r| Progress::replay(r.iter()));
+    let status = progress.module_status(&module);
+    if status == Status::Completed {
+        return view! { <ModuleSummary bundle=bundle module=module progress=progress /> }.into_any();
+    }
+    let visited = module.steps.iter().any(|s| progress.step(&module.id, &s.id).visited);
+    if !module.content_warnings.is_empty() && !visited {
+        return view! { <ContentWarning bundle=bundle module=module /> }.into_any();
+    }
+    let resume = progress
+        .last_visit()
+        .filter(|(m, s)| *m == module.id && module.steps.iter().any(|x| x.id == *s))
+        .map(|(_, s)| s.to_string())
+        .or_else(|| module.steps.iter().find(|s| !progress.is_done(&module.id, &s.id)).map(|s| s.id.clone()))
+        .or_else(|| module.steps.first().map(|s| s.id.clone()));
+    if let Some(step) = resume {
+        router.replace(Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: Some(step) });
+    }
+    view! { <p class="nhsuk-body" role="status">"Opening…"</p> }.into_any()
+}
+
+#[component]
+fn ContentWarning(bundle: Arc<Bundle>, module: Module) -> impl IntoView {
+    let router = use_router();
+    let first = Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: module.steps.first().map(|s| s.id.clone()) };
+    let back = Route::Placement { bundle: bundle.id.clone() };
+    let back_again = back.clone();
+    view! {
+        <BackLink to=back.clone() text="Back to the placement" />
+        <PageHeading text=module.title.clone() caption=bundle.title.clone() />
+        <WarningCallout heading="Before you start">
+            <p>"This module contains things that some people find upsetting:"</p>
+            <ul class="nhsuk-list nhsuk-list--bullet">
+                {module.content_warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}
+            </ul>
+            <p>"You can stop at any time with “Take a break”: your place is saved."</p>
+        </WarningCallout>
+        <SupportList />
+        <div class="wex-button-group">
+            <Button on_click=move |_| router.navigate(first.clone())>"Continue"</Button>
+            <Link to=back_again class="nhsuk-link wex-button-group__link">"Not now"</Link>
+        </div>
+    }
+}
+
+#[component]
+fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal) -> impl IntoView {
+    let router = use_router();
+    let Some(position) = module.steps.iter().position(|s| s.id == step) else {
+        return view! { <NotFound message=format!("The module “{}” has no step called “{step}”.", module.title) /> }.into_any();
     };
-    let position = match &step {
-        Some(step) => module.steps.iter().position(|s| s.id() == step),
-        // With no step named, resume at the first step not yet done.
-        None => Some(module.steps.iter().position(|s| !progress.is_done(&module.id, s.id())).unwrap_or(0)),
-    };
-    let Some(position) = position else {
-        return view! { <NotFound message=format!("The module “{}” has no step called “{}”.", module.title, step.unwrap_or_default()) /> }.into_any();
-    };
+    let current = module.steps[position].clone();
+    let item = item_id(&module.id, &current.id);
+    journal.record(&item, Action::Visit);
+
+    let media: MediaFiles = Arc::new(bundle.media.clone());
+    let ctx = StepCtx { journal, module: module.id.clone(), step: current.id.clone(), media: media.clone() };
+    let state = ctx.state();
     let step_at = |i: usize| {
         module.steps.get(i).map(|s| PaginationLink {
-            to: Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: Some(s.id().to_string()) },
-            title: s.title().to_string(),
+            to: Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: Some(s.id.clone()) },
+            title: s.title.clone(),
         })
     };
     let previous = position.checked_sub(1).and_then(step_at);
     let next = step_at(position + 1);
-    let current = module.steps[position].clone();
-    let done = progress.is_done(&module.id, current.id());
-    let after_done = next.as_ref().map_or(Route::Placement { bundle: bundle.id.clone() }, |n| n.to.clone());
-    let record = Record {
-        bundle: bundle.id.clone(),
-        item: item_id(&module.id, current.id()),
-        at_ms: 0,
-        action: Action::PageDone,
-    };
-    let saving = RwSignal::new(false);
-    let mark_done = move |_| {
-        let record = Record { at_ms: now_ms(), ..record.clone() };
-        let after_done = after_done.clone();
-        saving.set(true);
-        spawn_local(async move {
-            let result = storage::records::append(&record).await;
-            problem.report(&result);
-            saving.set(false);
-            if result.is_ok() {
-                on_saved();
-                router.navigate(after_done);
-            }
-        });
-    };
     let total = module.steps.len();
-    let title = current.title().to_string();
-    let finish_label = if next.is_some() { "Mark as done and continue" } else { "Mark as done and finish the module" };
-    let before = current.before.clone();
-    let after = current.after.clone();
-    let activity = current.activity.as_ref().map(|a| a.key());
-    view! {
-        <PageHeading text=title caption=module.title.clone() />
-        <p class="nhsuk-body-s">{format!("Step {} of {total}", position + 1)}</p>
-        <div class="wex-step">
-            <DocBlocks blocks=before />
-            {activity.map(|name| view! {
-                <div class="nhsuk-inset-text">
-                    <p>{format!("This step has a {name} activity, which this version of Wex cannot show yet.")}</p>
-                </div>
-            })}
-            <DocBlocks blocks=after />
-        </div>
-        {if done {
-            view! { <p class="nhsuk-body"><Tag colour=TagColour::Green text="Done" /></p> }.into_any()
-        } else {
-            view! {
-                <Button on_click=mark_done disabled=saving>
-                    {finish_label}
-                </Button>
+    let placement = Route::Placement { bundle: bundle.id.clone() };
+    let module_start = Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: None };
+    let after_done = next.as_ref().map_or(module_start.clone(), |n| n.to.clone());
+    let finish_label = if next.is_some() { "Save and continue" } else { "Finish the module" };
+    let done = Memo::new(move |_| state.with(|s| s.done));
+    let problems = RwSignal::new(Vec::<ErrorItem>::new());
+    let finish_step = current.clone();
+    let finish_ctx = ctx.clone();
+    let finish = move |_| {
+        let todo = state.with_untracked(|s| still_to_do(&finish_step, s));
+        if todo.is_empty() {
+            problems.set(Vec::new());
+            if !done.get_untracked() {
+                finish_ctx.record(Action::Done);
             }
-            .into_any()
-        }}
+            router.navigate(after_done.clone());
+        } else {
+            problems.set(todo.into_iter().map(|text| ErrorItem { text, href: None }).collect());
+        }
+    };
+    let has_warnings = !module.content_warnings.is_empty();
+    let activity = current.activity.clone();
+    view! {
+        <BackLink to=placement.clone() text="Back to the placement" />
+        {move || (!problems.get().is_empty()).then(|| view! { <ErrorSummary title="Before you carry on" items=problems.get() /> })}
+        <PageHeading text=current.title.clone() caption=module.title.clone() />
+        <div class="wex-progress">
+            <label class="nhsuk-body-s" for="step-progress">{format!("Step {} of {total}", position + 1)}</label>
+            <progress id="step-progress" max=total.to_string() value=(position + 1).to_string()></progress>
+        </div>
+        <ListenButton target="step-content" />
+        <div class="wex-step" id="step-content">
+            <DocBlocks blocks=current.before.clone() media=media.clone() />
+            {activity.map(|activity| view! { <ActivityPlayer ctx=ctx.clone() activity=activity /> })}
+            <DocBlocks blocks=current.after.clone() media=media.clone() />
+        </div>
+        {move || done.get().then(|| view! { <p class="nhsuk-body"><Tag colour=TagColour::Green text="Step finished" /></p> })}
+        <div class="wex-button-group">
+            <Button on_click=finish>{finish_label}</Button>
+            <Link to=placement.clone() class="nhsuk-link wex-button-group__link">
+                {if has_warnings { "Take a break" } else { "Save and come back later" }}
+            </Link>
+        </div>
+        {has_warnings.then(|| view! {
+            <InsetText><p>"Your answers are saved as you go. If anything here has upset you, talk to someone you trust, or see “Where to get support” at the start of this module."</p></InsetText>
+        })}
         <Pagination previous=previous next=next />
     }
     .into_any()
+}
+
+#[component]
+fn ModuleSummary(bundle: Arc<Bundle>, module: Module, progress: Progress) -> impl IntoView {
+    let score = module_score(&module, &progress);
+    let next_module = bundle.modules.iter().skip_while(|m| m.id != module.id).nth(1).cloned();
+    let rows = module
+        .steps
+        .clone()
+        .into_iter()
+        .map(|s| {
+            let step_score = step_score(&s, progress.step(&module.id, &s.id));
+            let to = Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: Some(s.id.clone()) };
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{s.title.clone()}</dt>
+                    <dd class="nhsuk-summary-list__value">{step_score.map_or("Finished".to_string(), |sc| format!("{} out of {}", sc.points, sc.max))}</dd>
+                    <dd class="nhsuk-summary-list__actions">
+                        <Link to=to class="nhsuk-link">"Look again"<span class="nhsuk-u-visually-hidden">{format!(": {}", s.title)}</span></Link>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <BackLink to=Route::Placement { bundle: bundle.id.clone() } text="Back to the placement" />
+        <PageHeading text=format!("You have finished “{}”", module.title) caption=bundle.title.clone() />
+        <div class="nhsuk-card wex-result">
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-card__heading">"Module complete"</h2>
+                <p class="nhsuk-card__description">
+                    {if score.max > 0 { format!("You scored {} out of {} ({}%) in this module's activities.", score.points, score.max, score.percent()) } else { "Well done for working through every step.".to_string() }}
+                </p>
+            </div>
+        </div>
+        <h2 class="nhsuk-heading-m">"Your steps"</h2>
+        <dl class="nhsuk-summary-list">{rows}</dl>
+        {match next_module {
+            Some(next) => view! {
+                <p class="nhsuk-body">
+                    <Link to=Route::Module { bundle: bundle.id.clone(), module: next.id.clone(), step: None } class="nhsuk-button">
+                        {format!("Start the next module: {}", next.title)}
+                    </Link>
+                </p>
+            }.into_any(),
+            None => view! {
+                <p class="nhsuk-body"><Link to=Route::Placement { bundle: bundle.id.clone() } class="nhsuk-button">"Back to the placement"</Link></p>
+            }.into_any(),
+        }}
+    }
 }

@@ -1,49 +1,45 @@
-//! A placement's page: what it is, and its modules as an NHS task list.
+//! A placement's page: what it involves, its content warnings, what is left to do
+//! for the certificate, and its modules as an NHS task list.
 
-use crate::components::nhs::{BackLink, TagColour, TaskList, TaskListItem};
+use crate::components::nhs::{BackLink, InsetText, TagColour, TaskList, TaskListItem, WarningCallout};
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
 use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
 use crate::router::Route;
-use crate::state::StorageProblem;
-use crate::storage;
+use crate::state::{ActiveProfile, Journal, Journals};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wex_core::bundle::Bundle;
 use wex_core::progress::{Progress, Status};
+use wex_core::scoring::bundle_result;
 
 #[component]
 pub fn Placement(bundle: String) -> impl IntoView {
     let library = Library::get();
-    let problem = StorageProblem::get();
-    let id = bundle.clone();
-    let loaded = LocalResource::new(move || library.bundle(id.clone()));
-    let id = bundle.clone();
-    let records = LocalResource::new(move || {
-        let id = id.clone();
+    let journals = Journals::get();
+    let profile = ActiveProfile::get().id();
+    let loaded = LocalResource::new(move || {
+        let (id, profile, journals) = (bundle.clone(), profile.clone(), journals.clone());
         async move {
-            let result = storage::records::for_bundle(&id).await;
-            problem.report(&result);
-            result.unwrap_or_default()
+            let bundle = library.bundle(id.clone()).await?;
+            Ok::<_, String>((bundle, journals.open(profile, id).await))
         }
     });
     view! {
         <BackLink to=Route::Catalogue text="All placements" />
-        {move || match (loaded.get(), records.get()) {
-            (Some(Err(why)), _) => view! { <NotFound message=why /> }.into_any(),
-            (Some(Ok(bundle)), Some(records)) => {
-                view! { <PlacementDetails bundle=bundle progress=Progress::replay(&records) /> }.into_any()
-            }
-            _ => view! { <p class="nhsuk-body" role="status">"Loading the placement…"</p> }.into_any(),
+        {move || match loaded.get() {
+            Some(Err(why)) => view! { <NotFound message=why /> }.into_any(),
+            Some(Ok((bundle, journal))) => view! { <PlacementDetails bundle=bundle journal=journal /> }.into_any(),
+            None => view! { <p class="nhsuk-body" role="status">"Loading the placement…"</p> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn PlacementDetails(bundle: Arc<Bundle>, progress: Progress) -> impl IntoView {
-    let minutes = bundle.minutes;
-    let done = progress.completed_modules(&bundle);
+fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
+    let progress = journal.records.with_untracked(|r| Progress::replay(r.iter()));
+    let result = bundle_result(&bundle, &progress);
     let items: Vec<TaskListItem> = bundle
         .modules
         .iter()
@@ -54,18 +50,37 @@ fn PlacementDetails(bundle: Arc<Bundle>, progress: Progress) -> impl IntoView {
                 Status::InProgress => TagColour::Blue,
                 Status::NotStarted => TagColour::Grey,
             };
+            let mut hint = format!("{}, about {}", module.kind.label(), duration(module.minutes));
+            if !module.content_warnings.is_empty() {
+                hint.push_str(". Has a content warning");
+            }
             TaskListItem {
                 title: module.title.clone(),
-                hint: Some(format!("About {}", duration(module.minutes))),
+                hint: Some(hint),
                 to: Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: None },
                 status: status.label().to_string(),
                 colour,
             }
         })
         .collect();
+    let done = result.modules.iter().filter(|m| m.status == Status::Completed).count();
+    let areas: Vec<&str> = bundle.career_areas.iter().map(|a| a.label()).collect();
+    let ages = match bundle.audience.max_age {
+        Some(max) => format!("{} to {max}", bundle.audience.min_age),
+        None => format!("{} and over", bundle.audience.min_age),
+    };
+    let warnings = bundle.content_warnings.clone();
     view! {
         <PageHeading text=bundle.title.clone() />
         <p class="nhsuk-body-l">{bundle.summary.clone()}</p>
+        {(!warnings.is_empty()).then(|| view! {
+            <WarningCallout heading="Content warning">
+                <ul class="nhsuk-list nhsuk-list--bullet">
+                    {warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}
+                </ul>
+                <p>"Modules with a content warning tell you more before they start, and say where to get support."</p>
+            </WarningCallout>
+        })}
         <dl class="nhsuk-summary-list">
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Published by"</dt>
@@ -73,11 +88,34 @@ fn PlacementDetails(bundle: Arc<Bundle>, progress: Progress) -> impl IntoView {
             </div>
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Time"</dt>
-                <dd class="nhsuk-summary-list__value">{format!("About {}", duration(minutes))}</dd>
+                <dd class="nhsuk-summary-list__value">{format!("About {}", duration(bundle.minutes))}</dd>
+            </div>
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"For ages"</dt>
+                <dd class="nhsuk-summary-list__value">{ages}</dd>
+            </div>
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Career areas"</dt>
+                <dd class="nhsuk-summary-list__value">{areas.join(", ")}</dd>
             </div>
         </dl>
+        <h2 class="nhsuk-heading-m">"What you will learn"</h2>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {bundle.learning_outcomes.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
+        </ul>
         <h2 class="nhsuk-heading-m">"Modules"</h2>
         <p class="nhsuk-body">{format!("You have completed {done} of {} modules.", bundle.modules.len())}</p>
         <TaskList id_prefix="modules" items=items />
+        <h2 class="nhsuk-heading-m">"Your certificate"</h2>
+        {if result.complete {
+            view! { <InsetText><p>{format!("You have met this placement's completion rules, with an overall score of {}%.", result.score.percent())}</p></InsetText> }.into_any()
+        } else {
+            view! {
+                <p class="nhsuk-body">"To earn the certificate for this placement:"</p>
+                <ul class="nhsuk-list nhsuk-list--bullet">
+                    {result.still_to_do.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }

@@ -2,16 +2,25 @@
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
+use indexed_db_futures::KeyPath;
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
 pub const DB_NAME: &str = "wex";
 /// The schema version. Raise it and add a step to `migrate` for every change.
-pub const DB_VERSION: u32 = 1;
+///
+/// 1. `records` (auto-increment keys) with index `by-bundle`.
+/// 2. `profiles` (keyed by `id`); `records` gain a `profile` field and the indexes
+///    `by-profile` and `by-profile-bundle`. Version 1 records have no profile until
+///    the first profile adopts them ([`super::records::adopt_unowned`]).
+pub const DB_VERSION: u32 = 2;
 
 pub(super) const RECORDS: &str = "records";
 pub(super) const RECORDS_BY_BUNDLE: &str = "by-bundle";
+pub(super) const RECORDS_BY_PROFILE: &str = "by-profile";
+pub(super) const RECORDS_BY_PROFILE_BUNDLE: &str = "by-profile-bundle";
+pub(super) const PROFILES: &str = "profiles";
 
 /// Why something could not be stored or read, in words for the learner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,9 +36,9 @@ impl From<indexed_db_futures::error::Error> for StorageError {
     fn from(error: indexed_db_futures::error::Error) -> Self {
         let text = format!("{error:?}");
         if text.contains("QuotaExceeded") {
-            StorageError("This device has run out of storage space for Wex, so your last answer was not saved. Free some space, then try again.".into())
+            StorageError("This device has run out of storage space for Wex. Free some space (or ask your IT team), and keep this tab open: your answers are kept here until they can be saved.".into())
         } else {
-            StorageError(format!("Your progress could not be saved on this device ({error})."))
+            StorageError(format!("This browser did not save your last answer ({error}). Keep this tab open and try again; download your progress from “Move my progress” to be safe."))
         }
     }
 }
@@ -37,7 +46,7 @@ impl From<indexed_db_futures::error::Error> for StorageError {
 impl From<indexed_db_futures::error::OpenDbError> for StorageError {
     fn from(error: indexed_db_futures::error::OpenDbError) -> Self {
         StorageError(format!(
-            "This browser is not letting Wex save progress (it may be in private mode, or storage may be turned off): {error}"
+            "This browser is not letting Wex save progress (it may be in private browsing, or storage may be turned off): {error}. You can still use Wex, but your answers will be lost when you close this tab."
         ))
     }
 }
@@ -53,11 +62,9 @@ pub async fn open() -> Result<Rc<Database>, StorageError> {
     }
     let db = Database::open(DB_NAME)
         .with_version(DB_VERSION)
-        .with_on_upgrade_needed(|event, db| {
-            let old = event.old_version() as u32;
-            migrate(&db, old)
-        })
+        .with_on_upgrade_needed(|event, db| migrate(&db, event.old_version() as u32))
         .await?;
+    close_when_another_tab_upgrades(&db);
     let db = Rc::new(db);
     OPEN.with(|open| *open.borrow_mut() = Some(db.clone()));
     Ok(db)
@@ -72,11 +79,32 @@ pub fn close() {
     }
 }
 
+/// When a newer version of Wex in another tab needs to upgrade the database, this
+/// tab lets go of it (and reopens it, upgraded, on its next read or write) instead
+/// of blocking the upgrade.
+fn close_when_another_tab_upgrades(db: &Database) {
+    use indexed_db_futures::internals::SystemRepr;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let raw: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
+    let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        OPEN.with(|open| open.borrow_mut().take());
+    });
+    raw.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+}
+
 /// Brings the schema from version `old` up to [`DB_VERSION`], one step at a time.
 fn migrate(db: &Database, old: u32) -> indexed_db_futures::Result<()> {
     if old < 1 {
         let store = db.create_object_store(RECORDS).with_auto_increment(true).build()?;
-        store.create_index(RECORDS_BY_BUNDLE, indexed_db_futures::KeyPath::One("bundle")).build()?;
+        store.create_index(RECORDS_BY_BUNDLE, KeyPath::One("bundle")).build()?;
+    }
+    if old < 2 {
+        let profiles = db.create_object_store(PROFILES).with_key_path(KeyPath::One("id")).build()?;
+        // The upgrade's own transaction, reached through the store it just made.
+        let records = profiles.transaction().object_store(RECORDS)?;
+        records.create_index(RECORDS_BY_PROFILE, KeyPath::One("profile")).build()?;
+        records.create_index(RECORDS_BY_PROFILE_BUNDLE, KeyPath::Sequence(["profile", "bundle"].into_iter().collect())).build()?;
     }
     Ok(())
 }

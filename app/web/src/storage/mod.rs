@@ -1,11 +1,12 @@
 //! Storage: the only code that touches IndexedDB. Everything a learner does is
 //! appended here at once; pages read it back through these functions.
 //!
-//! Stored values are their own serde types (`records::StoredRecord`), converted to and
-//! from core types by hand, so the schema on disk can be versioned and migrated
-//! without touching the model.
+//! Stored values are their own serde types, converted to and from core types by
+//! hand, so the schema on disk can be versioned and migrated without touching the
+//! model.
 
 mod db;
+pub mod profiles;
 pub mod records;
 
 pub use db::{close, open, StorageError, DB_NAME, DB_VERSION};

@@ -1,59 +1,109 @@
-//! The learner's progress records: appended, never edited, read back per bundle.
+//! The learner's progress records: appended, never edited, read back per profile
+//! and bundle.
 
-use super::db::{open, StorageError, RECORDS, RECORDS_BY_BUNDLE};
+use super::db::{open, StorageError, RECORDS, RECORDS_BY_PROFILE, RECORDS_BY_PROFILE_BUNDLE};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
 use wex_core::progress::{Action, Record};
 
-/// A progress record as stored (schema version 1).
+/// A progress record as stored. `action` is the core action as JSON; schema 1
+/// records have no profile and the actions `page-done` and `page-undone`.
 #[derive(Serialize, Deserialize)]
 struct StoredRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    profile: Option<String>,
     bundle: String,
     item: String,
     at_ms: f64,
     action: String,
 }
 
-impl From<&Record> for StoredRecord {
-    fn from(record: &Record) -> Self {
-        let action = match record.action {
-            Action::PageDone => "page-done",
-            Action::PageUndone => "page-undone",
-        };
-        StoredRecord { bundle: record.bundle.clone(), item: record.item.clone(), at_ms: record.at_ms as f64, action: action.into() }
-    }
-}
-
 impl StoredRecord {
+    fn new(profile: &str, record: &Record) -> StoredRecord {
+        StoredRecord {
+            profile: Some(profile.to_string()),
+            bundle: record.bundle.clone(),
+            item: record.item.clone(),
+            at_ms: record.at_ms as f64,
+            action: serde_json::to_string(&record.action).expect("actions serialize"),
+        }
+    }
+
     /// The core record, or `None` for an action this version does not know (written
     /// by a newer version of Wex in another tab): kept on disk, left out here.
     fn into_record(self) -> Option<Record> {
         let action = match self.action.as_str() {
-            "page-done" => Action::PageDone,
-            "page-undone" => Action::PageUndone,
-            _ => return None,
+            "page-done" => Action::Done,
+            "page-undone" => Action::Undone,
+            json => serde_json::from_str(json).ok()?,
         };
         Some(Record { bundle: self.bundle, item: self.item, at_ms: self.at_ms as u64, action })
     }
 }
 
-/// Appends one record and waits until the browser has committed it.
-pub async fn append(record: &Record) -> Result<(), StorageError> {
+/// Appends records for a profile in one transaction, and waits until the browser
+/// has committed them.
+pub async fn append(profile: &str, records: &[Record]) -> Result<(), StorageError> {
     let db = open().await?;
     let tx = db.transaction(RECORDS).with_mode(TransactionMode::Readwrite).build()?;
     let store = tx.object_store(RECORDS)?;
-    store.add(StoredRecord::from(record)).serde()?.await?;
+    for record in records {
+        store.add(StoredRecord::new(profile, record)).serde()?;
+    }
     tx.commit().await?;
     Ok(())
 }
 
-/// Every record of one bundle, in the order they were written.
-pub async fn for_bundle(bundle: &str) -> Result<Vec<Record>, StorageError> {
+/// Every record of one profile in one bundle, in the order they were written.
+pub async fn for_bundle(profile: &str, bundle: &str) -> Result<Vec<Record>, StorageError> {
     let db = open().await?;
     let tx = db.transaction(RECORDS).build()?;
     let store = tx.object_store(RECORDS)?;
-    let index = store.index(RECORDS_BY_BUNDLE)?;
-    let stored: Vec<StoredRecord> = index.get_all().with_query(bundle.to_string()).serde()?.await?.collect::<Result<_, _>>()?;
-    Ok(stored.into_iter().filter_map(StoredRecord::into_record).collect())
+    let index = store.index(RECORDS_BY_PROFILE_BUNDLE)?;
+    let key = vec![profile.to_string(), bundle.to_string()];
+    let stored: Vec<StoredRecord> = index.get_all().with_query(key).serde()?.await?.collect::<Result<_, _>>()?;
+    Ok(in_time_order(stored.into_iter().filter_map(StoredRecord::into_record).collect()))
+}
+
+/// Records as written, put in time order (stably, so records of the same moment
+/// keep their order): records imported from another device slot in where they
+/// happened, and the newest answer wins when they are replayed.
+fn in_time_order(mut records: Vec<Record>) -> Vec<Record> {
+    records.sort_by_key(|r| r.at_ms);
+    records
+}
+
+/// Every record of one profile, in the order they were written.
+pub async fn for_profile(profile: &str) -> Result<Vec<Record>, StorageError> {
+    let db = open().await?;
+    let tx = db.transaction(RECORDS).build()?;
+    let store = tx.object_store(RECORDS)?;
+    let index = store.index(RECORDS_BY_PROFILE)?;
+    let keys: Vec<f64> = index.get_all_keys().with_query(profile.to_string()).primitive()?.await?.collect::<Result<_, _>>()?;
+    let stored: Vec<StoredRecord> = index.get_all().with_query(profile.to_string()).serde()?.await?.collect::<Result<_, _>>()?;
+    // The index orders by profile, then primary key: the order written.
+    let mut pairs: Vec<(f64, StoredRecord)> = keys.into_iter().zip(stored).collect();
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(in_time_order(pairs.into_iter().filter_map(|(_, r)| r.into_record()).collect()))
+}
+
+/// Gives records written before profiles existed (schema 1) to a profile. Returns
+/// how many there were.
+pub async fn adopt_unowned(profile: &str) -> Result<usize, StorageError> {
+    let db = open().await?;
+    let tx = db.transaction(RECORDS).with_mode(TransactionMode::Readwrite).build()?;
+    let store = tx.object_store(RECORDS)?;
+    let keys: Vec<f64> = store.get_all_keys().primitive()?.await?.collect::<Result<_, _>>()?;
+    let all: Vec<StoredRecord> = store.get_all().serde()?.await?.collect::<Result<_, _>>()?;
+    let mut adopted = 0;
+    for (key, mut record) in keys.into_iter().zip(all) {
+        if record.profile.is_none() {
+            record.profile = Some(profile.to_string());
+            store.put(record).with_key(key).serde()?;
+            adopted += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(adopted)
 }

@@ -1,0 +1,251 @@
+//! A care plan: choose needs, write a goal, choose and order interventions, explain
+//! why; then compare with the model answer and mark yourself against the rubric.
+
+use super::{StepCtx, WrittenAnswer};
+use crate::components::doc::DocBlocks;
+use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag, TagColour};
+use leptos::prelude::*;
+use wex_core::bundle::CarePlan;
+use wex_core::progress::{word_count, Action, SelfMark};
+use wex_core::scoring::care_plan_score;
+
+#[component]
+pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
+    let state = ctx.state();
+    let plan = StoredValue::new(plan);
+    let submitted = Memo::new(move |_| state.with(|s| s.plan_submitted));
+    let problems = RwSignal::new(Vec::<ErrorItem>::new());
+
+    // 1. Needs.
+    let needs_name = ctx.id("needs");
+    let needs = plan.with_value(|p| p.needs.clone());
+    let need_views = needs
+        .iter()
+        .enumerate()
+        .map(|(i, need)| {
+            let id = format!("{needs_name}-{i}");
+            let need_ctx = ctx.clone();
+            view! {
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=id.clone() name=needs_name.clone() type="checkbox"
+                        prop:checked=move || state.with(|s| s.needs.contains(&i))
+                        disabled=move || submitted.get()
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            let mut chosen = state.with_untracked(|s| s.needs.clone());
+                            chosen.retain(|c| *c != i);
+                            if checked { chosen.push(i); }
+                            chosen.sort_unstable();
+                            need_ctx.record(Action::Needs { chosen });
+                        }
+                    />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{need.text.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    // 3. Interventions: a checkbox to include each, and buttons to move the chosen ones.
+    let interventions = plan.with_value(|p| p.interventions.clone());
+    let int_name = ctx.id("interventions");
+    let choose_views = interventions
+        .iter()
+        .map(|intervention| {
+            let id = format!("{int_name}-{}", intervention.id);
+            let iid = intervention.id.clone();
+            let int_ctx = ctx.clone();
+            let checked_id = iid.clone();
+            view! {
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=id.clone() name=int_name.clone() type="checkbox"
+                        prop:checked=move || state.with(|s| s.interventions.contains(&checked_id))
+                        disabled=move || submitted.get()
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            let mut order = state.with_untracked(|s| s.interventions.clone());
+                            order.retain(|o| *o != iid);
+                            if checked { order.push(iid.clone()); }
+                            int_ctx.record(Action::Interventions { order });
+                        }
+                    />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{intervention.text.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let order_ctx = ctx.clone();
+    let ordered = move || {
+        let order = state.with(|s| s.interventions.clone());
+        let count = order.len();
+        order
+            .iter()
+            .enumerate()
+            .map(|(pos, id)| {
+                let text = plan.with_value(|p| p.interventions.iter().find(|i| &i.id == id).map(|i| i.text.clone()).unwrap_or_default());
+                let mover = |delta: isize| {
+                    let ctx = order_ctx.clone();
+                    move |_: web_sys::MouseEvent| {
+                        let mut order = state.with_untracked(|s| s.interventions.clone());
+                        let to = pos as isize + delta;
+                        if to >= 0 && (to as usize) < order.len() {
+                            order.swap(pos, to as usize);
+                            ctx.record(Action::Interventions { order });
+                        }
+                    }
+                };
+                view! {
+                    <li class="wex-order__item">
+                        <span class="wex-order__text">{text.clone()}</span>
+                        <span class="wex-order__buttons">
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" disabled=pos == 0 || submitted.get() on:click=mover(-1)>
+                                "Move up"<span class="nhsuk-u-visually-hidden">{format!(": {text}")}</span>
+                            </button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" disabled=pos + 1 == count || submitted.get() on:click=mover(1)>
+                                "Move down"<span class="nhsuk-u-visually-hidden">{format!(": {text}")}</span>
+                            </button>
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let submit_ctx = ctx.clone();
+    let submit = move |_| {
+        let (min_words, rationale_words, needs, goal, chosen) = state.with_untracked(|s| {
+            (plan.with_value(|p| p.min_words), word_count(s.text("rationale")), s.needs.len(), s.text("goal").trim().len(), s.interventions.len())
+        });
+        let mut missing = Vec::new();
+        if needs == 0 {
+            missing.push(ErrorItem { text: "Choose at least one need".into(), href: Some(format!("{}-0", submit_ctx.id("needs"))) });
+        }
+        if goal == 0 {
+            missing.push(ErrorItem { text: "Write a goal".into(), href: Some(submit_ctx.id("goal")) });
+        }
+        if chosen == 0 {
+            missing.push(ErrorItem { text: "Choose the interventions to include".into(), href: None });
+        }
+        if rationale_words < min_words.max(1) as usize {
+            missing.push(ErrorItem { text: format!("Explain your plan in at least {} words", min_words.max(1)), href: Some(submit_ctx.id("rationale")) });
+        }
+        problems.set(missing.clone());
+        if missing.is_empty() {
+            submit_ctx.record(Action::PlanSubmit);
+        }
+    };
+
+    let (needs_prompt, goal_prompt, interventions_prompt, rationale_prompt, min_words) =
+        plan.with_value(|p| (p.needs_prompt.clone(), p.goal_prompt.clone(), p.interventions_prompt.clone(), p.rationale_prompt.clone(), p.min_words));
+    let review_ctx = ctx.clone();
+    view! {
+        {move || (!problems.get().is_empty()).then(|| view! { <ErrorSummary title="There is a problem" items=problems.get() /> })}
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{format!("1. {needs_prompt}")}</legend>
+                <div class="nhsuk-hint">"Choose all that apply."</div>
+                <div class="nhsuk-checkboxes">{need_views}</div>
+            </fieldset>
+        </div>
+        <WrittenAnswer ctx=ctx.clone() field="goal" label=format!("2. {goal_prompt}") label_class="nhsuk-label--m" />
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{format!("3. {interventions_prompt}")}</legend>
+                <div class="nhsuk-checkboxes">{choose_views}</div>
+            </fieldset>
+            <h4 class="nhsuk-heading-s">"Your order"</h4>
+            <ol class="nhsuk-list nhsuk-list--number wex-order" aria-live="polite">{ordered}</ol>
+        </div>
+        <WrittenAnswer ctx=ctx.clone() field="rationale" label=format!("4. {rationale_prompt}") label_class="nhsuk-label--m" min_words=min_words />
+        {move || if submitted.get() {
+            view! { <PlanReview ctx=review_ctx.clone() plan=plan.get_value() /> }.into_any()
+        } else {
+            view! { <Button variant=ButtonVariant::Secondary on_click=submit.clone()>"Compare with the model answer"</Button> }.into_any()
+        }}
+    }
+}
+
+/// After submitting: the score, feedback on each choice, the model answer and the
+/// rubric to mark against.
+#[component]
+fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
+    let state = ctx.state();
+    let score = {
+        let plan = plan.clone();
+        Memo::new(move |_| state.with(|s| care_plan_score(&plan, s)))
+    };
+    let chosen_needs = state.with_untracked(|s| s.needs.clone());
+    let chosen_interventions = state.with_untracked(|s| s.interventions.clone());
+    let media = ctx.media.clone();
+    let rubric = plan
+        .rubric
+        .iter()
+        .enumerate()
+        .map(|(i, criterion)| {
+            let name = ctx.id(&format!("rubric-{i}"));
+            let marks = [SelfMark::Yes, SelfMark::Partly, SelfMark::No]
+                .into_iter()
+                .enumerate()
+                .map(|(j, mark)| {
+                    let id = format!("{name}-{j}");
+                    let mark_ctx = ctx.clone();
+                    view! {
+                        <div class="nhsuk-radios__item">
+                            <input class="nhsuk-radios__input" id=id.clone() name=name.clone() type="radio"
+                                prop:checked=move || state.with(|s| s.self_marks.get(&i) == Some(&mark))
+                                on:change=move |_| mark_ctx.record(Action::SelfMark { criterion: i, mark })
+                            />
+                            <label class="nhsuk-label nhsuk-radios__label" for=id>{mark.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="nhsuk-form-group">
+                    <fieldset class="nhsuk-fieldset">
+                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{criterion.clone()}</legend>
+                        <div class="nhsuk-radios nhsuk-radios--inline">{marks}</div>
+                    </fieldset>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="nhsuk-card wex-result" aria-live="polite">
+            <div class="nhsuk-card__content">
+                <h3 class="nhsuk-card__heading">{move || format!("Your plan scored {} out of {}", score.get().points, score.get().max)}</h3>
+                <p class="nhsuk-card__description">"A point for each need and intervention sorted correctly, and for each pair of interventions in the model order."</p>
+            </div>
+        </div>
+        <h3 class="nhsuk-heading-m">"How your choices compare"</h3>
+        <ul class="nhsuk-list wex-compare">
+            {plan.needs.iter().enumerate().map(|(i, need)| {
+                let right = chosen_needs.contains(&i) == need.correct;
+                let what = if need.correct { "A real need" } else { "Not a need here" };
+                view! {
+                    <li>
+                        <Tag colour=if right { TagColour::Green } else { TagColour::Red } text=if right { "Right" } else { "Think again" } />
+                        " " <strong>{need.text.clone()}</strong>{format!(": {what}.")}
+                        <DocBlocks blocks=need.feedback.clone() />
+                    </li>
+                }
+            }).collect_view()}
+            {plan.interventions.iter().map(|i| {
+                let chosen = chosen_interventions.contains(&i.id);
+                let right = chosen == i.order.is_some();
+                let what = match i.order { Some(n) => format!("number {n} in the model plan"), None => "not in the model plan".into() };
+                view! {
+                    <li>
+                        <Tag colour=if right { TagColour::Green } else { TagColour::Red } text=if right { "Right" } else { "Think again" } />
+                        " " <strong>{i.text.clone()}</strong>{format!(": {what}.")}
+                        <DocBlocks blocks=i.feedback.clone() />
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <h3 class="nhsuk-heading-m">"The model answer"</h3>
+        <div class="nhsuk-inset-text"><DocBlocks blocks=plan.model_answer.clone() media=media /></div>
+        <h3 class="nhsuk-heading-m">"Mark your plan"</h3>
+        <p class="nhsuk-body">"Be honest: this is for you. Did your plan do each of these?"</p>
+        {rubric}
+    }
+}

@@ -1,0 +1,158 @@
+//! A case study: a person's story, details revealed one at a time, and questions.
+
+use super::quiz::first_inlines;
+use super::{StepCtx, WrittenAnswer};
+use crate::components::doc::DocBlocks;
+use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
+use leptos::prelude::*;
+use wex_core::bundle::{Answer, CaseStudy, Question};
+use wex_core::progress::Action;
+use wex_core::scoring::is_correct;
+
+#[component]
+pub fn CaseStudyPlayer(ctx: StepCtx, case: CaseStudy) -> impl IntoView {
+    let state = ctx.state();
+    let reveals = case
+        .reveals
+        .iter()
+        .enumerate()
+        .map(|(i, reveal)| {
+            let panel = ctx.id(&format!("reveal-{i}"));
+            let open = Memo::new(move |_| state.with(|s| s.revealed.contains(&i)));
+            let reveal_ctx = ctx.clone();
+            let content = reveal.content.clone();
+            let media = ctx.media.clone();
+            let label = reveal.label.clone();
+            view! {
+                <div class="wex-reveal">
+                    <h3 class="nhsuk-heading-s">
+                        <button
+                            type="button"
+                            class="nhsuk-button nhsuk-button--secondary nhsuk-button--small wex-reveal__button"
+                            aria-expanded=move || if open.get() { "true" } else { "false" }
+                            aria-controls=panel.clone()
+                            on:click=move |_| if !open.get_untracked() { reveal_ctx.record(Action::Reveal { index: i }) }
+                        >
+                            {move || if open.get() { label.clone() } else { format!("Show: {label}") }}
+                        </button>
+                    </h3>
+                    <div id=panel hidden=move || !open.get()>
+                        {move || open.get().then(|| view! { <DocBlocks blocks=content.clone() media=media.clone() /> })}
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    let questions = case.questions.into_iter().map(|q| view! { <CaseQuestion ctx=ctx.clone() question=q /> }).collect_view();
+    view! {
+        <div class="nhsuk-card wex-case">
+            <div class="nhsuk-card__content">
+                <h3 class="nhsuk-card__heading">{case.person.clone()}</h3>
+                <DocBlocks blocks=case.story.clone() media=ctx.media.clone() />
+            </div>
+        </div>
+        {reveals}
+        {questions}
+    }
+}
+
+#[component]
+fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
+    let state = ctx.state();
+    let title = wex_core::doc::plain_text(&first_inlines(&question.text));
+    match question.answer.clone() {
+        Answer::Text { model_answer } => {
+            let field = format!("answer:{}", question.id);
+            let answered = {
+                let field = field.clone();
+                Memo::new(move |_| state.with(|s| !s.text(&field).trim().is_empty()))
+            };
+            let show = RwSignal::new(false);
+            let media = ctx.media.clone();
+            view! {
+                <WrittenAnswer ctx=ctx.clone() field=field label=title label_class="nhsuk-label--m" />
+                {move || if show.get() {
+                    view! {
+                        <div class="nhsuk-inset-text">
+                            <h4 class="nhsuk-heading-s">"A model answer"</h4>
+                            <DocBlocks blocks=model_answer.clone() media=media.clone() />
+                        </div>
+                    }.into_any()
+                } else if answered.get() {
+                    view! { <Button variant=ButtonVariant::Secondary on_click=move |_| show.set(true)>"Compare with a model answer"</Button> }.into_any()
+                } else {
+                    ().into_any()
+                }}
+            }
+            .into_any()
+        }
+        Answer::Choice { options, multiple } => {
+            let qid = question.id.clone();
+            let answer = {
+                let qid = qid.clone();
+                Memo::new(move |_| state.with(|s| s.case_answers.get(&qid).cloned()))
+            };
+            let picked = RwSignal::new(answer.get_untracked().unwrap_or_default());
+            let name = ctx.id(&qid);
+            let kind = if multiple { "checkbox" } else { "radio" };
+            let (group, item, input, label) = if multiple {
+                ("nhsuk-checkboxes", "nhsuk-checkboxes__item", "nhsuk-checkboxes__input", "nhsuk-label nhsuk-checkboxes__label")
+            } else {
+                ("nhsuk-radios", "nhsuk-radios__item", "nhsuk-radios__input", "nhsuk-label nhsuk-radios__label")
+            };
+            let option_views = options
+                .iter()
+                .enumerate()
+                .map(|(i, option)| {
+                    let id = format!("{name}-{i}");
+                    view! {
+                        <div class=item>
+                            <input class=input id=id.clone() name=name.clone() type=kind
+                                prop:checked=move || picked.get().contains(&i)
+                                on:change=move |ev| {
+                                    let checked = event_target_checked(&ev);
+                                    picked.update(|p| {
+                                        if !multiple { p.clear(); }
+                                        p.retain(|c| *c != i);
+                                        if checked { p.push(i); }
+                                        p.sort_unstable();
+                                    });
+                                }
+                            />
+                            <label class=label for=id>{option.text.clone()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let check_ctx = ctx.clone();
+            let feedback_question = question.clone();
+            view! {
+                <div class="nhsuk-form-group">
+                    <fieldset class="nhsuk-fieldset">
+                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{title}</legend>
+                        <div class=group>{option_views}</div>
+                    </fieldset>
+                    <Button variant=ButtonVariant::Secondary on_click=move |_| {
+                        if !picked.get_untracked().is_empty() {
+                            check_ctx.record(Action::CaseAnswer { question: qid.clone(), chosen: picked.get_untracked() });
+                        }
+                    }>"Check my answer"</Button>
+                    <div aria-live="polite">
+                        {move || answer.get().map(|chosen| {
+                            let right = is_correct(&feedback_question, &chosen);
+                            view! {
+                                <p class="nhsuk-body">
+                                    {if right { view! { <Tag colour=TagColour::Green text="Correct" /> }.into_any() } else { view! { <Tag colour=TagColour::Red text="Not quite" /> }.into_any() }}
+                                </p>
+                                {chosen.iter().filter_map(|i| options.get(*i)).filter(|o| !o.feedback.is_empty()).map(|o| view! {
+                                    <div class="nhsuk-inset-text"><p><strong>{o.text.clone()}</strong></p><DocBlocks blocks=o.feedback.clone() /></div>
+                                }).collect_view()}
+                            }
+                        })}
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

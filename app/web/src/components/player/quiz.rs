@@ -1,0 +1,201 @@
+//! A quiz: choose, check, read the feedback on each choice, and try again if the
+//! quiz allows it.
+
+use super::{StepCtx, WrittenAnswer};
+use crate::components::doc::DocBlocks;
+use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag, TagColour};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use wex_core::bundle::{Answer, Question, Quiz};
+use wex_core::progress::Action;
+use wex_core::scoring::{is_correct, quiz_attempt_score, quiz_standing};
+
+#[component]
+pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
+    let state = ctx.state();
+    let quiz = StoredValue::new(quiz);
+    // Answering again after a failed attempt, until the next check.
+    let retrying = RwSignal::new(false);
+    let missing = RwSignal::new(Vec::<ErrorItem>::new());
+    let standing = Memo::new(move |_| quiz.with_value(|q| state.with(|s| quiz_standing(q, s))));
+    let answering = move || standing.get().attempts_used == 0 || retrying.get();
+
+    let check_ctx = ctx.clone();
+    let check = move |_| {
+        let picks = state.with_untracked(|s| s.picks.clone());
+        let unanswered: Vec<ErrorItem> = quiz.with_value(|q| {
+            q.questions
+                .iter()
+                .filter(|question| matches!(question.answer, Answer::Choice { .. }))
+                .filter(|question| picks.get(&question.id).is_none_or(Vec::is_empty))
+                .map(|question| ErrorItem {
+                    text: format!("Answer: {}", wex_core::doc::plain_text(&first_inlines(&question.text))),
+                    href: Some(check_ctx.id(&format!("{}-0", question.id))),
+                })
+                .collect()
+        });
+        if !unanswered.is_empty() {
+            missing.set(unanswered);
+            return;
+        }
+        missing.set(Vec::new());
+        let answers: BTreeMap<String, Vec<usize>> = quiz.with_value(|q| {
+            q.questions.iter().filter_map(|question| picks.get(&question.id).map(|c| (question.id.clone(), c.clone()))).collect()
+        });
+        check_ctx.record(Action::QuizSubmit { answers });
+        retrying.set(false);
+    };
+
+    let questions = quiz.with_value(|q| q.questions.clone());
+    let question_views = questions
+        .into_iter()
+        .map(|question| view! { <QuestionView ctx=ctx.clone() question=question answering=Signal::derive(answering) /> })
+        .collect_view();
+
+    view! {
+        {move || (!missing.get().is_empty()).then(|| view! { <ErrorSummary title="There is a problem" items=missing.get() /> })}
+        {question_views}
+        <div aria-live="polite">
+            {move || (!answering()).then(|| {
+                let s = standing.get();
+                let (last, pass_mark) = quiz.with_value(|q| (state.with(|st| st.quiz_attempts.last().map(|a| quiz_attempt_score(q, a))), q.pass_mark));
+                let last = last.unwrap_or(s.best);
+                view! {
+                    <div class="nhsuk-card wex-result">
+                        <div class="nhsuk-card__content">
+                            <h3 class="nhsuk-card__heading">{format!("You got {} out of {}", last.points, last.max)}</h3>
+                            <p class="nhsuk-card__description">
+                                {if s.passed {
+                                    "You passed this quiz.".to_string()
+                                } else if s.can_retry {
+                                    format!("You need {pass_mark} right to pass. Read the feedback, then try again.")
+                                } else {
+                                    "You have used all your tries. Read the feedback, then carry on: you can still finish the module.".to_string()
+                                }}
+                            </p>
+                        </div>
+                    </div>
+                }
+            })}
+        </div>
+        {move || if answering() {
+            view! { <Button variant=ButtonVariant::Secondary on_click=check.clone()>"Check my answers"</Button> }.into_any()
+        } else if standing.get().can_retry {
+            view! { <Button variant=ButtonVariant::Secondary on_click=move |_| retrying.set(true)>"Try again"</Button> }.into_any()
+        } else {
+            ().into_any()
+        }}
+    }
+}
+
+pub(super) fn first_inlines(blocks: &[wex_core::doc::Block]) -> Vec<wex_core::doc::Inline> {
+    match blocks.first() {
+        Some(wex_core::doc::Block::Paragraph(inlines)) => inlines.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// One choice question: radios (one answer) or checkboxes (several), then the
+/// feedback on each option the learner chose.
+#[component]
+fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> impl IntoView {
+    let state = ctx.state();
+    let Answer::Choice { options, multiple } = question.answer.clone() else {
+        return view! {
+            <div class="nhsuk-form-group">
+                <DocBlocks blocks=question.text.clone() media=ctx.media.clone() />
+                <WrittenAnswer ctx=ctx.clone() field=format!("answer:{}", question.id) label="Your answer" />
+            </div>
+        }
+        .into_any();
+    };
+    let qid = question.id.clone();
+    let picked = {
+        let qid = qid.clone();
+        Memo::new(move |_| state.with(|s| s.picks.get(&qid).cloned().unwrap_or_default()))
+    };
+    let submitted = {
+        let qid = qid.clone();
+        Memo::new(move |_| state.with(|s| s.quiz_attempts.last().and_then(|a| a.get(&qid).cloned())))
+    };
+    let name = ctx.id(&qid);
+    let hint_id = format!("{name}-hint");
+    let kind = if multiple { "checkbox" } else { "radio" };
+    let group_class = if multiple { "nhsuk-checkboxes" } else { "nhsuk-radios" };
+    let item_class = if multiple { "nhsuk-checkboxes__item" } else { "nhsuk-radios__item" };
+    let input_class = if multiple { "nhsuk-checkboxes__input" } else { "nhsuk-radios__input" };
+    let label_class = if multiple { "nhsuk-label nhsuk-checkboxes__label" } else { "nhsuk-label nhsuk-radios__label" };
+    let hint = question.hint.clone().or_else(|| multiple.then(|| "Choose all that apply.".to_string()));
+    let described_by = hint.as_ref().map(|_| hint_id.clone());
+    let option_views = options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let id = format!("{name}-{i}");
+            let pick_ctx = ctx.clone();
+            let qid = qid.clone();
+            let on_change = move |ev: web_sys::Event| {
+                let checked = event_target_checked(&ev);
+                let mut chosen = if multiple { picked.get_untracked() } else { Vec::new() };
+                chosen.retain(|c| *c != i);
+                if checked {
+                    chosen.push(i);
+                }
+                chosen.sort_unstable();
+                pick_ctx.record(Action::Pick { question: qid.clone(), chosen });
+            };
+            view! {
+                <div class=item_class>
+                    <input
+                        class=input_class
+                        id=id.clone()
+                        name=name.clone()
+                        type=kind
+                        value=i.to_string()
+                        prop:checked=move || picked.get().contains(&i)
+                        disabled=move || !answering.get()
+                        on:change=on_change
+                    />
+                    <label class=label_class for=id>{option.text.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let feedback_options = options.clone();
+    let feedback_question = question.clone();
+    view! {
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                    {wex_core::doc::plain_text(&first_inlines(&question.text))}
+                </legend>
+                {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id>{hint}</div> })}
+                <div class=group_class>{option_views}</div>
+            </fieldset>
+            {move || (!answering.get()).then(|| submitted.get()).flatten().map(|chosen| {
+                let right = is_correct(&feedback_question, &chosen);
+                view! {
+                    <div class="wex-feedback">
+                        <p class="nhsuk-body">
+                            {if right {
+                                view! { <Tag colour=TagColour::Green text="Correct" /> }.into_any()
+                            } else {
+                                view! { <Tag colour=TagColour::Red text="Not quite" /> }.into_any()
+                            }}
+                        </p>
+                        {chosen.iter().filter_map(|i| feedback_options.get(*i)).filter(|o| !o.feedback.is_empty()).map(|o| view! {
+                            <div class="nhsuk-inset-text">
+                                <p><strong>{o.text.clone()}</strong></p>
+                                <DocBlocks blocks=o.feedback.clone() />
+                            </div>
+                        }).collect_view()}
+                    </div>
+                }
+            })}
+            {question.explain.clone().map(|prompt| view! {
+                <WrittenAnswer ctx=ctx.clone() field=format!("explain:{}", question.id) label=prompt />
+            })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,39 @@
+//! A reflection: prompts answered in the learner's own words, kept in their log,
+//! private unless they choose to share them.
+
+use super::{StepCtx, WrittenAnswer};
+use leptos::prelude::*;
+use wex_core::bundle::Reflection;
+use wex_core::progress::{word_count, Action};
+
+#[component]
+pub fn ReflectionPlayer(ctx: StepCtx, reflection: Reflection) -> impl IntoView {
+    let state = ctx.state();
+    let fields: Vec<String> = reflection.prompts.iter().map(|p| format!("prompt:{}", p.id)).collect();
+    let min = reflection.min_words;
+    let total = Memo::new(move |_| state.with(|s| fields.iter().map(|f| word_count(s.text(f))).sum::<usize>()));
+    let share_id = ctx.id("share");
+    let share_ctx = ctx.clone();
+    view! {
+        <p class="nhsuk-body">
+            "Your answers are saved in "<strong>"My reflections"</strong>" as you type. They stay private on this device unless you choose to share them."
+        </p>
+        {reflection.prompts.iter().map(|prompt| view! {
+            <WrittenAnswer ctx=ctx.clone() field=format!("prompt:{}", prompt.id) label=prompt.text.clone() hint=prompt.hint.clone().unwrap_or_default() label_class="nhsuk-label--s" />
+        }).collect_view()}
+        <p class="nhsuk-body" aria-live="polite">
+            {move || if min > 0 { format!("You have written {} words. Write at least {min} in all.", total.get()) } else { format!("You have written {} words.", total.get()) }}
+        </p>
+        <div class="nhsuk-form-group">
+            <div class="nhsuk-checkboxes">
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=share_id.clone() type="checkbox"
+                        prop:checked=move || state.with(|s| s.shared)
+                        on:change=move |ev| share_ctx.record(Action::Share { shared: event_target_checked(&ev) })
+                    />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=share_id>"Include these answers when I hand in my completion record to my tutor"</label>
+                </div>
+            </div>
+        </div>
+    }
+}

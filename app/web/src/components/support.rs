@@ -1,0 +1,18 @@
+//! Where to get support, shown before modules with content warnings.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn SupportList() -> impl IntoView {
+    view! {
+        <h2 class="nhsuk-heading-m">"Where to get support"</h2>
+        <p class="nhsuk-body">"If something in this module upsets you, or brings back difficult memories, you do not have to deal with it alone:"</p>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            <li>"talk to a trusted adult: a parent or carer, a teacher or your tutor"</li>
+            <li>"talk to your school or college's pastoral or wellbeing team"</li>
+            <li><strong>"Childline"</strong>": call 0800 1111, free and confidential, any time (for anyone under 19)"</li>
+            <li><strong>"Samaritans"</strong>": call 116 123, free, any time"</li>
+            <li>"if you need help urgently, call NHS 111, or 999 in an emergency"</li>
+        </ul>
+    }
+}

@@ -1,0 +1,148 @@
+//! The learner's own page: switch learner, move progress to another device, and
+//! delete the profile with everything in it.
+
+use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, WarningCallout};
+use crate::components::page_heading::PageHeading;
+use crate::pages::profiles::deactivate;
+use crate::router::{Link, Route};
+use crate::state::{now_ms, ActiveProfile, Journals, StorageProblem};
+use crate::storage;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wex_core::progress::merge;
+use wex_core::transfer::ProgressFile;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let active = ActiveProfile::get();
+    let profile = active.0.get_untracked().expect("the profile page is shown only to a learner");
+    let problem = StorageProblem::get();
+    let journals = Journals::get();
+    let import_result = RwSignal::new(None::<Result<String, String>>);
+    let confirming_delete = RwSignal::new(false);
+
+    let export_profile = profile.clone();
+    let export = move |_| {
+        let profile = export_profile.clone();
+        spawn_local(async move {
+            let records = storage::records::for_profile(&profile.id).await;
+            problem.report(&records);
+            if let Ok(records) = records {
+                let file = ProgressFile::new(&profile.name, now_ms(), records);
+                let date = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+                download(&format!("wex-progress-{}-{}.json", file_safe(&profile.name), &date[..10]), &file.to_json(), "application/json");
+            }
+        });
+    };
+
+    let import_id = profile.id.clone();
+    let import = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let profile = import_id.clone();
+        let journals = journals.clone();
+        spawn_local(async move {
+            let result = import_file(&profile, file).await;
+            if result.is_ok() {
+                journals.clear();
+            }
+            import_result.set(Some(result));
+        });
+    };
+
+    let delete_id = profile.id.clone();
+    let delete = move |_| {
+        let id = delete_id.clone();
+        spawn_local(async move {
+            let result = storage::profiles::delete(&id).await;
+            problem.report(&result);
+            if result.is_ok() {
+                deactivate(active);
+            }
+        });
+    };
+
+    let name = profile.name.clone();
+    view! {
+        <PageHeading text=format!("{}'s profile", profile.name) />
+        <p class="nhsuk-body">
+            <Button variant=ButtonVariant::Secondary on_click=move |_| deactivate(active)>"Switch learner"</Button>
+        </p>
+        <p class="nhsuk-body"><Link to=Route::Reflections class="nhsuk-link">"My reflections"</Link></p>
+
+        <h2 class="nhsuk-heading-m">"Move my progress"</h2>
+        <p class="nhsuk-body">"Your progress is kept in this browser on this device only. Download it to keep a copy safe, or to carry on on another device: there, add a learner, open this page and choose the file."</p>
+        <p class="nhsuk-body">
+            <Button variant=ButtonVariant::Secondary on_click=export>"Download my progress"</Button>
+        </p>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="import-progress">"Add progress from a file"</label>
+            <div class="nhsuk-hint" id="import-progress-hint">"A file downloaded with “Download my progress”. Nothing is lost: where both have an answer, the newest is kept."</div>
+            <input class="nhsuk-file-upload" id="import-progress" type="file" accept=".json,application/json" aria-describedby="import-progress-hint" on:change=import />
+        </div>
+        {move || import_result.get().map(|result| match result {
+            Ok(message) => view! { <InsetText><p role="status">{message}</p></InsetText> }.into_any(),
+            Err(message) => view! { <ErrorSummary title="The progress file could not be added" items=vec![ErrorItem { text: message, href: Some("import-progress".into()) }] /> }.into_any(),
+        })}
+
+        <h2 class="nhsuk-heading-m">"Delete this profile"</h2>
+        {move || if confirming_delete.get() {
+            let message = format!("This deletes {name}'s profile and every answer in it from this device. It cannot be undone. Download your progress first if you might want it later.");
+            view! {
+                <WarningCallout heading="Are you sure?">
+                    <p>{message}</p>
+                </WarningCallout>
+                <div class="wex-button-group">
+                    <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete.clone()>"Yes, delete everything"</button>
+                    <button type="button" class="wex-link-button wex-button-group__link" on:click=move |_| confirming_delete.set(false)>"No, keep it"</button>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <p class="nhsuk-body">"This removes your profile and all your answers from this device."</p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirming_delete.set(true)>"Delete my profile"</button>
+            }.into_any()
+        }}
+    }
+}
+
+/// Reads a progress file and merges it into the profile's records.
+async fn import_file(profile: &str, file: web_sys::File) -> Result<String, String> {
+    if file.size() > wex_core::transfer::MAX_PROGRESS_FILE_BYTES as f64 {
+        return Err("This file is too large to be a Wex progress file.".into());
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|_| "The file could not be read.".to_string())?;
+    let text = text.as_string().unwrap_or_default();
+    let incoming = ProgressFile::parse(text.as_bytes())?;
+    let here = storage::records::for_profile(profile).await.map_err(|e| e.to_string())?;
+    let merged = merge(&here, &incoming.records);
+    let new: Vec<_> = merged.into_iter().filter(|r| !here.contains(r)).collect();
+    storage::records::append(profile, &new).await.map_err(|e| e.to_string())?;
+    Ok(format!("Added {} answers and actions from {}'s progress file. Everything you had here is kept.", new.len(), incoming.profile))
+}
+
+/// Offers text as a file download, made in the browser.
+pub fn download(name: &str, text: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A name made safe for a file name.
+pub fn file_safe(name: &str) -> String {
+    let safe: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    safe.trim_matches('-').to_string()
+}

@@ -1,0 +1,204 @@
+//! "Who is learning?": choose or add a profile on a shared device, with an
+//! optional PIN, and a plain statement of what the PIN does and does not do.
+
+use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
+use crate::components::page_heading::PageHeading;
+use crate::state::{now_ms, ActiveProfile, StorageProblem};
+use crate::storage::{self, profiles::Profile};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wex_core::pin::{check_pin, hash_pin, is_valid_pin};
+
+/// The key in sessionStorage that keeps the learner chosen in this tab.
+const SESSION_KEY: &str = "wex-active-profile";
+
+/// Makes a profile active in this tab.
+pub fn activate(active: ActiveProfile, profile: Profile) {
+    if let Ok(Some(session)) = window().session_storage() {
+        let _ = session.set_item(SESSION_KEY, &profile.id);
+    }
+    active.0.set(Some(profile));
+}
+
+/// Forgets the active profile (switching learner, or locking after inactivity).
+pub fn deactivate(active: ActiveProfile) {
+    if let Ok(Some(session)) = window().session_storage() {
+        let _ = session.remove_item(SESSION_KEY);
+    }
+    active.0.set(None);
+}
+
+/// The profile this tab had active before a reload, if it still exists.
+pub async fn restore(active: ActiveProfile) {
+    let id = window().session_storage().ok().flatten().and_then(|s| s.get_item(SESSION_KEY).ok().flatten());
+    let Some(id) = id else { return };
+    if let Ok(profiles) = storage::profiles::list().await {
+        if let Some(profile) = profiles.into_iter().find(|p| p.id == id) {
+            active.0.set(Some(profile));
+        }
+    }
+}
+
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
+#[component]
+pub fn WhoIsLearning() -> impl IntoView {
+    let refresh = RwSignal::new(0);
+    let problem = StorageProblem::get();
+    let profiles = LocalResource::new(move || {
+        refresh.track();
+        async move {
+            let list = storage::profiles::list().await;
+            problem.report(&list);
+            list.unwrap_or_default()
+        }
+    });
+    let unlocking = RwSignal::new(None::<Profile>);
+    let adding = RwSignal::new(false);
+    view! {
+        {move || match (unlocking.get(), adding.get()) {
+            (Some(profile), _) => view! { <EnterPin profile=profile on_cancel=move || unlocking.set(None) /> }.into_any(),
+            (None, true) => view! { <AddProfile on_cancel=move || adding.set(false) /> }.into_any(),
+            (None, false) => {
+                let list = profiles.get().unwrap_or_default();
+                view! {
+                    <PageHeading text="Who is learning?" />
+                    <p class="nhsuk-body-l">"Each learner on this device has their own profile, so nobody else sees your answers."</p>
+                    {if list.is_empty() {
+                        view! { <p class="nhsuk-body">"There are no profiles on this device yet. Add one to start."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="nhsuk-list wex-profiles">
+                                {list.into_iter().map(|profile| {
+                                    let name = profile.name.clone();
+                                    let has_pin = profile.pin.is_some();
+                                    view! {
+                                        <li>
+                                            <button type="button" class="nhsuk-button nhsuk-button--secondary wex-profile"
+                                                on:click=move |_| if profile.pin.is_some() { unlocking.set(Some(profile.clone())) } else { activate(ActiveProfile::get(), profile.clone()) }>
+                                                {name}{has_pin.then(|| view! { <span class="nhsuk-u-visually-hidden">" (needs a PIN)"</span> })}
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <Button on_click=move |_| adding.set(true)>"Add a learner"</Button>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let pin = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<ErrorItem>::new());
+    let saving = RwSignal::new(false);
+    let problem = StorageProblem::get();
+    let active = ActiveProfile::get();
+    let submit = move |_| {
+        let (n, p, c) = (name.get_untracked().trim().to_string(), pin.get_untracked(), confirm.get_untracked());
+        let mut errors = Vec::new();
+        if n.is_empty() {
+            errors.push(ErrorItem { text: "Enter your name".into(), href: Some("profile-name".into()) });
+        } else if n.chars().count() > 40 {
+            errors.push(ErrorItem { text: "Your name must be 40 characters or fewer".into(), href: Some("profile-name".into()) });
+        }
+        if !p.is_empty() && !is_valid_pin(&p) {
+            errors.push(ErrorItem { text: "A PIN must be 4 to 8 numbers".into(), href: Some("profile-pin".into()) });
+        } else if !p.is_empty() && p != c {
+            errors.push(ErrorItem { text: "The two PINs do not match".into(), href: Some("profile-pin-confirm".into()) });
+        }
+        problems.set(errors.clone());
+        if !errors.is_empty() {
+            return;
+        }
+        saving.set(true);
+        let id: String = random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
+        let profile = Profile { id, name: n, pin: (!p.is_empty()).then(|| hash_pin(&p, random_bytes())), created_ms: now_ms() };
+        spawn_local(async move {
+            let saved = storage::profiles::save(&profile).await;
+            problem.report(&saved);
+            if saved.is_ok() {
+                // Progress saved before profiles existed joins the first profile.
+                let _ = storage::records::adopt_unowned(&profile.id).await;
+                activate(active, profile);
+            }
+            saving.set(false);
+        });
+    };
+    view! {
+        <PageHeading text="Add a learner" />
+        {move || (!problems.get().is_empty()).then(|| view! { <ErrorSummary title="There is a problem" items=problems.get() /> })}
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="profile-name">"Your name"</label>
+            <div class="nhsuk-hint" id="profile-name-hint">"Your first name is enough. It is only kept on this device."</div>
+            <input class="nhsuk-input nhsuk-u-width-two-thirds" id="profile-name" type="text" autocomplete="given-name" spellcheck="false" aria-describedby="profile-name-hint"
+                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+        </div>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="profile-pin">"PIN (optional)"</label>
+            <div class="nhsuk-hint" id="profile-pin-hint">"4 to 8 numbers. Leave blank for no PIN."</div>
+            <input class="nhsuk-input nhsuk-input--width-10" id="profile-pin" type="password" inputmode="numeric" autocomplete="new-password" aria-describedby="profile-pin-hint"
+                prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev)) />
+        </div>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="profile-pin-confirm">"Type the PIN again"</label>
+            <input class="nhsuk-input nhsuk-input--width-10" id="profile-pin-confirm" type="password" inputmode="numeric" autocomplete="new-password"
+                prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
+        </div>
+        <InsetText>
+            <p>"A PIN stops other people using this device from opening your profile in Wex. It does not lock your answers away: someone who knows how to use the browser's developer tools on this device could still read them. Do not write anything you would not want a teacher to see."</p>
+        </InsetText>
+        <div class="wex-button-group">
+            <Button on_click=submit disabled=saving>"Start learning"</Button>
+            <button type="button" class="wex-link-button wex-button-group__link" on:click=move |_| on_cancel()>"Cancel"</button>
+        </div>
+    }
+}
+
+#[component]
+fn EnterPin(profile: Profile, on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let pin = RwSignal::new(String::new());
+    let wrong = RwSignal::new(false);
+    let active = ActiveProfile::get();
+    let name = profile.name.clone();
+    let profile = StoredValue::new(profile);
+    let submit = move || {
+        let p = profile.get_value();
+        if p.pin.as_ref().is_some_and(|hash| check_pin(&pin.get_untracked(), hash)) {
+            activate(active, p);
+        } else {
+            wrong.set(true);
+            pin.set(String::new());
+        }
+    };
+    view! {
+        <PageHeading text=format!("Enter {name}'s PIN") />
+        {move || wrong.get().then(|| view! {
+            <ErrorSummary title="There is a problem" items=vec![ErrorItem { text: "That PIN is not right. Try again.".into(), href: Some("pin".into()) }] />
+        })}
+        <div class=move || if wrong.get() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <label class="nhsuk-label" for="pin">"PIN"</label>
+            {move || wrong.get().then(|| view! { <span class="nhsuk-error-message" id="pin-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"That PIN is not right"</span> })}
+            <input class="nhsuk-input nhsuk-input--width-10" id="pin" type="password" inputmode="numeric" autocomplete="current-password"
+                aria-describedby=move || wrong.get().then_some("pin-error")
+                prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit() } />
+        </div>
+        <div class="wex-button-group">
+            <Button on_click=move |_| submit()>"Continue"</Button>
+            <button type="button" class="wex-link-button wex-button-group__link" on:click=move |_| on_cancel()>"Choose someone else"</button>
+        </div>
+    }
+}

@@ -1,0 +1,108 @@
+//! "My reflections": every reflection the learner has written, by placement, to
+//! read, print, or download as Markdown for a personal statement.
+
+use crate::components::nhs::{Button, ButtonVariant, InsetText};
+use crate::components::page_heading::PageHeading;
+use crate::library::Library;
+use crate::pages::profile::{download, file_safe};
+use crate::state::{ActiveProfile, StorageProblem};
+use crate::storage;
+use leptos::prelude::*;
+use wex_core::bundle::Activity;
+use wex_core::progress::{Progress, Record};
+
+/// One answered reflection.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    placement: String,
+    module: String,
+    step: String,
+    answers: Vec<(String, String)>,
+    at_ms: u64,
+}
+
+#[component]
+pub fn Reflections() -> impl IntoView {
+    let library = Library::get();
+    let problem = StorageProblem::get();
+    let profile = ActiveProfile::get().0.get_untracked().expect("shown only to a learner");
+    let id = profile.id.clone();
+    let entries = LocalResource::new(move || {
+        let id = id.clone();
+        async move {
+            let records = storage::records::for_profile(&id).await;
+            problem.report(&records);
+            collect(library, records.unwrap_or_default()).await
+        }
+    });
+    let name = profile.name.clone();
+    view! {
+        <PageHeading text="My reflections" />
+        <p class="nhsuk-body">"What you wrote in each placement's reflections. Use them to help write a personal statement for UCAS, a college or an apprenticeship application."</p>
+        {move || match entries.get() {
+            None => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
+            Some(list) if list.is_empty() => view! { <InsetText><p>"You have not written any reflections yet. They are part of each placement."</p></InsetText> }.into_any(),
+            Some(list) => {
+                let markdown = to_markdown(&name, &list);
+                let file = format!("wex-reflections-{}.md", file_safe(&name));
+                view! {
+                    <div class="wex-button-group wex-no-print">
+                        <Button variant=ButtonVariant::Secondary on_click=move |_| download(&file, &markdown, "text/markdown")>"Download as a text file"</Button>
+                        <Button variant=ButtonVariant::Secondary on_click=move |_| { let _ = window().print(); }>"Print"</Button>
+                    </div>
+                    {list.into_iter().map(|entry| view! {
+                        <section class="wex-reflection">
+                            <h2 class="nhsuk-heading-m">{entry.step.clone()}</h2>
+                            <p class="nhsuk-caption-m">{format!("{}: {}", entry.placement, entry.module)}</p>
+                            {entry.answers.into_iter().map(|(prompt, answer)| view! {
+                                <h3 class="nhsuk-heading-s">{prompt}</h3>
+                                <p class="nhsuk-body wex-answer">{answer}</p>
+                            }).collect_view()}
+                        </section>
+                    }).collect_view()}
+                }.into_any()
+            }
+        }}
+    }
+}
+
+/// Finds every reflection step with an answer, across the placements the learner
+/// has records for.
+async fn collect(library: Library, records: Vec<Record>) -> Vec<Entry> {
+    let mut bundles: Vec<String> = records.iter().map(|r| r.bundle.clone()).collect();
+    bundles.sort();
+    bundles.dedup();
+    let mut entries = Vec::new();
+    for id in bundles {
+        let Ok(bundle) = library.bundle(id.clone()).await else { continue };
+        let progress = Progress::replay(records.iter().filter(|r| r.bundle == id));
+        for module in &bundle.modules {
+            for step in &module.steps {
+                let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
+                let state = progress.step(&module.id, &step.id);
+                let answers: Vec<(String, String)> = reflection
+                    .prompts
+                    .iter()
+                    .map(|p| (p.text.clone(), state.text(&format!("prompt:{}", p.id)).trim().to_string()))
+                    .filter(|(_, a)| !a.is_empty())
+                    .collect();
+                if !answers.is_empty() {
+                    entries.push(Entry { placement: bundle.title.clone(), module: module.title.clone(), step: step.title.clone(), answers, at_ms: state.last_at });
+                }
+            }
+        }
+    }
+    entries
+}
+
+fn to_markdown(name: &str, entries: &[Entry]) -> String {
+    let mut out = format!("# {name}'s reflections from Wex virtual work experience\n");
+    for entry in entries {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(entry.at_ms as f64)).to_date_string();
+        out.push_str(&format!("\n## {}\n\n*{}: {} (last changed {})*\n", entry.step, entry.placement, entry.module, String::from(date)));
+        for (prompt, answer) in &entry.answers {
+            out.push_str(&format!("\n### {prompt}\n\n{answer}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,96 @@
+//! Learner profiles on a shared device: a display name and an optional PIN hash.
+
+use super::db::{open, StorageError, PROFILES, RECORDS};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::{Deserialize, Serialize};
+use wex_core::pin::PinHash;
+
+/// A profile as the app uses it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub pin: Option<PinHash>,
+    pub created_ms: u64,
+}
+
+/// A profile as stored: byte arrays as hex, so the schema reads plainly in the
+/// browser's storage tools.
+#[derive(Serialize, Deserialize)]
+struct StoredProfile {
+    id: String,
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pin: Option<StoredPin>,
+    created_ms: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredPin {
+    salt: String,
+    hash: String,
+    iterations: u32,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    let bytes: Option<Vec<u8>> = (0..text.len()).step_by(2).map(|i| text.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
+    bytes?.try_into().ok()
+}
+
+impl From<&Profile> for StoredProfile {
+    fn from(p: &Profile) -> Self {
+        StoredProfile {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            pin: p.pin.as_ref().map(|pin| StoredPin { salt: hex(&pin.salt), hash: hex(&pin.hash), iterations: pin.iterations }),
+            created_ms: p.created_ms as f64,
+        }
+    }
+}
+
+impl StoredProfile {
+    fn into_profile(self) -> Profile {
+        let pin = self.pin.and_then(|p| Some(PinHash { salt: unhex(&p.salt)?, hash: unhex(&p.hash)?, iterations: p.iterations }));
+        Profile { id: self.id, name: self.name, pin, created_ms: self.created_ms as u64 }
+    }
+}
+
+/// Every profile on this device, oldest first.
+pub async fn list() -> Result<Vec<Profile>, StorageError> {
+    let db = open().await?;
+    let tx = db.transaction(PROFILES).build()?;
+    let store = tx.object_store(PROFILES)?;
+    let stored: Vec<StoredProfile> = store.get_all().serde()?.await?.collect::<Result<_, _>>()?;
+    let mut profiles: Vec<Profile> = stored.into_iter().map(StoredProfile::into_profile).collect();
+    profiles.sort_by_key(|p| p.created_ms);
+    Ok(profiles)
+}
+
+/// Adds or updates a profile.
+pub async fn save(profile: &Profile) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction(PROFILES).with_mode(TransactionMode::Readwrite).build()?;
+    tx.object_store(PROFILES)?.put(StoredProfile::from(profile)).serde()?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a profile and every record of it, in one transaction.
+pub async fn delete(id: &str) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction([PROFILES, RECORDS]).with_mode(TransactionMode::Readwrite).build()?;
+    tx.object_store(PROFILES)?.delete(id.to_string()).primitive()?;
+    let records = tx.object_store(RECORDS)?;
+    let index = records.index(super::db::RECORDS_BY_PROFILE)?;
+    let keys: Vec<f64> = index.get_all_keys().with_query(id.to_string()).primitive()?.await?.collect::<Result<_, _>>()?;
+    for key in keys {
+        records.delete(key).primitive()?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
