@@ -28,7 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node tests/support/serve.mjs --root dist --port ${PORT}`,
+    command: `node tests/support/prepare-site.mjs && node tests/support/serve.mjs --root tests/output/site --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,68 +1,68 @@
-// A learner's first journey: catalogue -> placement -> module -> mark done, and the
-// progress still being there after a reload and after the browser is closed.
+// A learner's first journey: catalogue -> placement -> module -> finish a step, and
+// the progress still being there after a reload and after the browser is closed.
 import { test, expect, chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { checkAccessibility } from '../support/axe';
+import { Learner } from '../support/learner';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-test('a page marked as done stays done after a reload', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1, name: 'Virtual work experience' })).toBeVisible();
+test('a finished step stays finished after a reload', async ({ page }) => {
+  const learner = new Learner(page);
+  await learner.start('Sam');
   await checkAccessibility(page, 'catalogue');
 
-  await page.getByRole('link', { name: 'A first look at working in the NHS' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'A first look at working in the NHS' })).toBeVisible();
+  await learner.openPlacement('A first look at working in the NHS');
   await expect(page).toHaveURL(/\/placements\/first-look$/);
   const firstModule = page.getByRole('link', { name: 'What is the NHS?' });
   await expect(firstModule).toHaveAccessibleDescription(/Not started/);
   await checkAccessibility(page, 'placement');
 
   await firstModule.click();
-  await expect(page.getByRole('heading', { level: 1, name: /Healthcare for everyone/ })).toBeVisible();
+  await learner.heading(/Healthcare for everyone/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByText('Step 1 of 3')).toBeVisible();
   await checkAccessibility(page, 'module step');
 
-  await page.getByRole('button', { name: 'Mark as done and continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Where care happens/ })).toBeVisible();
+  await learner.next();
+  await learner.heading(/Where care happens/);
   await expect(page).toHaveURL(/\/placements\/first-look\/what-is-the-nhs\/where-care-happens$/);
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: /Where care happens/ })).toBeVisible();
+  await learner.heading(/Where care happens/);
   await page.getByRole('link', { name: /Previous step/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Healthcare for everyone/ })).toBeVisible();
-  await expect(page.getByText('Done', { exact: true })).toBeVisible();
+  await learner.heading(/Healthcare for everyone/);
+  await expect(page.getByText('Step finished')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Back to the placement' }).click();
+  await page.getByRole('link', { name: 'Back to the placement' }).first().click();
   await expect(page.getByRole('link', { name: 'What is the NHS?' })).toHaveAccessibleDescription(/In progress/);
 });
 
 test('progress survives closing and reopening the browser', async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-profile-'));
   const open = () =>
-    chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      baseURL: 'http://127.0.0.1:4173/',
-    });
+    chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' });
   try {
     let context = await open();
     let page = await context.newPage();
+    let learner = new Learner(page);
+    await learner.start('Priya');
     await page.goto('./placements/first-look/people-of-the-nhs');
-    await expect(page.getByRole('heading', { level: 1, name: /More than doctors and nurses/ })).toBeVisible();
-    await page.getByRole('button', { name: 'Mark as done and continue' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: /Ways in/ })).toBeVisible();
+    await learner.heading(/More than doctors and nurses/);
+    await learner.next();
+    await learner.heading(/Ways in/);
     await context.close();
 
     context = await open();
     page = await context.newPage();
+    learner = new Learner(page);
     await page.goto('./placements/first-look');
+    await learner.choose('Priya');
     await expect(page.getByRole('link', { name: 'The people of the NHS' })).toHaveAccessibleDescription(/In progress/);
-    // Opening the module resumes at the first step not yet done.
+    // Opening the module resumes where the learner left off.
     await page.getByRole('link', { name: 'The people of the NHS' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: /Ways in/ })).toBeVisible();
+    await learner.heading(/Ways in/);
     await context.close();
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

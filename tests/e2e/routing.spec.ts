@@ -2,8 +2,10 @@
 // addresses get a helpful page.
 import { test, expect } from '@playwright/test';
 import { checkAccessibility } from '../support/axe';
+import { Learner } from '../support/learner';
 
 test('a deep link loads directly and the back button returns', async ({ page }) => {
+  await new Learner(page).start('Ali');
   await page.goto('./placements/first-look/people-of-the-nhs/ways-in');
   await expect(page.getByRole('heading', { level: 1, name: /Ways in/ })).toBeVisible();
   await expect(page).toHaveTitle('Ways in - The people of the NHS - Wex');
@@ -17,6 +19,7 @@ test('a deep link loads directly and the back button returns', async ({ page }) 
 });
 
 test('unknown places say so', async ({ page }) => {
+  await new Learner(page).start('Ali');
   await page.goto('./nowhere/at/all/really/deep');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await checkAccessibility(page, 'not found');

@@ -27,7 +27,7 @@ pub struct Record {
 
 /// What the learner did at a step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Opened the step: where "continue" brings them back to.
     Visit,

@@ -212,7 +212,7 @@ pub struct Step {
 
 /// The interactive part of a step, written as a fenced block with a TOML body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Activity {
     Quiz(Quiz),
     CaseStudy(CaseStudy),
@@ -258,7 +258,7 @@ pub struct Question {
 
 /// How a question is answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Answer {
     /// Choose one (exactly one option is correct) or several (more than one is).
     Choice { options: Vec<Choice>, multiple: bool },

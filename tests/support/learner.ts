@@ -1,0 +1,44 @@
+// A page object for the learner's journeys, found by role and label as a person
+// (or a screen reader) would find them.
+import { expect, type Page } from '@playwright/test';
+
+export class Learner {
+  constructor(readonly page: Page) {}
+
+  /** Opens the app and adds a new learner profile, with an optional PIN. */
+  async start(name: string, pin?: string) {
+    await this.page.goto('./');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeVisible();
+    await this.page.getByRole('button', { name: 'Add a learner' }).click();
+    await this.page.getByLabel('Your name').fill(name);
+    if (pin) {
+      await this.page.getByLabel('PIN (optional)').fill(pin);
+      await this.page.getByLabel('Type the PIN again').fill(pin);
+    }
+    await this.page.getByRole('button', { name: 'Start learning' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Virtual work experience' })).toBeVisible();
+  }
+
+  /** Chooses an existing profile on "Who is learning?". */
+  async choose(name: string, pin?: string) {
+    await this.page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    if (pin) {
+      await this.page.getByLabel('PIN').fill(pin);
+      await this.page.getByRole('button', { name: 'Continue' }).click();
+    }
+    await expect(this.page.getByText(`Learning as ${name}`)).toBeVisible();
+  }
+
+  async openPlacement(title: string) {
+    await this.page.getByRole('link', { name: title }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
+  async heading(name: string | RegExp) {
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  async next() {
+    await this.page.getByRole('button', { name: /^(Save and continue|Finish the module)$/ }).click();
+  }
+}
