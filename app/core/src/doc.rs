@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 pub enum Block {
     #[serde(rename = "p")]
     Paragraph(Vec<Inline>),
-    /// Levels 3 to 6: level 1 is the page and level 2 the step heading.
+    /// Levels 3 to 6 as written (`###` is 3): level 1 is the module and level 2 the
+    /// step. The app shows a step as a page of its own, one level up.
     #[serde(rename = "h")]
     Heading(u8, Vec<Inline>),
     #[serde(rename = "ul")]

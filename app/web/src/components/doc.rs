@@ -34,11 +34,12 @@ fn media_url(path: &str) -> Option<String> {
 fn render_block(block: Block) -> AnyView {
     match block {
         Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
+        // The step's title is the page's h1, so an author's `###` is the page's h2.
         Block::Heading(level, content) => match level {
-            3 => view! { <h3>{inlines(content)}</h3> }.into_any(),
-            4 => view! { <h4>{inlines(content)}</h4> }.into_any(),
-            5 => view! { <h5>{inlines(content)}</h5> }.into_any(),
-            _ => view! { <h6>{inlines(content)}</h6> }.into_any(),
+            0..=3 => view! { <h2 class="nhsuk-heading-m">{inlines(content)}</h2> }.into_any(),
+            4 => view! { <h3 class="nhsuk-heading-s">{inlines(content)}</h3> }.into_any(),
+            5 => view! { <h4>{inlines(content)}</h4> }.into_any(),
+            _ => view! { <h5>{inlines(content)}</h5> }.into_any(),
         },
         Block::BulletList(items) => view! { <ul class="nhsuk-list nhsuk-list--bullet">{list_items(items)}</ul> }.into_any(),
         Block::NumberedList(start, items) => {

@@ -97,11 +97,11 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
                     <li class="wex-order__item">
                         <span class="wex-order__text">{text.clone()}</span>
                         <span class="wex-order__buttons">
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" disabled=pos == 0 || submitted.get() on:click=mover(-1)>
-                                "Move up"<span class="nhsuk-u-visually-hidden">{format!(": {text}")}</span>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label=format!("Move up: {text}") disabled=pos == 0 || submitted.get() on:click=mover(-1)>
+                                "Move up"
                             </button>
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" disabled=pos + 1 == count || submitted.get() on:click=mover(1)>
-                                "Move down"<span class="nhsuk-u-visually-hidden">{format!(": {text}")}</span>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label=format!("Move down: {text}") disabled=pos + 1 == count || submitted.get() on:click=mover(1)>
+                                "Move down"
                             </button>
                         </span>
                     </li>
@@ -152,7 +152,7 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{format!("3. {interventions_prompt}")}</legend>
                 <div class="nhsuk-checkboxes">{choose_views}</div>
             </fieldset>
-            <h4 class="nhsuk-heading-s">"Your order"</h4>
+            <h2 class="nhsuk-heading-s">"Your order"</h2>
             <ol class="nhsuk-list nhsuk-list--number wex-order" aria-live="polite">{ordered}</ol>
         </div>
         <WrittenAnswer ctx=ctx.clone() field="rationale" label=format!("4. {rationale_prompt}") label_class="nhsuk-label--m" min_words=min_words />
@@ -212,11 +212,11 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
     view! {
         <div class="nhsuk-card wex-result" aria-live="polite">
             <div class="nhsuk-card__content">
-                <h3 class="nhsuk-card__heading">{move || format!("Your plan scored {} out of {}", score.get().points, score.get().max)}</h3>
+                <h2 class="nhsuk-card__heading">{move || format!("Your plan scored {} out of {}", score.get().points, score.get().max)}</h2>
                 <p class="nhsuk-card__description">"A point for each need and intervention sorted correctly, and for each pair of interventions in the model order."</p>
             </div>
         </div>
-        <h3 class="nhsuk-heading-m">"How your choices compare"</h3>
+        <h2 class="nhsuk-heading-m">"How your choices compare"</h2>
         <ul class="nhsuk-list wex-compare">
             {plan.needs.iter().enumerate().map(|(i, need)| {
                 let right = chosen_needs.contains(&i) == need.correct;
@@ -242,9 +242,9 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-        <h3 class="nhsuk-heading-m">"The model answer"</h3>
+        <h2 class="nhsuk-heading-m">"The model answer"</h2>
         <div class="nhsuk-inset-text"><DocBlocks blocks=plan.model_answer.clone() media=media /></div>
-        <h3 class="nhsuk-heading-m">"Mark your plan"</h3>
+        <h2 class="nhsuk-heading-m">"Mark your plan"</h2>
         <p class="nhsuk-body">"Be honest: this is for you. Did your plan do each of these?"</p>
         {rubric}
     }

@@ -25,7 +25,7 @@ pub fn CaseStudyPlayer(ctx: StepCtx, case: CaseStudy) -> impl IntoView {
             let label = reveal.label.clone();
             view! {
                 <div class="wex-reveal">
-                    <h3 class="nhsuk-heading-s">
+                    <h2 class="nhsuk-heading-s">
                         <button
                             type="button"
                             class="nhsuk-button nhsuk-button--secondary nhsuk-button--small wex-reveal__button"
@@ -35,7 +35,7 @@ pub fn CaseStudyPlayer(ctx: StepCtx, case: CaseStudy) -> impl IntoView {
                         >
                             {move || if open.get() { label.clone() } else { format!("Show: {label}") }}
                         </button>
-                    </h3>
+                    </h2>
                     <div id=panel hidden=move || !open.get()>
                         {move || open.get().then(|| view! { <DocBlocks blocks=content.clone() media=media.clone() /> })}
                     </div>
@@ -47,7 +47,7 @@ pub fn CaseStudyPlayer(ctx: StepCtx, case: CaseStudy) -> impl IntoView {
     view! {
         <div class="nhsuk-card wex-case">
             <div class="nhsuk-card__content">
-                <h3 class="nhsuk-card__heading">{case.person.clone()}</h3>
+                <h2 class="nhsuk-card__heading">{case.person.clone()}</h2>
                 <DocBlocks blocks=case.story.clone() media=ctx.media.clone() />
             </div>
         </div>
@@ -74,7 +74,7 @@ fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
                 {move || if show.get() {
                     view! {
                         <div class="nhsuk-inset-text">
-                            <h4 class="nhsuk-heading-s">"A model answer"</h4>
+                            <h3 class="nhsuk-heading-s">"A model answer"</h3>
                             <DocBlocks blocks=model_answer.clone() media=media.clone() />
                         </div>
                     }.into_any()

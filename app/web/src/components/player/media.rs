@@ -18,7 +18,7 @@ pub fn MediaPlayer(ctx: StepCtx, media: MediaActivity) -> impl IntoView {
             <figcaption class="nhsuk-heading-s">{media.title.clone()}</figcaption>
             {player}
         </figure>
-        <h3 class="nhsuk-heading-s">"Transcript"</h3>
+        <h2 class="nhsuk-heading-s">"Transcript"</h2>
         <div class="wex-transcript"><DocBlocks blocks=media.transcript media=ctx.media.clone() /></div>
     }
 }

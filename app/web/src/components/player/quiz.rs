@@ -63,7 +63,7 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
                 view! {
                     <div class="nhsuk-card wex-result">
                         <div class="nhsuk-card__content">
-                            <h3 class="nhsuk-card__heading">{format!("You got {} out of {}", last.points, last.max)}</h3>
+                            <h2 class="nhsuk-card__heading">{format!("You got {} out of {}", last.points, last.max)}</h2>
                             <p class="nhsuk-card__description">
                                 {if s.passed {
                                     "You passed this quiz.".to_string()

@@ -52,7 +52,7 @@ pub fn ScenarioPlayer(ctx: StepCtx, scenario: Scenario) -> impl IntoView {
                 (!notes.is_empty()).then(|| view! {
                     <aside class="nhsuk-card wex-notes" aria-labelledby="case-notes-heading">
                         <div class="nhsuk-card__content">
-                            <h3 class="nhsuk-card__heading nhsuk-heading-s" id="case-notes-heading">"Case notes"</h3>
+                            <h2 class="nhsuk-card__heading nhsuk-heading-s" id="case-notes-heading">"Case notes"</h2>
                             {notes.into_iter().map(|n| view! { <DocBlocks blocks=n /> }).collect_view()}
                         </div>
                     </aside>
@@ -101,12 +101,12 @@ pub fn ScenarioPlayer(ctx: StepCtx, scenario: Scenario) -> impl IntoView {
                         return view! {
                             <div class="nhsuk-card wex-result">
                                 <div class="nhsuk-card__content">
-                                    <h3 class="nhsuk-card__heading">{format!("Outcome: {}", ending.outcome)}</h3>
+                                    <h2 class="nhsuk-card__heading">{format!("Outcome: {}", ending.outcome)}</h2>
                                     <DocBlocks blocks=ending.feedback.clone() />
                                     <p class="nhsuk-body">{format!("Score: {} out of {max}", ending.score)}</p>
                                 </div>
                             </div>
-                            <h3 class="nhsuk-heading-s">"The path you took"</h3>
+                            <h2 class="nhsuk-heading-s">"The path you took"</h2>
                             <ol class="nhsuk-list nhsuk-list--number">{path.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
                             <Button variant=ButtonVariant::Secondary on_click=move |_| restart_ctx.record(Action::Restart)>"Play the scenario again"</Button>
                         }
@@ -115,7 +115,7 @@ pub fn ScenarioPlayer(ctx: StepCtx, scenario: Scenario) -> impl IntoView {
                     let available = p.available(s);
                     let choose = choose.clone();
                     view! {
-                        <h3 class="nhsuk-heading-s" id="scenario-choices">"What do you do?"</h3>
+                        <h2 class="nhsuk-heading-s" id="scenario-choices">"What do you do?"</h2>
                         <ul class="nhsuk-list wex-choices" aria-labelledby="scenario-choices">
                             {available.into_iter().map(|i| {
                                 let text = node.choices[i].text.clone();
