@@ -1,0 +1,38 @@
+// Closing the browser in the middle of a scenario and coming back lands the
+// learner on the same moment of the scenario.
+import { test, expect, chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { Learner } from '../support/learner';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+test('closing the browser mid-scenario resumes at the same node', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-resume-'));
+  const open = () => chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' });
+  try {
+    let context = await open();
+    let page = await context.newPage();
+    let learner = new Learner(page);
+    await learner.start('Robin');
+    await page.goto('./placements/example-placement/a-patient-arrives/what-next');
+    await page.getByRole('button', { name: 'Phone Carol and explain the result' }).click();
+    await expect(page.getByText('Carol Evans, Patient')).toBeVisible();
+    await context.close();
+
+    context = await open();
+    page = await context.newPage();
+    learner = new Learner(page);
+    await page.goto('./');
+    await learner.choose('Robin');
+    await learner.openPlacement('A morning in a GP practice');
+    await page.getByRole('link', { name: 'A patient arrives' }).click();
+    await learner.heading(/What happens next\?/);
+    await expect(page.getByText('Carol Evans, Patient')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Refer her urgently to the hospital' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Go back one choice' })).toBeVisible();
+    await context.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

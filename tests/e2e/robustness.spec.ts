@@ -1,0 +1,46 @@
+// Two tabs at once lose no writes; a browser that refuses storage gets a clear
+// banner and a working app; narrow screens do not scroll sideways.
+import { test, expect } from '@playwright/test';
+import { Learner } from '../support/learner';
+
+test('two tabs writing at once lose nothing', async ({ context }) => {
+  const one = await context.newPage();
+  await new Learner(one).start('Tess');
+  const two = await context.newPage();
+  await two.goto('./');
+  await new Learner(two).choose('Tess');
+  const reflect = './placements/example-placement/a-patient-arrives/reflect';
+  await one.goto(reflect);
+  await two.goto(reflect);
+  await one.getByLabel(/^What\? What happened/).fill('Written in the first tab.');
+  await two.getByLabel(/^Now what\?/).fill('Written in the second tab.');
+  await one.getByLabel(/^So what\?/).click();
+  await two.getByLabel(/^So what\?/).click();
+  await one.waitForTimeout(300);
+  await one.reload();
+  await expect(one.getByLabel(/^What\? What happened/)).toHaveValue('Written in the first tab.');
+  await expect(one.getByLabel(/^Now what\?/)).toHaveValue('Written in the second tab.');
+});
+
+test('when the browser refuses storage the app says so and still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    const refuse = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+    Object.defineProperty(window.indexedDB, 'open', { value: refuse });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your progress is not being saved' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeVisible();
+});
+
+test('pages fit a 320 px wide screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await new Learner(page).start('Lee');
+  for (const url of ['./', './placements/example-placement', './placements/example-placement/a-patient-arrives/care-plan', './placements/example-placement/a-patient-arrives/what-next']) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${url} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
