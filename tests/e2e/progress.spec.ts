@@ -12,6 +12,25 @@ test('a finished step stays finished after a reload', async ({ page }) => {
   const learner = new Learner(page);
   await learner.start('Sam');
   await checkAccessibility(page, 'catalogue');
+  for (const title of [
+    'A virtual placement at a hospice',
+    'From GP to diagnosis',
+    'Taste of healthcare: a week on a ward',
+    'Introduction to five allied health professions',
+    'Healthcare science: behind the scenes',
+    'The NHS is more than doctors and nurses',
+    'Mental health and learning disability nursing',
+  ]) {
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+  }
+  // The filters narrow the list and say how many are shown.
+  await page.getByLabel('Career area').selectOption({ label: 'Healthcare science' });
+  await expect(page.getByRole('link', { name: 'Healthcare science: behind the scenes' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Mental health and learning disability nursing' })).toHaveCount(0);
+  await page.getByLabel('Career area').selectOption({ label: 'All career areas' });
+  await page.getByLabel('Your age').selectOption({ label: 'I am 14' });
+  await expect(page.getByRole('link', { name: 'A virtual placement at a hospice' })).toHaveCount(0);
+  await page.getByLabel('Your age').selectOption({ label: 'Any age' });
 
   await learner.openPlacement('A first look at working in the NHS');
   await expect(page).toHaveURL(/\/placements\/first-look$/);

@@ -31,6 +31,25 @@ test('when the browser refuses storage the app says so and still works', async (
   });
   await page.goto('./');
   await expect(page.getByRole('alert').filter({ hasText: 'Your progress is not being saved' })).toBeVisible();
+  await expect(page.getByText(/private browsing, or storage may be turned off/)).toBeVisible();
+  // The learner can still work through a placement for this visit.
+  await page.getByRole('button', { name: 'Add a learner' }).click();
+  await page.getByLabel('Your name').fill('Guest');
+  await page.getByRole('button', { name: 'Start learning' }).click();
+  await page.getByRole('link', { name: 'A first look at working in the NHS' }).click();
+  await page.getByRole('link', { name: 'What is the NHS?' }).click();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Where care happens/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your progress is not being saved' })).toBeVisible();
+});
+
+test('a shared device locks the profile after 15 minutes without use', async ({ page }) => {
+  await page.clock.install();
+  await new Learner(page).start('Ola');
+  await expect(page.getByText('Learning as Ola')).toBeVisible();
+  await page.clock.fastForward('14:00');
+  await expect(page.getByText('Learning as Ola')).toBeVisible();
+  await page.clock.fastForward('02:00');
   await expect(page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeVisible();
 });
 

@@ -130,3 +130,17 @@ fn keygen_sign_and_verify() {
     assert!(text(&output).contains("NOT VALID"), "{}", text(&output));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn every_shipped_placement_checks_with_no_errors_and_no_warnings() {
+    let content = repo().join("content");
+    let mut folders: Vec<_> = std::fs::read_dir(&content).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("bundle.toml").is_file()).collect();
+    folders.sort();
+    assert!(folders.len() >= 8, "content/ should hold the seven placements and the first look");
+    for folder in folders {
+        let output = wex(&["check", folder.to_str().unwrap()]);
+        let shown = text(&output);
+        assert_eq!(output.status.code(), Some(0), "{shown}");
+        assert!(!shown.contains("warning["), "{} has warnings:\n{shown}", folder.display());
+    }
+}

@@ -132,8 +132,10 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
             if saved.is_ok() {
                 // Progress saved before profiles existed joins the first profile.
                 let _ = storage::records::adopt_unowned(&profile.id).await;
-                activate(active, profile);
             }
+            // Where the browser refuses storage, the learner can still use Wex for
+            // this visit; the banner says their answers will not be kept.
+            activate(active, profile);
             saving.set(false);
         });
     };
