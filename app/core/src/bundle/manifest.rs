@@ -132,15 +132,8 @@ pub struct CarePlanToml {
     pub rubric: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct NeedToml {
-    pub text: String,
-    #[serde(default)]
-    pub correct: bool,
-    #[serde(default)]
-    pub feedback: String,
-}
+/// A care plan's need: the same fields as a question's option.
+pub type NeedToml = OptionToml;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -304,13 +304,9 @@ pub struct CarePlan {
     pub rubric: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CarePlanNeed {
-    pub text: String,
-    /// True for a real need in the case; false for a distractor.
-    pub correct: bool,
-    pub feedback: Rich,
-}
+/// A need the learner may pick: `correct` for a real need in the case, false for a
+/// distractor. The same shape as a question's option.
+pub type CarePlanNeed = Choice;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Intervention {

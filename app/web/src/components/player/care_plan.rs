@@ -1,6 +1,7 @@
 //! A care plan: choose needs, write a goal, choose and order interventions, explain
 //! why; then compare with the model answer and mark yourself against the rubric.
 
+use super::choices::{toggle, ChoiceOptions};
 use super::{StepCtx, WrittenAnswer};
 use crate::components::doc::DocBlocks;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag, TagColour};
@@ -18,61 +19,38 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
 
     // 1. Needs.
     let needs_name = ctx.id("needs");
-    let needs = plan.with_value(|p| p.needs.clone());
-    let need_views = needs
-        .iter()
-        .enumerate()
-        .map(|(i, need)| {
-            let id = format!("{needs_name}-{i}");
-            let need_ctx = ctx.clone();
-            view! {
-                <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id=id.clone() name=needs_name.clone() type="checkbox"
-                        prop:checked=move || state.with(|s| s.needs.contains(&i))
-                        disabled=move || submitted.get()
-                        on:change=move |ev| {
-                            let checked = event_target_checked(&ev);
-                            let mut chosen = state.with_untracked(|s| s.needs.clone());
-                            chosen.retain(|c| *c != i);
-                            if checked { chosen.push(i); }
-                            chosen.sort_unstable();
-                            need_ctx.record(Action::Needs { chosen });
-                        }
-                    />
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{need.text.clone()}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    let need_texts: Vec<String> = plan.with_value(|p| p.needs.iter().map(|n| n.text.clone()).collect());
+    let need_ctx = ctx.clone();
+    let need_views = view! {
+        <ChoiceOptions name=needs_name.clone() multiple=true options=need_texts
+            chosen=Signal::derive(move || state.with(|s| s.needs.clone())) disabled=submitted
+            on_change=Callback::new(move |(i, checked)| {
+                let chosen = toggle(state.with_untracked(|s| s.needs.clone()), i, checked, true);
+                need_ctx.record(Action::Needs { chosen });
+            }) />
+    };
 
     // 3. Interventions: a checkbox to include each, and buttons to move the chosen ones.
-    let interventions = plan.with_value(|p| p.interventions.clone());
     let int_name = ctx.id("interventions");
-    let choose_views = interventions
-        .iter()
-        .map(|intervention| {
-            let id = format!("{int_name}-{}", intervention.id);
-            let iid = intervention.id.clone();
-            let int_ctx = ctx.clone();
-            let checked_id = iid.clone();
-            view! {
-                <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id=id.clone() name=int_name.clone() type="checkbox"
-                        prop:checked=move || state.with(|s| s.interventions.contains(&checked_id))
-                        disabled=move || submitted.get()
-                        on:change=move |ev| {
-                            let checked = event_target_checked(&ev);
-                            let mut order = state.with_untracked(|s| s.interventions.clone());
-                            order.retain(|o| *o != iid);
-                            if checked { order.push(iid.clone()); }
-                            int_ctx.record(Action::Interventions { order });
-                        }
-                    />
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{intervention.text.clone()}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    let ids: Vec<String> = plan.with_value(|p| p.interventions.iter().map(|i| i.id.clone()).collect());
+    let texts: Vec<String> = plan.with_value(|p| p.interventions.iter().map(|i| i.text.clone()).collect());
+    let chosen_ids = ids.clone();
+    let chosen = Signal::derive(move || {
+        state.with(|s| s.interventions.iter().filter_map(|id| chosen_ids.iter().position(|x| x == id)).collect::<Vec<usize>>())
+    });
+    let int_ctx = ctx.clone();
+    let choose_views = view! {
+        <ChoiceOptions name=int_name multiple=true options=texts chosen=chosen disabled=submitted
+            on_change=Callback::new(move |(i, checked): (usize, bool)| {
+                // Newly chosen interventions join the end of the learner's order.
+                let mut order = state.with_untracked(|s| s.interventions.clone());
+                order.retain(|o| *o != ids[i]);
+                if checked {
+                    order.push(ids[i].clone());
+                }
+                int_ctx.record(Action::Interventions { order });
+            }) />
+    };
     let order_ctx = ctx.clone();
     let ordered = move || {
         let order = state.with(|s| s.interventions.clone());
@@ -143,14 +121,14 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
             <fieldset class="nhsuk-fieldset">
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{format!("1. {needs_prompt}")}</legend>
                 <div class="nhsuk-hint">"Choose all that apply."</div>
-                <div class="nhsuk-checkboxes">{need_views}</div>
+                {need_views}
             </fieldset>
         </div>
         <WrittenAnswer ctx=ctx.clone() field="goal" label=format!("2. {goal_prompt}") label_class="nhsuk-label--m" />
         <div class="nhsuk-form-group">
             <fieldset class="nhsuk-fieldset">
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{format!("3. {interventions_prompt}")}</legend>
-                <div class="nhsuk-checkboxes">{choose_views}</div>
+                {choose_views}
             </fieldset>
             <h2 class="nhsuk-heading-s">"Your order"</h2>
             <ol class="nhsuk-list nhsuk-list--number wex-order" aria-live="polite">{ordered}</ol>

@@ -1,6 +1,7 @@
 //! A case study: a person's story, details revealed one at a time, and questions.
 
 use super::quiz::first_inlines;
+use super::choices::{toggle, ChoiceOptions};
 use super::{StepCtx, WrittenAnswer};
 use crate::components::doc::DocBlocks;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
@@ -93,44 +94,17 @@ fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
                 Memo::new(move |_| state.with(|s| s.case_answers.get(&qid).cloned()))
             };
             let picked = RwSignal::new(answer.get_untracked().unwrap_or_default());
-            let name = ctx.id(&qid);
-            let kind = if multiple { "checkbox" } else { "radio" };
-            let (group, item, input, label) = if multiple {
-                ("nhsuk-checkboxes", "nhsuk-checkboxes__item", "nhsuk-checkboxes__input", "nhsuk-label nhsuk-checkboxes__label")
-            } else {
-                ("nhsuk-radios", "nhsuk-radios__item", "nhsuk-radios__input", "nhsuk-label nhsuk-radios__label")
+            let option_views = view! {
+                <ChoiceOptions name=ctx.id(&qid) multiple=multiple options=options.iter().map(|o| o.text.clone()).collect()
+                    chosen=picked on_change=Callback::new(move |(i, checked)| picked.update(|p| *p = toggle(std::mem::take(p), i, checked, multiple))) />
             };
-            let option_views = options
-                .iter()
-                .enumerate()
-                .map(|(i, option)| {
-                    let id = format!("{name}-{i}");
-                    view! {
-                        <div class=item>
-                            <input class=input id=id.clone() name=name.clone() type=kind
-                                prop:checked=move || picked.get().contains(&i)
-                                on:change=move |ev| {
-                                    let checked = event_target_checked(&ev);
-                                    picked.update(|p| {
-                                        if !multiple { p.clear(); }
-                                        p.retain(|c| *c != i);
-                                        if checked { p.push(i); }
-                                        p.sort_unstable();
-                                    });
-                                }
-                            />
-                            <label class=label for=id>{option.text.clone()}</label>
-                        </div>
-                    }
-                })
-                .collect_view();
             let check_ctx = ctx.clone();
             let feedback_question = question.clone();
             view! {
                 <div class="nhsuk-form-group">
                     <fieldset class="nhsuk-fieldset">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{title}</legend>
-                        <div class=group>{option_views}</div>
+                        {option_views}
                     </fieldset>
                     <Button variant=ButtonVariant::Secondary on_click=move |_| {
                         if !picked.get_untracked().is_empty() {

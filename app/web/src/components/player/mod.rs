@@ -2,6 +2,7 @@
 //! interaction through the [`Journal`] and reading its state back from the records.
 
 mod care_plan;
+mod choices;
 mod case_study;
 mod media;
 mod quiz;

@@ -1,6 +1,7 @@
 //! A quiz: choose, check, read the feedback on each choice, and try again if the
 //! quiz allows it.
 
+use super::choices::{toggle, ChoiceOptions};
 use super::{StepCtx, WrittenAnswer};
 use crate::components::doc::DocBlocks;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag, TagColour};
@@ -120,47 +121,18 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> im
     };
     let name = ctx.id(&qid);
     let hint_id = format!("{name}-hint");
-    let kind = if multiple { "checkbox" } else { "radio" };
-    let group_class = if multiple { "nhsuk-checkboxes" } else { "nhsuk-radios" };
-    let item_class = if multiple { "nhsuk-checkboxes__item" } else { "nhsuk-radios__item" };
-    let input_class = if multiple { "nhsuk-checkboxes__input" } else { "nhsuk-radios__input" };
-    let label_class = if multiple { "nhsuk-label nhsuk-checkboxes__label" } else { "nhsuk-label nhsuk-radios__label" };
     let hint = question.hint.clone().or_else(|| multiple.then(|| "Choose all that apply.".to_string()));
     let described_by = hint.as_ref().map(|_| hint_id.clone());
-    let option_views = options
-        .iter()
-        .enumerate()
-        .map(|(i, option)| {
-            let id = format!("{name}-{i}");
-            let pick_ctx = ctx.clone();
-            let qid = qid.clone();
-            let on_change = move |ev: web_sys::Event| {
-                let checked = event_target_checked(&ev);
-                let mut chosen = if multiple { picked.get_untracked() } else { Vec::new() };
-                chosen.retain(|c| *c != i);
-                if checked {
-                    chosen.push(i);
-                }
-                chosen.sort_unstable();
-                pick_ctx.record(Action::Pick { question: qid.clone(), chosen });
-            };
-            view! {
-                <div class=item_class>
-                    <input
-                        class=input_class
-                        id=id.clone()
-                        name=name.clone()
-                        type=kind
-                        value=i.to_string()
-                        prop:checked=move || picked.get().contains(&i)
-                        disabled=move || !answering.get()
-                        on:change=on_change
-                    />
-                    <label class=label_class for=id>{option.text.clone()}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    let pick_ctx = ctx.clone();
+    let pick_id = qid.clone();
+    let on_change = Callback::new(move |(i, checked): (usize, bool)| {
+        let chosen = toggle(picked.get_untracked(), i, checked, multiple);
+        pick_ctx.record(Action::Pick { question: pick_id.clone(), chosen });
+    });
+    let option_views = view! {
+        <ChoiceOptions name=name multiple=multiple options=options.iter().map(|o| o.text.clone()).collect()
+            chosen=picked disabled=Signal::derive(move || !answering.get()) on_change=on_change />
+    };
     let feedback_options = options.clone();
     let feedback_question = question.clone();
     view! {
@@ -170,7 +142,7 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> im
                     {wex_core::doc::plain_text(&first_inlines(&question.text))}
                 </legend>
                 {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id>{hint}</div> })}
-                <div class=group_class>{option_views}</div>
+                {option_views}
             </fieldset>
             {move || (!answering.get()).then(|| submitted.get()).flatten().map(|chosen| {
                 let right = is_correct(&feedback_question, &chosen);
