@@ -21,10 +21,12 @@ pub fn App() -> impl IntoView {
     let problem = StorageProblem::provide();
     let active = ActiveProfile::provide();
     let journals = Journals::provide();
+    crate::offline::register();
     let restored = RwSignal::new(false);
     spawn_local(async move {
         restore(active).await;
         restored.set(true);
+        crate::offline::ask_to_persist().await;
     });
     lock_when_idle(active, journals);
 
@@ -43,6 +45,7 @@ pub fn App() -> impl IntoView {
         })}
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
+                <crate::offline::UpdateBanner />
                 {move || problem.0.get().map(|message| view! {
                     <div class="nhsuk-card nhsuk-card--warning" role="alert">
                         <div class="nhsuk-card__content">

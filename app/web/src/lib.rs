@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod library;
+pub mod offline;
 pub mod pages;
 pub mod router;
 pub mod state;

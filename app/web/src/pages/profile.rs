@@ -88,6 +88,8 @@ pub fn ProfilePage() -> impl IntoView {
             Err(message) => view! { <ErrorSummary title="The progress file could not be added" items=vec![ErrorItem { text: message, href: Some("import-progress".into()) }] /> }.into_any(),
         })}
 
+        <StorageUse />
+
         <h2 class="nhsuk-heading-m">"Delete this profile"</h2>
         {move || if confirming_delete.get() {
             let message = format!("This deletes {name}'s profile and every answer in it from this device. It cannot be undone. Download your progress first if you might want it later.");
@@ -145,4 +147,29 @@ pub fn download(name: &str, text: &str, mime: &str) {
 pub fn file_safe(name: &str) -> String {
     let safe: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     safe.trim_matches('-').to_string()
+}
+
+/// How much of this device's storage Wex uses, with a warning when it is nearly full.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let estimate = LocalResource::new(crate::offline::storage_estimate);
+    let mb = |bytes: f64| format!("{:.1} MB", bytes / 1_000_000.0);
+    view! {
+        <h2 class="nhsuk-heading-m">"Storage on this device"</h2>
+        {move || match estimate.get() {
+            Some(Some((used, quota))) => {
+                let nearly_full = quota > 0.0 && used / quota > 0.8;
+                view! {
+                    <p class="nhsuk-body">{format!("Wex is using {} of the {} this browser lets it use.", mb(used), mb(quota))}</p>
+                    {nearly_full.then(|| view! {
+                        <WarningCallout heading="Storage is nearly full">
+                            <p>"Download your progress now to keep it safe, then ask your IT team to free some space."</p>
+                        </WarningCallout>
+                    })}
+                }.into_any()
+            }
+            Some(None) => view! { <p class="nhsuk-body">"This browser does not say how much storage Wex can use."</p> }.into_any(),
+            None => ().into_any(),
+        }}
+    }
 }

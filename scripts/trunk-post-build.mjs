@@ -1,0 +1,60 @@
+// Trunk's post_build hook (see Trunk.toml), run on the finished site in Trunk's
+// staging folder before it becomes dist/:
+// 1. writes sw.js from app/web/sw/service-worker.js, listing the app shell and
+//    versioned by a hash of those files, so every build replaces the last one's cache;
+// 2. adds a strict Content-Security-Policy to index.html, allowing Trunk's one
+//    inline start-up script by its hash and nothing from any other origin.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+if (!stage) throw new Error('this script runs inside trunk build');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+// The app shell: everything at the top of the site and the icons, not the
+// placements (the service worker caches those from bundles/index.json).
+const shell = [];
+const walk = (dir, prefix) => {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) {
+      if (rel !== 'bundles' && !entry.name.startsWith('.')) walk(path.join(dir, entry.name), rel + '/');
+    } else if (rel !== 'sw.js' && !entry.name.startsWith('.')) {
+      shell.push(rel);
+    }
+  }
+};
+walk(stage, '');
+shell.sort();
+
+// 2. The CSP, before hashing, since it changes index.html.
+const indexPath = path.join(stage, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+const inline = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((code) => `'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+fs.writeFileSync(indexPath, html);
+
+// 1. The service worker.
+const hash = crypto.createHash('sha256');
+for (const file of shell) hash.update(file).update(fs.readFileSync(path.join(stage, file)));
+const version = hash.digest('hex').slice(0, 16);
+const template = fs.readFileSync(path.join(root, 'app/web/sw/service-worker.js'), 'utf8');
+const worker = template.replace("'__WEX_VERSION__'", JSON.stringify(version)).replace('__WEX_SHELL__', JSON.stringify(['./', ...shell]));
+fs.writeFileSync(path.join(stage, 'sw.js'), worker);
+console.log(`post-build: sw.js version ${version}, ${shell.length} shell files; CSP with ${hashes.length} script hash(es)`);
