@@ -2,19 +2,15 @@
 // with the network unplugged, progress survives offline reloads, and a new build
 // waits for the learner's "Reload". No request ever leaves the site's origin, and
 // the Content-Security-Policy is never broken.
-import { test, expect, type Page } from '@playwright/test';
-import { Learner } from '../support/learner';
+import { test, expect } from '@playwright/test';
+import { offlineJourney } from '../support/offline';
+import { startNginx } from '../support/nginx.mjs';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const SITE = 'tests/output/site';
 
-async function controlled(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
 
 test('works offline after one visit, and updates only when the learner reloads', async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
@@ -32,31 +28,9 @@ test('works offline after one visit, and updates only when the learner reloads',
   const originalWorker = fs.readFileSync(swPath, 'utf8');
 
   try {
-    const learner = new Learner(page);
-    await learner.start('Noor');
-    await controlled(page);
-    const titles = await page.getByRole('heading', { level: 2 }).filter({ has: page.getByRole('link') }).allTextContents();
-    expect(titles.length).toBeGreaterThanOrEqual(9);
-
-    await context.setOffline(true);
-    await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: 'Virtual work experience' })).toBeVisible();
-    await page.goto('./placements/taste-of-healthcare/wednesday-observations/sbar-call');
-    await learner.heading(/Listen to an SBAR call/);
-    for (const title of titles) {
-      await page.goto('./');
-      await page.getByRole('link', { name: title.trim() }).click();
-      await learner.heading(title.trim());
-    }
-    await page.goto('./placements/first-look/what-is-the-nhs/healthcare-for-everyone');
-    await learner.next();
-    await learner.heading(/Where care happens/);
-    await page.reload();
-    await page.goto('./placements/first-look');
-    await expect(page.getByRole('link', { name: 'What is the NHS?' })).toHaveAccessibleDescription(/In progress/);
+    await offlineJourney(page, context, 'Noor');
 
     // Back online, a new build is published.
-    await context.setOffline(false);
     const before = await page.evaluate(() => caches.keys());
     fs.writeFileSync(swPath, originalWorker.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -74,4 +48,27 @@ test('works offline after one visit, and updates only when the learner reloads',
   }
   expect(elsewhere, 'requests to other origins').toEqual([]);
   expect(cspErrors, 'Content-Security-Policy violations').toEqual([]);
+});
+
+test('the same works from nginx under a sub-path, built with one flag', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const root = path.resolve('tests/output/subpath');
+  fs.rmSync(root, { recursive: true, force: true });
+  const build = spawnSync('trunk', ['build', '--release', '--offline', '--public-url', '/work-experience/', '--dist', path.join(root, 'work-experience')], { encoding: 'utf8' });
+  expect(build.status, build.stdout + build.stderr).toBe(0);
+  const stop = await startNginx(root, 4174);
+  try {
+    const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4174/work-experience/' });
+    const page = await context.newPage();
+    const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+    await page.goto('./');
+    const response = await wasm;
+    expect(response.headers()['content-type']).toBe('application/wasm');
+    expect(response.headers()['cache-control']).toContain('immutable');
+    await offlineJourney(page, context, 'Sub');
+    expect(page.url()).toContain('/work-experience/');
+    await context.close();
+  } finally {
+    stop();
+  }
 });
