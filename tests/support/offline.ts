@@ -28,11 +28,16 @@ export async function offlineJourney(page: Page, context: BrowserContext, name: 
     await page.getByRole('link', { name: title }).click();
     await learner.heading(title);
   }
+  // A whole module, offline.
   await page.goto('./placements/first-look/what-is-the-nhs/healthcare-for-everyone');
   await learner.next();
   await learner.heading(/Where care happens/);
+  await learner.next();
+  await learner.heading(/Check what you have learned/);
+  await learner.next();
+  await learner.heading(/You have finished “What is the NHS\?”/);
   await page.reload();
   await page.goto('./placements/first-look');
-  await expect(page.getByRole('link', { name: 'What is the NHS?' })).toHaveAccessibleDescription(/In progress/);
+  await expect(page.getByRole('link', { name: 'What is the NHS?' })).toHaveAccessibleDescription(/Completed/);
   await context.setOffline(false);
 }

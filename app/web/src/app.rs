@@ -29,6 +29,14 @@ pub fn App() -> impl IntoView {
         crate::offline::ask_to_persist().await;
     });
     lock_when_idle(active, journals);
+    // For the repeat-visit timing in docs/benchmarks.md: when the first page rendered.
+    Effect::new(move || {
+        if restored.get() {
+            if let Some(performance) = window().performance() {
+                let _ = performance.mark("wex-first-render");
+            }
+        }
+    });
 
     view! {
         <SkipLink target="maincontent" />
