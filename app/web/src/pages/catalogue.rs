@@ -91,7 +91,7 @@ fn PlacementCard(listing: Listing) -> impl IntoView {
     view! {
         <Card heading=listing.title to=to>
             <p class="nhsuk-card__description">{listing.summary}</p>
-            <p class="nhsuk-body-s nhsuk-u-margin-bottom-0">
+            <p class="nhsuk-body-s wex-card-meta">
                 {format!("{} modules, about {}. For ages {}+.", listing.modules, duration(listing.minutes), listing.audience.min_age)}
                 <br />
                 {format!("From {}", listing.publisher)}
