@@ -29,6 +29,11 @@ test('a learner completes a placement that uses every step type', async ({ page 
   await learner.heading(/Who is who/);
   await expect(page.getByRole('img', { name: /A plan of Riverside Surgery/ })).toBeVisible();
   await checkAccessibility(page, 'reading step');
+  // "Listen" reads the step aloud with the browser's own speech synthesis.
+  await page.getByRole('button', { name: 'Listen to this page' }).click();
+  await expect(page.getByRole('button', { name: 'Stop reading aloud' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Stop reading aloud' }).click();
+  await expect(page.getByRole('button', { name: 'Listen to this page' })).toHaveAttribute('aria-pressed', 'false');
   await shoot(page, 'step-page');
   await learner.next();
 
