@@ -1,9 +1,12 @@
 // Trunk's post_build hook (see Trunk.toml), run on the finished site in Trunk's
 // staging folder before it becomes dist/:
+// 0. builds the full app (the `wex-web` binary) into app/, next to the shell Trunk
+//    built, with content-hashed names listed in app/app.json (docs/size.md);
 // 1. writes sw.js from app/web/sw/service-worker.js, listing the app shell and
 //    versioned by a hash of those files, so every build replaces the last one's cache;
 // 2. adds a strict Content-Security-Policy to index.html, allowing Trunk's one
 //    inline start-up script by its hash and nothing from any other origin.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +14,24 @@ import path from 'node:path';
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('this script runs inside trunk build');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+// 0. The full app, built and optimised the way Trunk builds the shell.
+{
+  const release = process.env.TRUNK_PROFILE !== 'debug';
+  const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'wex-web', '--bin', 'wex-web', ...(release ? ['--release'] : [])]);
+  const built = path.join(root, 'target/wasm32-unknown-unknown', release ? 'release' : 'debug', 'wex-web.wasm');
+  const out = path.join(stage, 'app');
+  fs.rmSync(out, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'wex-app', built]);
+  if (release) run('wasm-opt', ['-Oz', path.join(out, 'wex-app_bg.wasm'), '-o', path.join(out, 'wex-app_bg.wasm')]);
+  const short = (file) => crypto.createHash('sha256').update(fs.readFileSync(path.join(out, file))).digest('hex').slice(0, 16);
+  const hash = short('wex-app.js') + short('wex-app_bg.wasm');
+  const files = { js: `wex-app-${hash.slice(0, 16)}.js`, wasm: `wex-app-${hash.slice(16)}_bg.wasm` };
+  fs.renameSync(path.join(out, 'wex-app.js'), path.join(out, files.js));
+  fs.renameSync(path.join(out, 'wex-app_bg.wasm'), path.join(out, files.wasm));
+  fs.writeFileSync(path.join(out, 'app.json'), JSON.stringify(files) + '\n');
+}
 
 // The app shell: everything at the top of the site and the icons, not the
 // placements (the service worker caches those from bundles/index.json).

@@ -30,3 +30,17 @@ test('unknown places say so', async ({ page }) => {
   await page.goto('./placements/first-look/no-such-module');
   await expect(page.getByText(/has no module called “no-such-module”/)).toBeVisible();
 });
+
+test('the first load is the small shell; the full app loads when a placement opens', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await new Learner(page).start('Ash');
+  await expect(page.getByRole('link', { name: 'From GP to diagnosis' })).toBeVisible();
+  expect(fetched.some((p) => p.startsWith('/wex-shell-') && p.endsWith('.wasm'))).toBe(true);
+  expect(fetched.filter((p) => p.startsWith('/app/'))).toEqual([]);
+  await page.getByRole('link', { name: 'From GP to diagnosis' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'From GP to diagnosis' })).toBeFocused();
+  expect(fetched.some((p) => p.startsWith('/app/wex-app-') && p.endsWith('.wasm'))).toBe(true);
+  // The learner chosen in the shell carries on in the full app.
+  await expect(page.getByText('Learning as Ash')).toBeVisible();
+});

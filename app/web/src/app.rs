@@ -14,8 +14,25 @@ use std::time::Duration;
 /// click or touch.
 const LOCK_AFTER: Duration = Duration::from_secs(15 * 60);
 
+/// Which pages an app build can show. The learner's first download (the shell) has
+/// only the catalogue and "Who is learning?"; the full app has every page. See
+/// `shell.rs` and docs/size.md.
+pub type Pages = fn(Route) -> AnyView;
+
+/// Every page, for the full app.
+pub fn full_pages(route: Route) -> AnyView {
+    match route {
+        Route::Catalogue => view! { <Catalogue /> }.into_any(),
+        Route::Placement { bundle } => view! { <Placement bundle=bundle /> }.into_any(),
+        Route::Module { bundle, module, step } => view! { <ModulePage bundle=bundle module=module step=step /> }.into_any(),
+        Route::Profile => view! { <ProfilePage /> }.into_any(),
+        Route::Reflections => view! { <Reflections /> }.into_any(),
+        Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
+    }
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(pages: Pages) -> impl IntoView {
     let router = provide_router();
     Library::provide();
     let problem = StorageProblem::provide();
@@ -69,14 +86,7 @@ pub fn App() -> impl IntoView {
                     if active.0.with(Option::is_none) {
                         return view! { <WhoIsLearning /> }.into_any();
                     }
-                    match router.route.get() {
-                        Route::Catalogue => view! { <Catalogue /> }.into_any(),
-                        Route::Placement { bundle } => view! { <Placement bundle=bundle /> }.into_any(),
-                        Route::Module { bundle, module, step } => view! { <ModulePage bundle=bundle module=module step=step /> }.into_any(),
-                        Route::Profile => view! { <ProfilePage /> }.into_any(),
-                        Route::Reflections => view! { <Reflections /> }.into_any(),
-                        Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
-                    }
+                    pages(router.route.get())
                 }}
             </main>
         </div>

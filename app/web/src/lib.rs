@@ -10,6 +10,7 @@ pub mod library;
 pub mod offline;
 pub mod pages;
 pub mod router;
+pub mod shell;
 pub mod state;
 pub mod storage;
 

@@ -71,7 +71,7 @@ impl Library {
 }
 
 /// Fetches a file relative to the app's base URL and returns its text.
-async fn fetch_text(path: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
     let url = format!("{}{path}", crate::router::base_path());
     let response = JsFuture::from(window().fetch_with_str(&url)).await.map_err(|_| "the network request failed".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "the browser gave no response".to_string())?;

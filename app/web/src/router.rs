@@ -103,7 +103,17 @@ pub struct Router {
 /// Creates the router, follows the back and forward buttons, and provides it.
 pub fn provide_router() -> Router {
     let (route, set_route) = signal(current_route());
-    let router = Router { route, set_route, focus_pending: StoredValue::new(false) };
+    // After the shell hands over, the full app's first heading takes focus, as it
+    // would have after any move to a new page.
+    let handed_over = window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(crate::shell::FOCUS_AFTER_HANDOVER).ok().flatten().inspect(|_| {
+            let _ = s.remove_item(crate::shell::FOCUS_AFTER_HANDOVER);
+        }))
+        .is_some();
+    let router = Router { route, set_route, focus_pending: StoredValue::new(handed_over) };
     let on_popstate = Closure::<dyn FnMut(web_sys::PopStateEvent)>::new(move |_| {
         router.focus_pending.set_value(true);
         set_route.set(current_route());

@@ -9,13 +9,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::pin::{check_pin, hash_pin, is_valid_pin};
 
-/// The key in sessionStorage that keeps the learner chosen in this tab.
+/// The keys in sessionStorage that keep the learner chosen in this tab.
 const SESSION_KEY: &str = "wex-active-profile";
+const SESSION_NAME_KEY: &str = "wex-active-profile-name";
 
 /// Makes a profile active in this tab.
 pub fn activate(active: ActiveProfile, profile: Profile) {
     if let Ok(Some(session)) = window().session_storage() {
         let _ = session.set_item(SESSION_KEY, &profile.id);
+        let _ = session.set_item(SESSION_NAME_KEY, &profile.name);
     }
     active.0.set(Some(profile));
 }
@@ -24,17 +26,27 @@ pub fn activate(active: ActiveProfile, profile: Profile) {
 pub fn deactivate(active: ActiveProfile) {
     if let Ok(Some(session)) = window().session_storage() {
         let _ = session.remove_item(SESSION_KEY);
+        let _ = session.remove_item(SESSION_NAME_KEY);
     }
     active.0.set(None);
 }
 
-/// The profile this tab had active before a reload, if it still exists.
+/// The profile this tab had active before a reload (or before the shell handed
+/// over to the full app), if it still exists. Where the browser refuses storage,
+/// the learner of this visit carries on with the name they gave.
 pub async fn restore(active: ActiveProfile) {
-    let id = window().session_storage().ok().flatten().and_then(|s| s.get_item(SESSION_KEY).ok().flatten());
-    let Some(id) = id else { return };
-    if let Ok(profiles) = storage::profiles::list().await {
-        if let Some(profile) = profiles.into_iter().find(|p| p.id == id) {
-            active.0.set(Some(profile));
+    let session = window().session_storage().ok().flatten();
+    let get = |key: &str| session.as_ref().and_then(|s| s.get_item(key).ok().flatten());
+    let Some(id) = get(SESSION_KEY) else { return };
+    match storage::profiles::list().await {
+        Ok(profiles) => {
+            if let Some(profile) = profiles.into_iter().find(|p| p.id == id) {
+                active.0.set(Some(profile));
+            }
+        }
+        Err(_) => {
+            let name = get(SESSION_NAME_KEY).unwrap_or_default();
+            active.0.set(Some(Profile { id, name, pin: None, created_ms: 0 }));
         }
     }
 }

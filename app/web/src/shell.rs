@@ -1,0 +1,83 @@
+//! The shell: the small first download that shows the catalogue and "Who is
+//! learning?", and starts the full app (built into `app/` by
+//! scripts/trunk-post-build.mjs) when the learner opens anything else. Splitting
+//! keeps the first load within budget (docs/size.md).
+
+use crate::pages::catalogue::Catalogue;
+use crate::router::Route;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::any::Any;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The key in sessionStorage that asks the full app to focus its first heading,
+/// as the shell would have after moving to a new page.
+pub const FOCUS_AFTER_HANDOVER: &str = "wex-focus-after-handover";
+
+#[wasm_bindgen(inline_js = "export function load_module(url) { return import(url); }
+export function start_module(module, wasm) { return module.default({ module_or_path: wasm }); }")]
+extern "C" {
+    fn load_module(url: &str) -> js_sys::Promise;
+    fn start_module(module: &JsValue, wasm: &str) -> js_sys::Promise;
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+/// Keeps the shell on the page until it hands over.
+pub fn keep_mounted(handle: Box<dyn Any>) {
+    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
+}
+
+/// The shell's pages: the catalogue here, anything else in the full app.
+pub fn shell_pages(route: Route) -> AnyView {
+    match route {
+        Route::Catalogue => view! { <Catalogue /> }.into_any(),
+        _ => view! { <Handover /> }.into_any(),
+    }
+}
+
+/// Where the full app's files are, written at build time.
+#[derive(serde::Deserialize)]
+struct AppFiles {
+    js: String,
+    wasm: String,
+}
+
+#[component]
+fn Handover() -> impl IntoView {
+    let failed = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        if let Err(why) = start_full_app().await {
+            failed.set(Some(why));
+        }
+    });
+    move || match failed.get() {
+        None => view! { <p class="nhsuk-body" role="status">"Opening…"</p> }.into_any(),
+        Some(why) => view! {
+            <h1 class="nhsuk-heading-l">"Wex could not open this page"</h1>
+            <p class="nhsuk-body">{why}</p>
+        }
+        .into_any(),
+    }
+}
+
+async fn start_full_app() -> Result<(), String> {
+    let text = crate::library::fetch_text("app/app.json").await.map_err(|why| format!("The rest of Wex could not be loaded ({why}). Check your connection and reload the page."))?;
+    let files: AppFiles = serde_json::from_str(&text).map_err(|_| "The rest of Wex is damaged on this site.".to_string())?;
+    let base = crate::router::base_path();
+    let origin = window().location().origin().unwrap_or_default();
+    let js = format!("{origin}{base}app/{}", files.js);
+    let wasm = format!("{origin}{base}app/{}", files.wasm);
+    let module = JsFuture::from(load_module(&js)).await.map_err(|_| "The rest of Wex could not be loaded. Reload the page to try again.".to_string())?;
+    if let Ok(Some(session)) = window().session_storage() {
+        let _ = session.set_item(FOCUS_AFTER_HANDOVER, "1");
+    }
+    // The shell leaves the page before the full app mounts on it.
+    MOUNTED.with(|m| m.borrow_mut().take());
+    JsFuture::from(start_module(&module, &wasm)).await.map_err(|_| "Wex could not start. Reload the page to try again.".to_string())?;
+    Ok(())
+}
