@@ -7,6 +7,7 @@
 
 pub mod bundle;
 pub mod diagnostic;
+pub mod credential;
 pub mod doc;
 pub mod keys;
 pub mod pin;
