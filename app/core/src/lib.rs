@@ -18,6 +18,8 @@ pub mod scoring;
 pub mod source;
 pub mod stats;
 pub mod transfer;
+#[cfg(all(test, feature = "author"))]
+pub(crate) mod testing;
 pub mod version;
 
 pub use diagnostic::{Code, Diagnostic, Severity};

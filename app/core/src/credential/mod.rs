@@ -3,6 +3,7 @@
 //! are built: JCS needs no JSON-LD processing, so a credential verifies offline with
 //! nothing but the file and this code.
 
+pub mod badge;
 mod proof;
 
-pub use proof::{add_proof, verify_proof, ProofError, ProofOptions};
+pub use proof::{add_proof, hash_data, verify_proof, ProofError, ProofOptions};

@@ -75,12 +75,24 @@ pub fn add_proof(document: &Value, options: &ProofOptions, seed: &[u8; 32]) -> R
     Ok(Value::Object(signed))
 }
 
-/// Checks the `eddsa-jcs-2022` proof of a signed document. Returns the `did:key` of
-/// the signer (the verification method without its fragment).
+/// Checks the `eddsa-jcs-2022` proof of a signed document (`proof` an object, or an
+/// array of them, each over the document without its proofs). Returns the
+/// `did:key` of the (first) signer: the verification method without its fragment.
 pub fn verify_proof(signed: &Value) -> Result<String, ProofError> {
     let Value::Object(document) = signed else { return Err(ProofError::NotAnObject) };
     let mut document = document.clone();
-    let Some(Value::Object(mut config)) = document.remove("proof") else { return Err(ProofError::NoProof) };
+    let proofs = match document.remove("proof") {
+        Some(Value::Object(config)) => vec![config],
+        Some(Value::Array(items)) if !items.is_empty() => {
+            items.into_iter().map(|p| if let Value::Object(c) = p { Ok(c) } else { Err(ProofError::NoProof) }).collect::<Result<_, _>>()?
+        }
+        _ => return Err(ProofError::NoProof),
+    };
+    let mut signers = proofs.into_iter().map(|config| verify_one(&document, config)).collect::<Result<Vec<_>, _>>()?;
+    Ok(signers.remove(0))
+}
+
+fn verify_one(document: &Map<String, Value>, mut config: Map<String, Value>) -> Result<String, ProofError> {
     let suite = config.get("cryptosuite").and_then(Value::as_str).unwrap_or("").to_string();
     if config.get("type").and_then(Value::as_str) != Some("DataIntegrityProof") || suite != CRYPTOSUITE {
         return Err(ProofError::WrongProofType(suite));
@@ -100,7 +112,7 @@ pub fn verify_proof(signed: &Value) -> Result<String, ProofError> {
     let method = config.get("verificationMethod").and_then(Value::as_str).unwrap_or("");
     let did = method.split('#').next().unwrap_or("").to_string();
     let key = crate::keys::parse_did_key(&did).map_err(ProofError::BadVerificationMethod)?;
-    if crate::keys::verify(&key, &hash_data(&document, &config), &signature) {
+    if crate::keys::verify(&key, &hash_data(document, &config), &signature) {
         Ok(did)
     } else {
         Err(ProofError::SignatureMismatch)

@@ -1,0 +1,284 @@
+//! The Open Badges 3.0 `OpenBadgeCredential` for a completed placement, and its
+//! checks. The evidence is the per-module results, the placement's content hash and
+//! the SHA-256 of the learner's attempt log, so a verifier holding the placement
+//! and the log can score it again and get the same numbers.
+
+use super::proof::{add_proof, verify_proof, ProofOptions};
+use crate::bundle::Bundle;
+use crate::progress::{Progress, Record};
+use crate::scoring::{bundle_result, BundleResult};
+use serde_json::{json, Value};
+
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+pub const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+/// What a certificate is issued from. Times and ids come from the caller.
+pub struct Issue<'a> {
+    pub learner_name: &'a str,
+    pub bundle: &'a Bundle,
+    pub bundle_sha256: &'a str,
+    /// The learner's records for this placement, as stored.
+    pub records: &'a [Record],
+    /// When, by the issuing device's clock: an XML Schema date-time.
+    pub issued_at: &'a str,
+    /// A fresh `urn:uuid:…`.
+    pub credential_id: &'a str,
+}
+
+/// The SHA-256 (hex) of the canonical JSON of an attempt log.
+pub fn attempt_log_sha256(records: &[Record]) -> String {
+    let canonical = serde_jcs::to_vec(records).expect("records always serialise");
+    crate::pack::sha256_hex(&canonical)
+}
+
+/// The achievement's id names the placement, its version and its content hash.
+pub fn achievement_id(bundle: &Bundle, sha256: &str) -> String {
+    format!("urn:wex:placement:{}:{}:sha256:{sha256}", bundle.id, bundle.version)
+}
+
+/// Builds and signs the credential, or says why the placement is not complete.
+pub fn issue(input: &Issue, seed: &[u8; 32]) -> Result<Value, String> {
+    let result = bundle_result(input.bundle, &Progress::replay(input.records));
+    if !result.complete {
+        return Err(format!("The placement is not complete yet: {}", result.still_to_do.join("; ")));
+    }
+    let did = crate::keys::did_key(&crate::keys::public_key(seed));
+    let unsigned = unsigned_credential(input, &result, &did);
+    let fragment = did.trim_start_matches("did:key:");
+    let options = ProofOptions { created: input.issued_at.to_string(), verification_method: format!("{did}#{fragment}"), proof_purpose: "assertionMethod".into() };
+    let mut signed = add_proof(&unsigned, &options, seed).map_err(|e| e.to_string())?;
+    // Open Badges 3.0 wants `proof` as an array.
+    let proof = signed["proof"].take();
+    signed["proof"] = Value::Array(vec![proof]);
+    Ok(signed)
+}
+
+fn unsigned_credential(input: &Issue, result: &BundleResult, did: &str) -> Value {
+    let bundle = input.bundle;
+    let modules: Vec<Value> = result
+        .modules
+        .iter()
+        .filter_map(|m| bundle.module(&m.id).map(|module| (m, module)))
+        .map(|(m, module)| {
+            json!({
+                "type": ["Result"],
+                "resultDescription": format!("urn:wex:module:{}", m.id),
+                "status": if m.status == crate::progress::Status::Completed { "Completed" } else { "InProgress" },
+                "value": format!("{}/{}", m.score.points, m.score.max),
+                "achievedLevel": module.title,
+            })
+        })
+        .collect();
+    let mut results = vec![json!({
+        "type": ["Result"],
+        "resultDescription": "urn:wex:overall",
+        "status": "Completed",
+        "value": format!("{}/{}", result.score.points, result.score.max),
+    })];
+    results.extend(modules);
+    json!({
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": input.credential_id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": format!("{}: virtual work experience", bundle.title),
+        "description": "Issued by the learner's own device: self-declared. A tutor's countersignature makes it verified.",
+        "issuer": { "id": did, "type": ["Profile"], "name": format!("{} (self-declared)", input.learner_name) },
+        "validFrom": input.issued_at,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [{
+                "type": "IdentityObject",
+                "hashed": false,
+                "identityHash": input.learner_name,
+                "identityType": "name",
+            }],
+            "achievement": {
+                "id": achievement_id(bundle, input.bundle_sha256),
+                "type": ["Achievement"],
+                "achievementType": "Certificate",
+                "name": bundle.title,
+                "description": bundle.summary,
+                "criteria": { "narrative": criteria(bundle) },
+                "creator": { "id": format!("urn:wex:publisher:{}", crate::bundle::slug(&bundle.publisher.name)), "type": ["Profile"], "name": bundle.publisher.name },
+                "version": bundle.version,
+                "tag": bundle.learning_outcomes,
+            },
+            "result": results,
+        },
+        "evidence": [{
+            "id": format!("urn:wex:attempt-log:sha256:{}", attempt_log_sha256(input.records)),
+            "type": ["Evidence"],
+            "name": "Attempt log",
+            "description": format!("The SHA-256 of the canonical JSON of the learner's {} recorded actions in this placement.", input.records.len()),
+            "genre": "attempt-log",
+        }],
+    })
+}
+
+fn criteria(bundle: &Bundle) -> String {
+    let titles: Vec<&str> = bundle.completion.required_modules.iter().filter_map(|id| bundle.module(id)).map(|m| m.title.as_str()).collect();
+    let mut text = format!("Complete the modules: {}.", titles.join(", "));
+    if bundle.completion.pass_mark > 0 {
+        text.push_str(&format!(" Score at least {}% across their activities.", bundle.completion.pass_mark));
+    }
+    text
+}
+
+/// One check of a credential, for showing each separately.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub name: &'static str,
+    pub passed: bool,
+    pub detail: String,
+}
+
+/// Checks a credential: its signature, its issuer, and, when the placement and the
+/// attempt log are at hand, the placement's hash and the scores recomputed from the log.
+pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Option<&[Record]>) -> Vec<Check> {
+    let mut checks = Vec::new();
+    let signer = verify_proof(credential);
+    checks.push(Check { name: "signature", passed: signer.is_ok(), detail: signer.as_ref().map_or_else(|e| e.to_string(), |did| format!("signed by {did}")) });
+    let issuer = credential["issuer"]["id"].as_str().unwrap_or("");
+    let issuer_ok = signer.as_ref().is_ok_and(|did| did == issuer);
+    checks.push(Check {
+        name: "issuer",
+        passed: issuer_ok,
+        detail: if issuer_ok { "the issuer signed it (a learner's own device: self-declared)".into() } else { "the signing key is not the issuer's".into() },
+    });
+    if let Some((bundle, sha256)) = bundle {
+        let claimed = credential["credentialSubject"]["achievement"]["id"].as_str().unwrap_or("");
+        let same = claimed == achievement_id(bundle, sha256);
+        checks.push(Check {
+            name: "placement",
+            passed: same,
+            detail: if same { format!("{} {} with the same content hash", bundle.id, bundle.version) } else { "issued for another placement, or another version of it".into() },
+        });
+        if let Some(records) = records {
+            let log_ok = credential["evidence"][0]["id"].as_str() == Some(&format!("urn:wex:attempt-log:sha256:{}", attempt_log_sha256(records)));
+            let result = bundle_result(bundle, &Progress::replay(records));
+            let claimed_score = credential["credentialSubject"]["result"][0]["value"].as_str().unwrap_or("");
+            let rescored = format!("{}/{}", result.score.points, result.score.max);
+            checks.push(Check {
+                name: "re-score",
+                passed: log_ok && result.complete && claimed_score == rescored,
+                detail: if !log_ok {
+                    "the attempt log is not the one the certificate was issued from".into()
+                } else if claimed_score != rescored {
+                    format!("the certificate says {claimed_score}, scoring the attempt log gives {rescored}")
+                } else if !result.complete {
+                    "the attempt log does not meet the completion rules".into()
+                } else {
+                    format!("scoring the attempt log again gives {rescored}, as stated")
+                },
+            });
+        }
+    }
+    checks
+}
+
+#[cfg(all(test, feature = "author"))]
+mod tests {
+    use super::*;
+    use crate::progress::{Action, Record};
+    use std::path::PathBuf;
+
+    const SEED: [u8; 32] = [42; 32];
+
+    fn at(step: &str, ms: u64, action: Action) -> Record {
+        Record { bundle: "t".into(), item: format!("m/{step}"), at_ms: ms, action }
+    }
+
+    /// A learner who passed: quiz 2/2, care plan 9/9, scenario 3/3.
+    fn completed() -> Vec<Record> {
+        let answers = [("one".to_string(), vec![0]), ("many".to_string(), vec![0, 1])].into_iter().collect();
+        vec![
+            at("quiz", 1, Action::QuizSubmit { answers }),
+            at("quiz", 2, Action::Done),
+            at("plan", 3, Action::Needs { chosen: vec![0] }),
+            at("plan", 4, Action::Interventions { order: vec!["first".into(), "second".into(), "third".into()] }),
+            at("plan", 5, Action::Done),
+            at("story", 6, Action::Choose { node: "a".into(), choice: 0 }),
+            at("story", 7, Action::Done),
+        ]
+    }
+
+    fn issue_for(records: &[Record]) -> Result<Value, String> {
+        let bundle = crate::testing::bundle();
+        let input = Issue { learner_name: "Sam", bundle: &bundle, bundle_sha256: "ab12", records, issued_at: "2026-11-25T10:00:00Z", credential_id: "urn:uuid:00000000-0000-4000-8000-000000000001" };
+        issue(&input, &SEED)
+    }
+
+    #[test]
+    fn a_completed_placement_gets_a_valid_open_badge() {
+        let credential = issue_for(&completed()).unwrap();
+        let schema_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/credentials/1edtech/ob_v3p0_achievementcredential_schema.json");
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
+        let mut schemas = boon::Schemas::new();
+        let mut compiler = boon::Compiler::new();
+        compiler.add_resource("wex:ob3", schema).unwrap();
+        let id = compiler.compile("wex:ob3", &mut schemas).unwrap();
+        if let Err(error) = schemas.validate(&credential, id) {
+            panic!("not a valid OpenBadgeCredential: {error:#}");
+        }
+        assert_eq!(credential["credentialSubject"]["result"][0]["value"], "14/14");
+        assert_eq!(credential["issuer"]["name"], "Sam (self-declared)");
+
+        let bundle = crate::testing::bundle();
+        let checks = verify(&credential, Some((&bundle, "ab12")), Some(&completed()));
+        assert!(checks.iter().all(|c| c.passed), "{checks:?}");
+        assert_eq!(checks.iter().map(|c| c.name).collect::<Vec<_>>(), ["signature", "issuer", "placement", "re-score"]);
+    }
+
+    #[test]
+    fn an_unfinished_placement_gets_no_credential() {
+        let error = issue_for(&completed()[..3]).unwrap_err();
+        assert!(error.contains("not complete"), "{error}");
+    }
+
+    #[test]
+    fn tampering_and_mismatches_are_each_reported() {
+        let bundle = crate::testing::bundle();
+        let credential = issue_for(&completed()).unwrap();
+        let failed = |credential: &Value, records: &[Record]| -> Vec<&'static str> {
+            verify(credential, Some((&bundle, "ab12")), Some(records)).into_iter().filter(|c| !c.passed).map(|c| c.name).collect()
+        };
+        // A changed score, name or date breaks the signature.
+        for (path, value, expected) in [
+            ("/credentialSubject/result/0/value", "15/14", &["signature", "issuer", "re-score"][..]),
+            ("/issuer/name", "Someone else", &["signature", "issuer"][..]),
+            ("/validFrom", "2020-01-01T00:00:00Z", &["signature", "issuer"][..]),
+        ] {
+            let mut changed = credential.clone();
+            *changed.pointer_mut(path).unwrap() = value.into();
+            assert_eq!(failed(&changed, &completed()), expected, "{path}");
+        }
+        // Another version of the placement.
+        let checks = verify(&credential, Some((&bundle, "ffff")), None);
+        assert_eq!(checks.iter().filter(|c| !c.passed).map(|c| c.name).collect::<Vec<_>>(), ["placement"]);
+        // A different attempt log.
+        let mut other = completed();
+        other[0].at_ms = 99;
+        assert_eq!(failed(&credential, &other), ["re-score"]);
+        // Signed correctly, but claiming a score the log does not give.
+        let mut inflated = unsigned_credential(
+            &Issue { learner_name: "Sam", bundle: &bundle, bundle_sha256: "ab12", records: &completed(), issued_at: "2026-11-25T10:00:00Z", credential_id: "urn:uuid:x" },
+            &bundle_result(&bundle, &Progress::replay(&completed())),
+            &crate::keys::did_key(&crate::keys::public_key(&SEED)),
+        );
+        inflated["credentialSubject"]["result"][0]["value"] = "20/14".into();
+        let did = crate::keys::did_key(&crate::keys::public_key(&SEED));
+        let options = ProofOptions { created: "2026-11-25T10:00:00Z".into(), verification_method: format!("{did}#{}", &did[8..]), proof_purpose: "assertionMethod".into() };
+        let signed = add_proof(&inflated, &options, &SEED).unwrap();
+        assert_eq!(failed(&signed, &completed()), ["re-score"]);
+    }
+
+    #[test]
+    fn the_attempt_log_hash_is_stable() {
+        let a = attempt_log_sha256(&completed());
+        assert_eq!(a, attempt_log_sha256(&completed()));
+        let json = serde_json::to_string(&completed()).unwrap();
+        let reparsed: Vec<Record> = serde_json::from_str(&json).unwrap();
+        assert_eq!(a, attempt_log_sha256(&reparsed));
+        assert_eq!(a.len(), 64);
+    }
+}

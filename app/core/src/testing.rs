@@ -1,0 +1,117 @@
+//! Test fixtures shared by core's tests: a small bundle with a quiz (2 questions,
+//! pass mark 2, 2 attempts), a care plan and a two-ending scenario.
+
+use crate::bundle::Bundle;
+use crate::source::SourceFiles;
+
+const MANIFEST: &str = "id = \"t\"\nversion = \"1.0.0\"\ntitle = \"T\"\nsummary = \"S\"\nlicence = \"CC BY 4.0\"\n\
+    publisher = { name = \"P\" }\naudience = { min-age = 14 }\ncareer-areas = [\"nursing\"]\nlearning-outcomes = [\"L\"]\n\
+    modules = [\"m.md\"]\n\n[completion]\npass-mark = 60\n";
+
+const MODULE: &str = r#"+++
+id = "m"
+title = "M"
+kind = "reading"
+minutes = 10
++++
+
+## Quiz {#quiz}
+
+```quiz
+pass-mark = 2
+attempts = 2
+
+[[questions]]
+id = "one"
+text = "One?"
+[[questions.options]]
+text = "Yes"
+correct = true
+[[questions.options]]
+text = "No"
+
+[[questions]]
+id = "many"
+text = "Which?"
+[[questions.options]]
+text = "A"
+correct = true
+[[questions.options]]
+text = "B"
+correct = true
+[[questions.options]]
+text = "C"
+```
+
+## Plan {#plan}
+
+```care-plan
+goal-prompt = "Goal?"
+rationale-prompt = "Why?"
+min-words = 3
+model-answer = "Model."
+rubric = ["Safe", "Kind"]
+
+[[needs]]
+text = "Real"
+correct = true
+[[needs]]
+text = "Distractor"
+
+[[interventions]]
+id = "first"
+text = "First"
+order = 1
+[[interventions]]
+id = "second"
+text = "Second"
+order = 2
+[[interventions]]
+id = "third"
+text = "Third"
+order = 3
+[[interventions]]
+id = "wrong"
+text = "Wrong"
+```
+
+## Scenario {#story}
+
+```scenario
+start = "a"
+
+[[nodes]]
+id = "a"
+text = "Start"
+[[nodes.choices]]
+text = "Good"
+to = "good"
+[[nodes.choices]]
+text = "Bad"
+to = "bad"
+
+[[nodes]]
+id = "good"
+text = "Good end"
+[nodes.ending]
+outcome = "Good"
+score = 3
+
+[[nodes]]
+id = "bad"
+text = "Bad end"
+[nodes.ending]
+outcome = "Bad"
+score = 1
+```
+"#;
+
+pub fn bundle() -> Bundle {
+    let mut files = SourceFiles::new();
+    files.insert("bundle.toml", MANIFEST);
+    files.insert("m.md", MODULE);
+    let parsed = crate::bundle::parse_bundle(&files);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    parsed.bundle.unwrap()
+}
+
