@@ -62,6 +62,17 @@ pub enum Action {
     Restart,
     /// Shared or unshared their reflections on this step with their tutor.
     Share { shared: bool },
+    /// Received a certificate for the placement (item [`CERTIFICATE_ITEM`]): the
+    /// signed credential, as JSON.
+    Certified { credential: String },
+}
+
+/// The item under which certificates are recorded.
+pub const CERTIFICATE_ITEM: &str = "certificate";
+
+/// The records that make up the attempt log: everything but certificates.
+pub fn attempt_log(records: &[Record]) -> Vec<Record> {
+    records.iter().filter(|r| !matches!(r.action, Action::Certified { .. })).cloned().collect()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +171,7 @@ impl StepState {
                 self.done = false;
             }
             Action::Share { shared } => self.shared = *shared,
+            Action::Certified { .. } => {}
         }
     }
 
@@ -175,6 +187,8 @@ pub struct Progress {
     steps: BTreeMap<String, StepState>,
     /// The item visited last, for "continue where you left off".
     last_visit: Option<(u64, String)>,
+    /// The newest certificate, as credential JSON.
+    certificate: Option<String>,
 }
 
 static EMPTY: std::sync::OnceLock<StepState> = std::sync::OnceLock::new();
@@ -190,6 +204,10 @@ impl Progress {
     }
 
     pub fn apply(&mut self, record: &Record) {
+        if let Action::Certified { credential } = &record.action {
+            self.certificate = Some(credential.clone());
+            return;
+        }
         self.steps.entry(record.item.clone()).or_default().apply(record);
         if matches!(record.action, Action::Visit) && self.last_visit.as_ref().is_none_or(|(at, _)| record.at_ms >= *at) {
             self.last_visit = Some((record.at_ms, record.item.clone()));
@@ -198,6 +216,11 @@ impl Progress {
 
     pub fn step(&self, module: &str, step: &str) -> &StepState {
         self.steps.get(&item_id(module, step)).unwrap_or_else(|| EMPTY.get_or_init(StepState::default))
+    }
+
+    /// The newest certificate for the placement, as credential JSON.
+    pub fn certificate(&self) -> Option<&str> {
+        self.certificate.as_deref()
     }
 
     pub fn is_done(&self, module: &str, step: &str) -> bool {

@@ -27,6 +27,8 @@ pub fn full_pages(route: Route) -> AnyView {
         Route::Module { bundle, module, step } => view! { <ModulePage bundle=bundle module=module step=step /> }.into_any(),
         Route::Profile => view! { <ProfilePage /> }.into_any(),
         Route::Reflections => view! { <Reflections /> }.into_any(),
+        Route::Certificate { bundle } => view! { <crate::pages::certificate::CertificatePage bundle=bundle /> }.into_any(),
+        Route::Verify => view! { <crate::pages::verify::VerifyPage /> }.into_any(),
         Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
     }
 }
@@ -83,10 +85,12 @@ pub fn App(pages: Pages) -> impl IntoView {
                     if !restored.get() {
                         return view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any();
                     }
-                    if active.0.with(Option::is_none) {
+                    let route = router.route.get();
+                    // Anyone may check a certificate, learner or not.
+                    if active.0.with(Option::is_none) && route != Route::Verify {
                         return view! { <WhoIsLearning /> }.into_any();
                     }
-                    pages(router.route.get())
+                    pages(route)
                 }}
             </main>
         </div>

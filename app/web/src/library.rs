@@ -43,6 +43,11 @@ impl Library {
         Ok(index)
     }
 
+    /// The content hash of a placement, as the site's index lists it.
+    pub async fn sha256(self, id: &str) -> Option<String> {
+        self.index().await.ok()?.bundles.into_iter().find(|e| e.listing.id == id).map(|e| e.sha256)
+    }
+
     /// A placement by id, fetched, hash-checked against the index and unpacked.
     pub async fn bundle(self, id: String) -> Result<Arc<Bundle>, String> {
         if let Some(bundle) = self.bundles.with_value(|b| b.get(&id).cloned()) {

@@ -17,6 +17,10 @@ pub enum Route {
     Profile,
     /// All the active learner's reflections, to read, print or download.
     Reflections,
+    /// The learner's certificate for a placement.
+    Certificate { bundle: String },
+    /// Checking a certificate: from a file, pasted text, or the address's fragment.
+    Verify,
     NotFound { path: String },
 }
 
@@ -31,6 +35,8 @@ impl Route {
             [] | ["index.html"] => Route::Catalogue,
             ["profile"] => Route::Profile,
             ["reflections"] => Route::Reflections,
+            ["verify"] => Route::Verify,
+            ["certificates", bundle] => Route::Certificate { bundle: bundle.to_string() },
             ["placements", bundle] => Route::Placement { bundle: bundle.to_string() },
             ["placements", bundle, module] => Route::Module { bundle: bundle.to_string(), module: module.to_string(), step: None },
             ["placements", bundle, module, step] => {
@@ -46,6 +52,8 @@ impl Route {
             Route::Catalogue => String::new(),
             Route::Profile => "profile".into(),
             Route::Reflections => "reflections".into(),
+            Route::Verify => "verify".into(),
+            Route::Certificate { bundle } => format!("certificates/{}", encode(bundle)),
             Route::Placement { bundle } => format!("placements/{}", encode(bundle)),
             Route::Module { bundle, module, step: None } => format!("placements/{}/{}", encode(bundle), encode(module)),
             Route::Module { bundle, module, step: Some(step) } => {
@@ -193,6 +201,8 @@ mod tests {
             Route::Catalogue,
             Route::Profile,
             Route::Reflections,
+            Route::Verify,
+            Route::Certificate { bundle: "first-look".into() },
             Route::Placement { bundle: "first-look".into() },
             Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: None },
             Route::Module { bundle: "first-look".into(), module: "m".into(), step: Some("ways-in".into()) },

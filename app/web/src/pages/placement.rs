@@ -108,7 +108,11 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
         <TaskList id_prefix="modules" items=items />
         <h2 class="nhsuk-heading-m">"Your certificate"</h2>
         {if result.complete {
-            view! { <InsetText><p>{format!("You have met this placement's completion rules, with an overall score of {}%.", result.score.percent())}</p></InsetText> }.into_any()
+            let to = Route::Certificate { bundle: bundle.id.clone() };
+            view! {
+                <InsetText><p>{format!("You have met this placement's completion rules, with an overall score of {}%.", result.score.percent())}</p></InsetText>
+                <p class="nhsuk-body"><crate::router::Link to=to class="nhsuk-button">"Get your certificate"</crate::router::Link></p>
+            }.into_any()
         } else {
             view! {
                 <p class="nhsuk-body">"To earn the certificate for this placement:"</p>

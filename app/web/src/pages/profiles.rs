@@ -46,12 +46,12 @@ pub async fn restore(active: ActiveProfile) {
         }
         Err(_) => {
             let name = get(SESSION_NAME_KEY).unwrap_or_default();
-            active.0.set(Some(Profile { id, name, pin: None, created_ms: 0 }));
+            active.0.set(Some(Profile { id, name, pin: None, created_ms: 0, device_key: None }));
         }
     }
 }
 
-fn random_bytes<const N: usize>() -> [u8; N] {
+pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     if let Ok(crypto) = window().crypto() {
         let _ = crypto.get_random_values_with_u8_array(&mut bytes);
@@ -137,7 +137,7 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
         }
         saving.set(true);
         let id: String = random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
-        let profile = Profile { id, name: n, pin: (!p.is_empty()).then(|| hash_pin(&p, random_bytes())), created_ms: now_ms() };
+        let profile = Profile { id, name: n, pin: (!p.is_empty()).then(|| hash_pin(&p, random_bytes())), created_ms: now_ms(), device_key: None };
         spawn_local(async move {
             let saved = storage::profiles::save(&profile).await;
             problem.report(&saved);

@@ -13,6 +13,9 @@ pub struct Profile {
     pub name: String,
     pub pin: Option<PinHash>,
     pub created_ms: u64,
+    /// The secret seed of this profile's device key, which signs its certificates
+    /// (made when the first one is issued). It proves nothing about the person.
+    pub device_key: Option<[u8; 32]>,
 }
 
 /// A profile as stored: byte arrays as hex, so the schema reads plainly in the
@@ -24,6 +27,8 @@ struct StoredProfile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pin: Option<StoredPin>,
     created_ms: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    device_key: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -49,6 +54,7 @@ impl From<&Profile> for StoredProfile {
             name: p.name.clone(),
             pin: p.pin.as_ref().map(|pin| StoredPin { salt: hex(&pin.salt), hash: hex(&pin.hash), iterations: pin.iterations }),
             created_ms: p.created_ms as f64,
+            device_key: p.device_key.as_ref().map(|k| hex(k)),
         }
     }
 }
@@ -56,7 +62,8 @@ impl From<&Profile> for StoredProfile {
 impl StoredProfile {
     fn into_profile(self) -> Profile {
         let pin = self.pin.and_then(|p| Some(PinHash { salt: unhex(&p.salt)?, hash: unhex(&p.hash)?, iterations: p.iterations }));
-        Profile { id: self.id, name: self.name, pin, created_ms: self.created_ms as u64 }
+        let device_key = self.device_key.as_deref().and_then(unhex::<32>);
+        Profile { id: self.id, name: self.name, pin, created_ms: self.created_ms as u64, device_key }
     }
 }
 

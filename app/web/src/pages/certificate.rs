@@ -1,0 +1,163 @@
+//! The learner's certificate: issued (and signed by this profile's device key) once
+//! the completion rules are met, printable on one A4 landscape page, and
+//! downloadable as an Open Badges 3.0 credential file.
+
+use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
+use crate::components::page_heading::PageHeading;
+use crate::library::Library;
+use crate::pages::catalogue::duration;
+use crate::pages::not_found::NotFound;
+use crate::pages::profile::{download, file_safe};
+use crate::pages::profiles::random_bytes;
+use crate::router::{Link, Route};
+use crate::state::{ActiveProfile, Journal, Journals, StorageProblem};
+use crate::storage;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+use wex_core::bundle::Bundle;
+use wex_core::credential::badge::{issue, Issue};
+use wex_core::progress::{attempt_log, Action, Progress, CERTIFICATE_ITEM};
+use wex_core::scoring::bundle_result;
+
+#[component]
+pub fn CertificatePage(bundle: String) -> impl IntoView {
+    let library = Library::get();
+    let journals = Journals::get();
+    let profile = ActiveProfile::get().id();
+    let loaded = LocalResource::new(move || {
+        let (id, profile, journals) = (bundle.clone(), profile.clone(), journals.clone());
+        async move {
+            let bundle = library.bundle(id.clone()).await?;
+            let sha256 = library.sha256(&id).await.unwrap_or_default();
+            Ok::<_, String>((bundle, sha256, journals.open(profile, id).await))
+        }
+    });
+    move || match loaded.get() {
+        None => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
+        Some(Err(why)) => view! { <NotFound message=why /> }.into_any(),
+        Some(Ok((bundle, sha256, journal))) => view! { <Certificate bundle=bundle sha256=sha256 journal=journal /> }.into_any(),
+    }
+}
+
+#[component]
+fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl IntoView {
+    let active = ActiveProfile::get();
+    let problem = StorageProblem::get();
+    let certificate = Memo::new(move |_| journal.records.with(|r| Progress::replay(r.iter()).certificate().map(str::to_string)));
+    let result = journal.records.with_untracked(|r| bundle_result(&bundle, &Progress::replay(r.iter())));
+    let back = Route::Placement { bundle: bundle.id.clone() };
+    let issuing = RwSignal::new(false);
+    let issue_bundle = bundle.clone();
+    let get_certificate = move |_| {
+        issuing.set(true);
+        let Some(mut profile) = active.0.get_untracked() else { return };
+        let bundle = issue_bundle.clone();
+        let sha256 = sha256.clone();
+        spawn_local(async move {
+            let seed = match profile.device_key {
+                Some(seed) => seed,
+                None => {
+                    let seed = random_bytes::<32>();
+                    profile.device_key = Some(seed);
+                    let saved = storage::profiles::save(&profile).await;
+                    problem.report(&saved);
+                    active.0.set(Some(profile.clone()));
+                    seed
+                }
+            };
+            let records = journal.records.with_untracked(|r| attempt_log(r));
+            let issued_at = now_iso();
+            let id = uuid_v4(random_bytes::<16>());
+            let input = Issue { learner_name: &profile.name, bundle: &bundle, bundle_sha256: &sha256, records: &records, issued_at: &issued_at, credential_id: &id };
+            match issue(&input, &seed) {
+                Ok(credential) => journal.record(CERTIFICATE_ITEM, Action::Certified { credential: credential.to_string() }),
+                Err(why) => problem.0.set(Some(why)),
+            }
+            issuing.set(false);
+        });
+    };
+    view! {
+        <div class="wex-no-print"><BackLink to=back.clone() text="Back to the placement" /></div>
+        {move || match certificate.get() {
+            Some(json) => view! { <IssuedCertificate bundle=bundle.clone() json=json /> }.into_any(),
+            None if result.complete => view! {
+                <PageHeading text="Your certificate" caption=bundle.title.clone() />
+                <p class="nhsuk-body">"You have met this placement's completion rules. Your certificate is made and signed on this device."</p>
+                <Button on_click=get_certificate.clone() disabled=issuing>"Get my certificate"</Button>
+            }.into_any(),
+            None => view! {
+                <PageHeading text="Your certificate" caption=bundle.title.clone() />
+                <p class="nhsuk-body">"To earn the certificate for this placement:"</p>
+                <ul class="nhsuk-list nhsuk-list--bullet">
+                    {result.still_to_do.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                </ul>
+                <p class="nhsuk-body"><Link to=back.clone() class="nhsuk-link">"Back to the placement"</Link></p>
+            }.into_any(),
+        }}
+    }
+}
+
+/// The printable certificate, from the signed credential.
+#[component]
+fn IssuedCertificate(bundle: Arc<Bundle>, json: String) -> impl IntoView {
+    let credential: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    let learner = credential["credentialSubject"]["identifier"][0]["identityHash"].as_str().unwrap_or("").to_string();
+    let issued = credential["validFrom"].as_str().unwrap_or("").to_string();
+    let id = credential["id"].as_str().unwrap_or("").to_string();
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&issued));
+    let day = String::from(date.to_locale_date_string("en-GB", &js_sys::Object::new()));
+    let overall = credential["credentialSubject"]["result"][0]["value"].as_str().unwrap_or("").to_string();
+    let file = format!("wex-certificate-{}-{}.json", bundle.id, file_safe(&learner));
+    let download_json = json.clone();
+    let verify_href = Route::Verify.href();
+    view! {
+        <div class="wex-certificate">
+            <p class="wex-certificate__kicker">"Certificate of completion"</p>
+            <h1 class="nhsuk-heading-xl wex-certificate__name" tabindex="-1">{learner.clone()}</h1>
+            <p class="nhsuk-body-l">"has completed the virtual work experience placement"</p>
+            <h2 class="nhsuk-heading-l">{bundle.title.clone()}</h2>
+            <p class="nhsuk-body">
+                {format!("Published by {}. About {} of activities", bundle.publisher.name, duration(bundle.minutes))}
+                {if overall.ends_with("/0") { ".".to_string() } else { format!("; overall score {overall}.") }}
+            </p>
+            <div class="wex-certificate__columns">
+                <div>
+                    <h3 class="nhsuk-heading-s">"Modules completed"</h3>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{bundle.modules.iter().map(|m| view! { <li>{m.title.clone()}</li> }).collect_view()}</ul>
+                </div>
+                <div>
+                    <h3 class="nhsuk-heading-s">"Learning outcomes"</h3>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{bundle.learning_outcomes.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
+                </div>
+            </div>
+            <p class="nhsuk-body-s">{format!("Completed on {day}. Credential {id}.")}</p>
+            <p class="nhsuk-body-s wex-certificate__trust">
+                <strong>"Self-declared."</strong>
+                " Issued by the learner's own device: it shows what was recorded on that device, not who the learner is. A tutor's countersignature makes it verified."
+            </p>
+        </div>
+        <div class="wex-button-group wex-no-print">
+            <Button on_click=move |_| { let _ = window().print(); }>"Print"</Button>
+            <Button variant=ButtonVariant::Secondary on_click=move |_| download(&file, &download_json, "application/json")>"Download the credential file"</Button>
+            <a class="nhsuk-link wex-button-group__link" href=verify_href>"Check a certificate"</a>
+        </div>
+        <div class="wex-no-print">
+            <InsetText><p>"The credential file is an Open Badges 3.0 certificate. Anyone can check it on the “Check a certificate” page of this site, with no account and no internet connection needed."</p></InsetText>
+        </div>
+    }
+}
+
+/// The device clock as an XML Schema date-time, to the second.
+fn now_iso() -> String {
+    let text = String::from(js_sys::Date::new_0().to_iso_string());
+    format!("{}Z", &text[..19.min(text.len())])
+}
+
+/// A random (version 4) UUID URN.
+fn uuid_v4(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
+}

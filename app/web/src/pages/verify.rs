@@ -1,0 +1,142 @@
+//! "Check a certificate": anyone (a tutor, an admissions tutor) can check a Wex
+//! credential file here, offline: the signature, the issuer, and whether it was
+//! issued for a placement this site has, in the same version.
+
+use crate::components::nhs::{ErrorItem, ErrorSummary, Tag, TagColour};
+use crate::components::page_heading::PageHeading;
+use crate::library::Library;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wex_core::credential::badge::{verify, Check};
+
+/// The largest credential file the page reads.
+const MAX_BYTES: f64 = 1024.0 * 1024.0;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Unreadable(String),
+    Checked { learner: String, placement: String, checks: Vec<Check> },
+}
+
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let library = Library::get();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let pasted = RwSignal::new(String::new());
+    let check_text = move |text: String| {
+        spawn_local(async move {
+            outcome.set(Some(check(library, &text).await));
+        });
+    };
+    // A link can carry the credential in its fragment (#c=...), which never reaches a server.
+    if let Some(text) = from_fragment() {
+        check_text(text);
+    }
+    let on_file = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        if file.size() > MAX_BYTES {
+            outcome.set(Some(Outcome::Unreadable("This file is too large to be a Wex certificate.".into())));
+            return;
+        }
+        spawn_local(async move {
+            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            outcome.set(Some(check(library, &text).await));
+        });
+    };
+    view! {
+        <PageHeading text="Check a certificate" />
+        <p class="nhsuk-body">"Choose a Wex certificate file, or paste its text. Checking happens in this browser: nothing is sent anywhere."</p>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="credential-file">"Certificate file"</label>
+            <input class="nhsuk-file-upload" id="credential-file" type="file" accept=".json,application/json" on:change=on_file />
+        </div>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="credential-text">"Or paste the certificate's text"</label>
+            <textarea class="nhsuk-textarea" id="credential-text" rows="5" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+        </div>
+        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| check_text(pasted.get_untracked())>"Check the pasted text"</button>
+        <div aria-live="polite">
+            {move || outcome.get().map(|o| match o {
+                Outcome::Unreadable(why) => view! {
+                    <ErrorSummary title="This is not a certificate Wex can check" items=vec![ErrorItem { text: why, href: Some("credential-file".into()) }] />
+                }.into_any(),
+                Outcome::Checked { learner, placement, checks } => {
+                    let failed: Vec<&Check> = checks.iter().filter(|c| !c.passed).collect();
+                    let summary = if failed.is_empty() {
+                        view! {
+                            <div class="nhsuk-card wex-result wex-result--valid">
+                                <div class="nhsuk-card__content">
+                                    <h2 class="nhsuk-card__heading">"Valid (self-declared)"</h2>
+                                    <p class="nhsuk-card__description">{format!("{learner}: {placement}. The certificate is unchanged since it was issued by the learner's own device. That device's key proves nothing about who the learner is; a tutor's countersignature does.")}</p>
+                                </div>
+                            </div>
+                        }.into_any()
+                    } else {
+                        let reasons: Vec<String> = failed.iter().map(|c| c.detail.clone()).collect();
+                        view! {
+                            <div class="nhsuk-card nhsuk-card--warning wex-result">
+                                <div class="nhsuk-card__content">
+                                    <h2 class="nhsuk-card__heading">"Not valid"</h2>
+                                    <ul class="nhsuk-list nhsuk-list--bullet">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                                </div>
+                            </div>
+                        }.into_any()
+                    };
+                    view! {
+                        {summary}
+                        <h2 class="nhsuk-heading-m">"Each check"</h2>
+                        <dl class="nhsuk-summary-list">
+                            {checks.into_iter().map(|c| view! {
+                                <div class="nhsuk-summary-list__row">
+                                    <dt class="nhsuk-summary-list__key">{c.name}</dt>
+                                    <dd class="nhsuk-summary-list__value">
+                                        {if c.passed { view! { <Tag colour=TagColour::Green text="Passed" /> }.into_any() } else { view! { <Tag colour=TagColour::Red text="Failed" /> }.into_any() }}
+                                        " " {c.detail}
+                                    </dd>
+                                </div>
+                            }).collect_view()}
+                        </dl>
+                    }.into_any()
+                }
+            })}
+        </div>
+    }
+}
+
+async fn check(library: Library, text: &str) -> Outcome {
+    let Ok(credential) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Outcome::Unreadable("This is not a Wex certificate: it is not readable as a credential file (JSON).".into());
+    };
+    let types = credential["type"].as_array().cloned().unwrap_or_default();
+    if !types.iter().any(|t| t == "OpenBadgeCredential") {
+        return Outcome::Unreadable("This file is not an Open Badges certificate.".into());
+    }
+    let achievement = credential["credentialSubject"]["achievement"]["id"].as_str().unwrap_or("").to_string();
+    let placement = credential["credentialSubject"]["achievement"]["name"].as_str().unwrap_or("an unnamed placement").to_string();
+    let learner = credential["credentialSubject"]["identifier"][0]["identityHash"].as_str().unwrap_or("A learner").to_string();
+    // urn:wex:placement:<id>:<version>:sha256:<hash>
+    let parts: Vec<&str> = achievement.split(':').collect();
+    let bundle = match parts.as_slice() {
+        ["urn", "wex", "placement", id, _version, "sha256", sha] => match library.bundle(id.to_string()).await {
+            Ok(bundle) => library.sha256(id).await.filter(|s| s == sha).map(|s| (bundle, s)),
+            Err(_) => None,
+        },
+        _ => None,
+    };
+    let mut checks = verify(&credential, bundle.as_ref().map(|(b, s)| (b.as_ref(), s.as_str())), None);
+    if bundle.is_none() {
+        checks.push(Check { name: "placement", passed: true, detail: "this site does not have that version of the placement, so its content was not compared".into() });
+    }
+    Outcome::Checked { learner, placement, checks }
+}
+
+fn from_fragment() -> Option<String> {
+    use base64::Engine as _;
+    let hash = window().location().hash().ok()?;
+    let encoded = hash.strip_prefix("#c=")?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(encoded).ok()?;
+    String::from_utf8(bytes).ok()
+}

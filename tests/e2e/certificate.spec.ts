@@ -1,0 +1,61 @@
+// A learner completes a placement, gets a certificate that prints on exactly one
+// A4 landscape page, downloads the credential, and the "Check a certificate" page
+// says it is valid (self-declared); with one byte changed it says not valid, and why.
+import { test, expect } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
+import { Learner } from '../support/learner';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+test('certificate: complete, print on one A4 page, download, verify, tamper', async ({ page }) => {
+  test.setTimeout(120_000);
+  const learner = new Learner(page);
+  await learner.start('Jordan Lee');
+  // The short first-look placement: finish every step.
+  for (const module of ['what-is-the-nhs', 'people-of-the-nhs']) {
+    await page.goto(`./placements/first-look/${module}`);
+    for (;;) {
+      const finish = page.getByRole('button', { name: 'Finish the module' });
+      if (await finish.isVisible()) {
+        await finish.click();
+        break;
+      }
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
+    await expect(page.getByRole('heading', { level: 1, name: /You have finished/ })).toBeVisible();
+  }
+  await page.goto('./placements/first-look');
+  await page.getByRole('link', { name: 'Get your certificate' }).click();
+  await page.getByRole('button', { name: 'Get my certificate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Lee' })).toBeVisible();
+  await expect(page.getByText('Self-declared.')).toBeVisible();
+  await checkAccessibility(page, 'certificate');
+
+  // Exactly one A4 landscape page when printed.
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  expect(pages).toBe(1);
+  fs.writeFileSync('tests/output/certificate.pdf', pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', 'tests/output/certificate.pdf', 'docs/screenshots/certificate-print']);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the credential file' }).click()]);
+  const file = test.info().outputPath('credential.json');
+  await download.saveAs(file);
+  const credential = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(credential.type).toContain('OpenBadgeCredential');
+
+  await page.goto('./verify');
+  await page.getByLabel('Certificate file').setInputFiles(file);
+  await expect(page.getByRole('heading', { name: 'Valid (self-declared)' })).toBeVisible();
+  await checkAccessibility(page, 'verify');
+
+  // One changed byte anywhere: not valid, with the reason.
+  const text = fs.readFileSync(file, 'utf8');
+  const tampered = text.replace('Jordan Lee', 'Jordan Lea');
+  await page.getByLabel('Certificate file').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(tampered) });
+  await expect(page.getByRole('heading', { name: 'Not valid' })).toBeVisible();
+  await expect(page.getByText(/the signature does not match/).first()).toBeVisible();
+  await page.getByLabel('Certificate file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByText(/not readable as a credential file/)).toBeVisible();
+});
