@@ -144,3 +144,40 @@ fn every_shipped_placement_checks_with_no_errors_and_no_warnings() {
         assert!(!shown.contains("warning["), "{} has warnings:\n{shown}", folder.display());
     }
 }
+
+#[test]
+fn verify_checks_certificates_and_names_each_check() {
+    use wex_core::progress::{Action, Record};
+    let dir = scratch("certificate");
+    let packed_path = dir.join("first-look.wex.json");
+    assert_eq!(wex(&["pack", "content/first-look", "-o", packed_path.to_str().unwrap()]).status.code(), Some(0));
+    let packed = wex_core::pack::unpack(&std::fs::read(&packed_path).unwrap()).unwrap();
+    let bundle = &packed.bundle;
+    let records: Vec<Record> = bundle
+        .modules
+        .iter()
+        .flat_map(|m| m.steps.iter().map(move |s| Record { bundle: bundle.id.clone(), item: format!("{}/{}", m.id, s.id), at_ms: 1, action: Action::Done }))
+        .collect();
+    let input = wex_core::credential::badge::Issue {
+        learner_name: "Sam",
+        bundle,
+        bundle_sha256: &packed.sha256,
+        records: &records,
+        issued_at: "2026-11-25T10:00:00Z",
+        credential_id: "urn:uuid:00000000-0000-4000-8000-000000000002",
+    };
+    let credential = wex_core::credential::badge::issue(&input, &[5; 32]).unwrap();
+    let path = dir.join("certificate.json");
+    std::fs::write(&path, credential.to_string()).unwrap();
+
+    let output = wex(&["verify", path.to_str().unwrap(), "--bundle", packed_path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    for line in ["VALID (self-declared)", "signature: ok", "issuer: ok", "placement: ok (first-look 1.0.0 with the same content hash)"] {
+        assert!(text(&output).contains(line), "{line}:\n{}", text(&output));
+    }
+    std::fs::write(&path, credential.to_string().replace("\"Sam\"", "\"Sal\"")).unwrap();
+    let output = wex(&["verify", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("signature: FAILED (the signature does not match"), "{}", text(&output));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

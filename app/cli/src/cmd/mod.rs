@@ -22,6 +22,7 @@ Usage:
   wex keygen -o <key-file>                 make a publisher signing key
   wex sign <packed-file> --key <key-file>  sign a packed bundle
   wex verify <packed-file>                 check a packed bundle's hash and signature
+  wex verify <certificate> [--bundle <f>]  check a certificate (and that it is for that placement)
   wex index <bundles-folder>               (re)write index.json for the packed files in a folder
   wex build <content-folder> -o <folder>   check and pack every bundle in a folder, with an index
 
@@ -97,6 +98,7 @@ struct Parsed {
     values: Vec<std::path::PathBuf>,
     output: Option<std::path::PathBuf>,
     key: Option<std::path::PathBuf>,
+    bundle: Option<std::path::PathBuf>,
     format: Option<String>,
 }
 
@@ -108,6 +110,7 @@ fn parse_args(parser: &mut lexopt::Parser, options: &[&str]) -> Result<Parsed, S
         let name = match &arg {
             lexopt::Arg::Short('o') | lexopt::Arg::Long("output") => "output",
             lexopt::Arg::Long("key") => "key",
+            lexopt::Arg::Long("bundle") => "bundle",
             lexopt::Arg::Long("format") => "format",
             lexopt::Arg::Value(value) => {
                 parsed.values.push(value.into());
@@ -122,6 +125,7 @@ fn parse_args(parser: &mut lexopt::Parser, options: &[&str]) -> Result<Parsed, S
         match name {
             "output" => parsed.output = Some(value.into()),
             "key" => parsed.key = Some(value.into()),
+            "bundle" => parsed.bundle = Some(value.into()),
             _ => parsed.format = Some(value.to_string_lossy().into_owned()),
         }
     }

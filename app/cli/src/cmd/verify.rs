@@ -1,5 +1,7 @@
-//! `wex verify`: check a packed bundle's content hash and publisher signature, and
-//! say who signed it.
+//! `wex verify`: check a packed bundle's content hash and publisher signature and
+//! say who signed it; or check a certificate (an Open Badges credential): its
+//! signature, its issuer and, given the placement with `--bundle`, that it was
+//! issued for that placement and version.
 
 use super::Exit;
 use std::path::PathBuf;
@@ -7,12 +9,15 @@ use wex_core::keys;
 
 pub struct Args {
     file: PathBuf,
+    /// The packed placement a certificate should have been issued for.
+    bundle: Option<PathBuf>,
 }
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let mut parsed = super::parse_args(parser, &[])?;
-        Ok(Args { file: super::one_value(&mut parsed, "packed bundle")? })
+        let mut parsed = super::parse_args(parser, &["bundle"])?;
+        let bundle = parsed.bundle.take();
+        Ok(Args { file: super::one_value(&mut parsed, "packed bundle or certificate file")?, bundle })
     }
 }
 
@@ -24,6 +29,11 @@ pub fn run(args: Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
+    if let Ok(credential) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+        if credential["type"].as_array().is_some_and(|t| t.iter().any(|v| v == "VerifiableCredential")) {
+            return verify_credential(&args, &credential);
+        }
+    }
     let packed = match wex_core::pack::unpack(&bytes) {
         Ok(packed) => packed,
         Err(why) => {
@@ -56,4 +66,32 @@ pub fn run(args: Args) -> Exit {
         }
     }
     Exit::Ok
+}
+
+fn verify_credential(args: &Args, credential: &serde_json::Value) -> Exit {
+    let packed = match &args.bundle {
+        None => None,
+        Some(path) => match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| wex_core::pack::unpack(&b).map_err(|e| e.to_string())) {
+            Ok(packed) => Some(packed),
+            Err(why) => {
+                eprintln!("wex: {}: {why}", path.display());
+                return Exit::CouldNotRun;
+            }
+        },
+    };
+    let checks = wex_core::credential::badge::verify(credential, packed.as_ref().map(|p| (&p.bundle, p.sha256.as_str())), None);
+    let valid = checks.iter().all(|c| c.passed);
+    let name = credential["credentialSubject"]["achievement"]["name"].as_str().unwrap_or("?");
+    println!("{}: {} certificate for {name}", args.file.display(), if valid { "VALID (self-declared)" } else { "NOT VALID" });
+    for check in &checks {
+        println!("  {}: {} ({})", check.name, if check.passed { "ok" } else { "FAILED" }, check.detail);
+    }
+    if packed.is_none() {
+        println!("  placement: not compared (give the packed placement with --bundle <file>)");
+    }
+    if valid {
+        Exit::Ok
+    } else {
+        Exit::Problems
+    }
 }
