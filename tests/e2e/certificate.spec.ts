@@ -45,6 +45,13 @@ test('certificate: complete, print on one A4 page, download, verify, tamper', as
   const credential = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(credential.type).toContain('OpenBadgeCredential');
 
+  // The QR code's link opens the check page with the certificate in the fragment.
+  await expect(page.getByRole('img', { name: /QR code: opens the page that checks this certificate/ })).toBeVisible();
+  const link = await page.getByRole('link', { name: 'its check page' }).getAttribute('href');
+  expect(link).toMatch(/\/verify#z=[A-Za-z0-9_-]+$/);
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { name: 'Valid (self-declared)' })).toBeVisible();
+
   await page.goto('./verify');
   await page.getByLabel('Certificate file').setInputFiles(file);
   await expect(page.getByRole('heading', { name: 'Valid (self-declared)' })).toBeVisible();
@@ -56,6 +63,18 @@ test('certificate: complete, print on one A4 page, download, verify, tamper', as
   await page.getByLabel('Certificate file').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(tampered) });
   await expect(page.getByRole('heading', { name: 'Not valid' })).toBeVisible();
   await expect(page.getByText(/the signature does not match/).first()).toBeVisible();
+  await page.getByLabel('Certificate file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByText(/not readable as a credential file/)).toBeVisible();
+
+  // The completion record for a tutor: the scores are worked out again from the log.
+  await page.goto('./certificates/first-look');
+  const [recordDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a completion record for your tutor' }).click()]);
+  const recordFile = test.info().outputPath('record.json');
+  await recordDownload.saveAs(recordFile);
+  await page.goto('./verify');
+  await page.getByLabel('Certificate file').setInputFiles(recordFile);
+  await expect(page.getByRole('heading', { name: 'Valid (self-declared)' })).toBeVisible();
+  await expect(page.getByText(/scoring the attempt log again gives/)).toBeVisible();
   await page.getByLabel('Certificate file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(page.getByText(/not readable as a credential file/)).toBeVisible();
 });

@@ -175,6 +175,14 @@ fn verify_checks_certificates_and_names_each_check() {
     for line in ["VALID (self-declared)", "signature: ok", "issuer: ok", "placement: ok (first-look 1.0.0 with the same content hash)"] {
         assert!(text(&output).contains(line), "{line}:\n{}", text(&output));
     }
+    // A completion record: the log is scored again.
+    let record_path = dir.join("record.json");
+    let record = wex_core::credential::record::CompletionRecord::new(credential.clone(), records.clone());
+    std::fs::write(&record_path, serde_json::to_string(&record).unwrap()).unwrap();
+    let output = wex(&["verify", record_path.to_str().unwrap(), "--bundle", packed_path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(text(&output).contains("re-score: ok"), "{}", text(&output));
+
     std::fs::write(&path, credential.to_string().replace("\"Sam\"", "\"Sal\"")).unwrap();
     let output = wex(&["verify", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));

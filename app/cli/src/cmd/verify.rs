@@ -31,7 +31,16 @@ pub fn run(args: Args) -> Exit {
     };
     if let Ok(credential) = serde_json::from_slice::<serde_json::Value>(&bytes) {
         if credential["type"].as_array().is_some_and(|t| t.iter().any(|v| v == "VerifiableCredential")) {
-            return verify_credential(&args, &credential);
+            return verify_credential(&args, &credential, None);
+        }
+        if credential["wex"] == "completion-record" {
+            return match wex_core::credential::record::CompletionRecord::parse(&bytes) {
+                Ok(record) => verify_credential(&args, &record.credential, Some(&record.records)),
+                Err(why) => {
+                    println!("{}: NOT VALID: {why}", args.file.display());
+                    Exit::Problems
+                }
+            };
         }
     }
     let packed = match wex_core::pack::unpack(&bytes) {
@@ -68,7 +77,7 @@ pub fn run(args: Args) -> Exit {
     Exit::Ok
 }
 
-fn verify_credential(args: &Args, credential: &serde_json::Value) -> Exit {
+fn verify_credential(args: &Args, credential: &serde_json::Value, records: Option<&[wex_core::progress::Record]>) -> Exit {
     let packed = match &args.bundle {
         None => None,
         Some(path) => match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| wex_core::pack::unpack(&b).map_err(|e| e.to_string())) {
@@ -79,7 +88,7 @@ fn verify_credential(args: &Args, credential: &serde_json::Value) -> Exit {
             }
         },
     };
-    let checks = wex_core::credential::badge::verify(credential, packed.as_ref().map(|p| (&p.bundle, p.sha256.as_str())), None);
+    let checks = wex_core::credential::badge::verify(credential, packed.as_ref().map(|p| (&p.bundle, p.sha256.as_str())), records);
     let valid = checks.iter().all(|c| c.passed);
     let name = credential["credentialSubject"]["achievement"]["name"].as_str().unwrap_or("?");
     println!("{}: {} certificate for {name}", args.file.display(), if valid { "VALID (self-declared)" } else { "NOT VALID" });

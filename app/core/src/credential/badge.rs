@@ -273,6 +273,20 @@ mod tests {
     }
 
     #[test]
+    fn a_completion_record_is_scored_again() {
+        let bundle = crate::testing::bundle();
+        let credential = issue_for(&completed()).unwrap();
+        let record = crate::credential::record::CompletionRecord::new(credential.clone(), completed());
+        assert!(record.check(Some((&bundle, "ab12"))).iter().all(|c| c.passed));
+        // A log with one answer changed no longer matches the certificate.
+        let mut changed = completed();
+        changed[5] = at("story", 6, Action::Choose { node: "a".into(), choice: 1 });
+        let record = crate::credential::record::CompletionRecord::new(credential, changed);
+        let failed: Vec<_> = record.check(Some((&bundle, "ab12"))).into_iter().filter(|c| !c.passed).map(|c| c.name).collect();
+        assert_eq!(failed, ["re-score"]);
+    }
+
+    #[test]
     fn the_attempt_log_hash_is_stable() {
         let a = attempt_log_sha256(&completed());
         assert_eq!(a, attempt_log_sha256(&completed()));

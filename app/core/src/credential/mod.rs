@@ -5,5 +5,6 @@
 
 pub mod badge;
 mod proof;
+pub mod record;
 
 pub use proof::{add_proof, hash_data, verify_proof, ProofError, ProofOptions};

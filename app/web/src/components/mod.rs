@@ -6,4 +6,5 @@ pub mod listen;
 pub mod nhs;
 pub mod page_heading;
 pub mod player;
+pub mod qr;
 pub mod support;

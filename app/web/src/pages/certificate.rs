@@ -80,7 +80,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
     view! {
         <div class="wex-no-print"><BackLink to=back.clone() text="Back to the placement" /></div>
         {move || match certificate.get() {
-            Some(json) => view! { <IssuedCertificate bundle=bundle.clone() json=json /> }.into_any(),
+            Some(json) => view! { <IssuedCertificate bundle=bundle.clone() json=json journal=journal /> }.into_any(),
             None if result.complete => view! {
                 <PageHeading text="Your certificate" caption=bundle.title.clone() />
                 <p class="nhsuk-body">"You have met this placement's completion rules. Your certificate is made and signed on this device."</p>
@@ -100,7 +100,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
 
 /// The printable certificate, from the signed credential.
 #[component]
-fn IssuedCertificate(bundle: Arc<Bundle>, json: String) -> impl IntoView {
+fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> impl IntoView {
     let credential: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     let learner = credential["credentialSubject"]["identifier"][0]["identityHash"].as_str().unwrap_or("").to_string();
     let issued = credential["validFrom"].as_str().unwrap_or("").to_string();
@@ -109,8 +109,26 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String) -> impl IntoView {
     let day = String::from(date.to_locale_date_string("en-GB", &js_sys::Object::new()));
     let overall = credential["credentialSubject"]["result"][0]["value"].as_str().unwrap_or("").to_string();
     let file = format!("wex-certificate-{}-{}.json", bundle.id, file_safe(&learner));
+    let record_file = format!("wex-completion-record-{}-{}.json", bundle.id, file_safe(&learner));
+    let record_credential = credential.clone();
+    let download_record = move |_| {
+        let records = journal.records.with_untracked(|r| attempt_log(r));
+        let record = wex_core::credential::record::CompletionRecord::new(record_credential.clone(), records);
+        download(&record_file, &serde_json::to_string(&record).unwrap_or_default(), "application/json");
+    };
     let download_json = json.clone();
     let verify_href = Route::Verify.href();
+    // The QR code opens this site's check page with the certificate in the link's
+    // fragment, which browsers never send to a server.
+    let packed_json = json.clone();
+    let check_link = LocalResource::new(move || {
+        let json = packed_json.clone();
+        async move {
+            let data = crate::components::qr::pack_text(&json).await?;
+            let origin = window().location().origin().ok()?;
+            Some(format!("{origin}{}#z={data}", Route::Verify.href()))
+        }
+    });
     view! {
         <div class="wex-certificate">
             <p class="wex-certificate__kicker">"Certificate of completion"</p>
@@ -132,6 +150,16 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String) -> impl IntoView {
                 </div>
             </div>
             <p class="nhsuk-body-s">{format!("Completed on {day}. Credential {id}.")}</p>
+            {move || check_link.get().flatten().map(|link| view! {
+                <div class="wex-certificate__check">
+                    <crate::components::qr::QrCodeSvg text=link.clone() label="QR code: opens the page that checks this certificate" />
+                    <p class="nhsuk-body-s">
+                        "Scan the code to check this certificate"
+                        <span class="wex-no-print">", or open "<a class="nhsuk-link" href=link>"its check page"</a></span>
+                        "."
+                    </p>
+                </div>
+            })}
             <p class="nhsuk-body-s wex-certificate__trust">
                 <strong>"Self-declared."</strong>
                 " Issued by the learner's own device: it shows what was recorded on that device, not who the learner is. A tutor's countersignature makes it verified."
@@ -140,10 +168,14 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String) -> impl IntoView {
         <div class="wex-button-group wex-no-print">
             <Button on_click=move |_| { let _ = window().print(); }>"Print"</Button>
             <Button variant=ButtonVariant::Secondary on_click=move |_| download(&file, &download_json, "application/json")>"Download the credential file"</Button>
+            <Button variant=ButtonVariant::Secondary on_click=download_record>"Download a completion record for your tutor"</Button>
             <a class="nhsuk-link wex-button-group__link" href=verify_href>"Check a certificate"</a>
         </div>
         <div class="wex-no-print">
-            <InsetText><p>"The credential file is an Open Badges 3.0 certificate. Anyone can check it on the “Check a certificate” page of this site, with no account and no internet connection needed."</p></InsetText>
+            <InsetText>
+                <p>"The credential file is an Open Badges 3.0 certificate. Anyone can check it on the “Check a certificate” page of this site, with no account and no internet connection needed."</p>
+                <p>"The completion record also holds everything you did in the placement (not the words of your reflections), so your tutor can check your scores. Share it only with your tutor."</p>
+            </InsetText>
         </div>
     }
 }

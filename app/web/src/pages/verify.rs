@@ -30,8 +30,17 @@ pub fn VerifyPage() -> impl IntoView {
             outcome.set(Some(check(library, &text).await));
         });
     };
-    // A link can carry the credential in its fragment (#c=...), which never reaches a server.
-    if let Some(text) = from_fragment() {
+    // A link (or the certificate's QR code) can carry the credential in its
+    // fragment, which never reaches a server: #z= compressed, #c= as it is.
+    let fragment = window().location().hash().unwrap_or_default();
+    if let Some(packed) = fragment.strip_prefix("#z=").map(str::to_string) {
+        spawn_local(async move {
+            match crate::components::qr::unpack_text(&packed).await {
+                Some(text) => outcome.set(Some(check(library, &text).await)),
+                None => outcome.set(Some(Outcome::Unreadable("This link does not hold a readable certificate. Ask for the credential file instead.".into()))),
+            }
+        });
+    } else if let Some(text) = from_fragment() {
         check_text(text);
     }
     let on_file = move |ev: web_sys::Event| {
@@ -48,7 +57,7 @@ pub fn VerifyPage() -> impl IntoView {
     };
     view! {
         <PageHeading text="Check a certificate" />
-        <p class="nhsuk-body">"Choose a Wex certificate file, or paste its text. Checking happens in this browser: nothing is sent anywhere."</p>
+        <p class="nhsuk-body">"Choose a Wex certificate file or a completion record, or paste its text. Checking happens in this browser: nothing is sent anywhere. A completion record's scores are worked out again from what the learner did."</p>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="credential-file">"Certificate file"</label>
             <input class="nhsuk-file-upload" id="credential-file" type="file" accept=".json,application/json" on:change=on_file />
@@ -107,9 +116,20 @@ pub fn VerifyPage() -> impl IntoView {
 }
 
 async fn check(library: Library, text: &str) -> Outcome {
-    let Ok(credential) = serde_json::from_str::<serde_json::Value>(text) else {
+    let Ok(mut credential) = serde_json::from_str::<serde_json::Value>(text) else {
         return Outcome::Unreadable("This is not a Wex certificate: it is not readable as a credential file (JSON).".into());
     };
+    // A completion record carries the certificate and the attempt log to score again.
+    let mut records = None;
+    if credential["wex"] == "completion-record" {
+        match wex_core::credential::record::CompletionRecord::parse(text.as_bytes()) {
+            Ok(record) => {
+                credential = record.credential;
+                records = Some(record.records);
+            }
+            Err(why) => return Outcome::Unreadable(why),
+        }
+    }
     let types = credential["type"].as_array().cloned().unwrap_or_default();
     if !types.iter().any(|t| t == "OpenBadgeCredential") {
         return Outcome::Unreadable("This file is not an Open Badges certificate.".into());
@@ -126,7 +146,7 @@ async fn check(library: Library, text: &str) -> Outcome {
         },
         _ => None,
     };
-    let mut checks = verify(&credential, bundle.as_ref().map(|(b, s)| (b.as_ref(), s.as_str())), None);
+    let mut checks = verify(&credential, bundle.as_ref().map(|(b, s)| (b.as_ref(), s.as_str())), records.as_deref());
     if bundle.is_none() {
         checks.push(Check { name: "placement", passed: true, detail: "this site does not have that version of the placement, so its content was not compared".into() });
     }
