@@ -5,6 +5,7 @@
 //! plain data plus [`Diagnostic`]s. The author's parsers (TOML and Markdown) sit
 //! behind the `author` feature so that the learner's download never carries them.
 
+pub mod assignment;
 pub mod bundle;
 pub mod diagnostic;
 pub mod credential;
@@ -17,6 +18,7 @@ pub mod scenario;
 pub mod scoring;
 pub mod source;
 pub mod stats;
+pub mod tracker;
 pub mod transfer;
 #[cfg(all(test, feature = "author"))]
 pub(crate) mod testing;

@@ -19,11 +19,14 @@ pub struct CompletionRecord {
     pub credential: Value,
     /// The attempt log the certificate names (its SHA-256 is in the certificate).
     pub records: Vec<Record>,
+    /// The assignment (cohort) this record is handed in for, if the learner joined one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment: Option<String>,
 }
 
 impl CompletionRecord {
     pub fn new(credential: Value, records: Vec<Record>) -> CompletionRecord {
-        CompletionRecord { wex: "completion-record".into(), format: 1, credential, records }
+        CompletionRecord { wex: "completion-record".into(), format: 1, credential, records, assignment: None }
     }
 
     pub fn parse(bytes: &[u8]) -> Result<CompletionRecord, String> {
