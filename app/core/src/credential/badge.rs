@@ -140,10 +140,15 @@ pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Opti
     checks.push(Check { name: "signature", passed: signer.is_ok(), detail: signer.as_ref().map_or_else(|e| e.to_string(), |did| format!("signed by {did}")) });
     let issuer = credential["issuer"]["id"].as_str().unwrap_or("");
     let issuer_ok = signer.as_ref().is_ok_and(|did| did == issuer);
+    let issuer_name = credential["issuer"]["name"].as_str().unwrap_or("");
     checks.push(Check {
         name: "issuer",
         passed: issuer_ok,
-        detail: if issuer_ok { "the issuer signed it (a learner's own device: self-declared)".into() } else { "the signing key is not the issuer's".into() },
+        detail: match (issuer_ok, issuer_name.ends_with("(self-declared)")) {
+            (false, _) => "the signing key is not the issuer's".into(),
+            (true, true) => "the issuer signed it: the learner's own device, so self-declared".into(),
+            (true, false) => format!("the issuer signed it: a key that calls itself “{issuer_name}”"),
+        },
     });
     if let Some((bundle, sha256)) = bundle {
         let claimed = credential["credentialSubject"]["achievement"]["id"].as_str().unwrap_or("");

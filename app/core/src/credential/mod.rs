@@ -4,6 +4,7 @@
 //! nothing but the file and this code.
 
 pub mod badge;
+pub mod countersign;
 mod proof;
 pub mod record;
 

@@ -1,0 +1,74 @@
+//! A tutor's countersignature: a new Open Badges credential, issued by the tutor's
+//! organisation key, for the achievement a learner's self-declared certificate
+//! states, after the tutor has checked the learner's completion record.
+
+use super::proof::{add_proof, ProofOptions};
+use serde_json::{json, Value};
+
+pub struct Countersign<'a> {
+    /// The learner's (checked) self-declared certificate.
+    pub learner_credential: &'a Value,
+    pub organisation: &'a str,
+    pub tutor: &'a str,
+    /// By the tutor's device clock: the tutor's clock dates a countersignature.
+    pub issued_at: &'a str,
+    pub credential_id: &'a str,
+}
+
+/// Issues the countersigned credential with the tutor's key.
+pub fn countersign(input: &Countersign, seed: &[u8; 32]) -> Result<Value, String> {
+    let learner = input.learner_credential;
+    let learner_id = learner["id"].as_str().ok_or("The learner's certificate has no id.")?;
+    let did = crate::keys::did_key(&crate::keys::public_key(seed));
+    let mut evidence = vec![json!({
+        "id": learner_id,
+        "type": ["Evidence"],
+        "name": "The learner's self-declared certificate",
+        "description": format!("Checked by {}: signature, placement and scores worked out again from the learner's attempt log.", input.tutor),
+    })];
+    if let Some(items) = learner["evidence"].as_array() {
+        evidence.extend(items.iter().cloned());
+    }
+    let unsigned = json!({
+        "@context": learner["@context"],
+        "id": input.credential_id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": learner["name"],
+        "description": format!("Verified by {}.", input.organisation),
+        "issuer": { "id": did, "type": ["Profile"], "name": input.organisation },
+        "validFrom": input.issued_at,
+        "credentialSubject": learner["credentialSubject"],
+        "evidence": evidence,
+    });
+    let options = ProofOptions { created: input.issued_at.into(), verification_method: format!("{did}#{}", &did["did:key:".len()..]), proof_purpose: "assertionMethod".into() };
+    let mut signed = add_proof(&unsigned, &options, seed).map_err(|e| e.to_string())?;
+    let proof = signed["proof"].take();
+    signed["proof"] = Value::Array(vec![proof]);
+    Ok(signed)
+}
+
+#[cfg(all(test, feature = "author"))]
+mod tests {
+    use super::*;
+    use crate::credential::badge::verify;
+
+    #[test]
+    fn a_countersigned_credential_verifies_and_names_the_organisation() {
+        let learner = crate::credential::add_proof(
+            &json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "urn:uuid:l", "name": "T", "issuer": {"id": "x"}, "credentialSubject": {"type": ["AchievementSubject"]}, "evidence": [{"id": "urn:wex:attempt-log:sha256:00", "type": ["Evidence"]}]}),
+            &crate::credential::ProofOptions { created: "2026-11-25T10:00:00Z".into(), verification_method: format!("{}#k", crate::keys::did_key(&crate::keys::public_key(&[1; 32]))), proof_purpose: "assertionMethod".into() },
+            &[1; 32],
+        )
+        .unwrap();
+        let input = Countersign { learner_credential: &learner, organisation: "Riverside College", tutor: "Ms Patel", issued_at: "2026-11-28T09:00:00Z", credential_id: "urn:uuid:c" };
+        let signed = countersign(&input, &[2; 32]).unwrap();
+        assert_eq!(signed["issuer"]["name"], "Riverside College");
+        assert_eq!(signed["evidence"][0]["id"], "urn:uuid:l");
+        assert_eq!(signed["evidence"].as_array().unwrap().len(), 2);
+        let checks = verify(&signed, None, None);
+        assert!(checks.iter().all(|c| c.passed), "{checks:?}");
+        let mut changed = signed;
+        changed["description"] = "Verified by Somewhere Else.".into();
+        assert!(!verify(&changed, None, None)[0].passed);
+    }
+}
