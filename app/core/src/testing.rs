@@ -115,3 +115,20 @@ pub fn bundle() -> Bundle {
     parsed.bundle.unwrap()
 }
 
+
+/// The records of a learner who completed [`bundle`]: quiz 2/2, care plan 9/9, and
+/// the scenario's `ending` (0 leads to the score-3 ending, 1 to the score-1 one).
+pub fn completed_records(ending: usize) -> Vec<crate::progress::Record> {
+    use crate::progress::{Action, Record};
+    let at = |step: &str, ms: u64, action: Action| Record { bundle: "t".into(), item: format!("m/{step}"), at_ms: ms, action };
+    let answers = [("one".to_string(), vec![0]), ("many".to_string(), vec![0, 1])].into_iter().collect();
+    vec![
+        at("quiz", 1, Action::QuizSubmit { answers }),
+        at("quiz", 2, Action::Done),
+        at("plan", 3, Action::Needs { chosen: vec![0] }),
+        at("plan", 4, Action::Interventions { order: vec!["first".into(), "second".into(), "third".into()] }),
+        at("plan", 5, Action::Done),
+        at("story", 6, Action::Choose { node: "a".into(), choice: ending }),
+        at("story", 7, Action::Done),
+    ]
+}

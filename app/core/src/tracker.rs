@@ -139,7 +139,6 @@ mod tests {
     use super::*;
     use crate::assignment::AssignedPlacement;
     use crate::credential::badge::{issue, Issue};
-    use crate::progress::{Action, Record};
 
     fn assignment() -> Assignment {
         Assignment {
@@ -155,17 +154,7 @@ mod tests {
 
     fn record_for(name: &str, seed: u8, issued_at: &str) -> Vec<u8> {
         let bundle = crate::testing::bundle();
-        let at = |step: &str, ms: u64, action: Action| Record { bundle: "t".into(), item: format!("m/{step}"), at_ms: ms, action };
-        let answers = [("one".to_string(), vec![0]), ("many".to_string(), vec![0, 1])].into_iter().collect();
-        let records = vec![
-            at("quiz", 1, Action::QuizSubmit { answers }),
-            at("quiz", 2, Action::Done),
-            at("plan", 3, Action::Needs { chosen: vec![0] }),
-            at("plan", 4, Action::Interventions { order: vec!["first".into(), "second".into(), "third".into()] }),
-            at("plan", 5, Action::Done),
-            at("story", 6, Action::Choose { node: "a".into(), choice: 1 }),
-            at("story", 7, Action::Done),
-        ];
+        let records = crate::testing::completed_records(1);
         let input = Issue { learner_name: name, bundle: &bundle, bundle_sha256: "ab12", records: &records, issued_at, credential_id: "urn:uuid:1" };
         let credential = issue(&input, &[seed; 32]).unwrap();
         let mut record = CompletionRecord::new(credential, records);

@@ -175,3 +175,27 @@ impl Journals {
         self.open.update_value(|open| open.clear());
     }
 }
+
+/// A placement opened by the active learner: the bundle, its content hash as the
+/// site lists it, and the learner's journal for it.
+#[derive(Clone)]
+pub struct OpenPlacement {
+    pub bundle: std::sync::Arc<wex_core::bundle::Bundle>,
+    pub sha256: String,
+    pub journal: Journal,
+}
+
+/// Loads a placement and the active learner's journal for it, for a page.
+pub fn open_placement(bundle: String) -> LocalResource<Result<OpenPlacement, String>> {
+    let library = crate::library::Library::get();
+    let journals = Journals::get();
+    let profile = ActiveProfile::get().id();
+    LocalResource::new(move || {
+        let (id, profile, journals) = (bundle.clone(), profile.clone(), journals.clone());
+        async move {
+            let bundle = library.bundle(id.clone()).await?;
+            let sha256 = library.sha256(&id).await.unwrap_or_default();
+            Ok(OpenPlacement { bundle, sha256, journal: journals.open(profile, id).await })
+        }
+    })
+}

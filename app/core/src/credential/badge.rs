@@ -195,16 +195,7 @@ mod tests {
 
     /// A learner who passed: quiz 2/2, care plan 9/9, scenario 3/3.
     fn completed() -> Vec<Record> {
-        let answers = [("one".to_string(), vec![0]), ("many".to_string(), vec![0, 1])].into_iter().collect();
-        vec![
-            at("quiz", 1, Action::QuizSubmit { answers }),
-            at("quiz", 2, Action::Done),
-            at("plan", 3, Action::Needs { chosen: vec![0] }),
-            at("plan", 4, Action::Interventions { order: vec!["first".into(), "second".into(), "third".into()] }),
-            at("plan", 5, Action::Done),
-            at("story", 6, Action::Choose { node: "a".into(), choice: 0 }),
-            at("story", 7, Action::Done),
-        ]
+        crate::testing::completed_records(0)
     }
 
     fn issue_for(records: &[Record]) -> Result<Value, String> {

@@ -4,13 +4,12 @@
 
 use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
-use crate::library::Library;
 use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
 use crate::pages::profile::{download, file_safe};
 use crate::pages::profiles::random_bytes;
 use crate::router::{Link, Route};
-use crate::state::{ActiveProfile, Journal, Journals, StorageProblem};
+use crate::state::{open_placement, ActiveProfile, Journal, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,21 +21,11 @@ use wex_core::scoring::bundle_result;
 
 #[component]
 pub fn CertificatePage(bundle: String) -> impl IntoView {
-    let library = Library::get();
-    let journals = Journals::get();
-    let profile = ActiveProfile::get().id();
-    let loaded = LocalResource::new(move || {
-        let (id, profile, journals) = (bundle.clone(), profile.clone(), journals.clone());
-        async move {
-            let bundle = library.bundle(id.clone()).await?;
-            let sha256 = library.sha256(&id).await.unwrap_or_default();
-            Ok::<_, String>((bundle, sha256, journals.open(profile, id).await))
-        }
-    });
+    let loaded = open_placement(bundle);
     move || match loaded.get() {
         None => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
         Some(Err(why)) => view! { <NotFound message=why /> }.into_any(),
-        Some(Ok((bundle, sha256, journal))) => view! { <Certificate bundle=bundle sha256=sha256 journal=journal /> }.into_any(),
+        Some(Ok(open)) => view! { <Certificate bundle=open.bundle sha256=open.sha256 journal=open.journal /> }.into_any(),
     }
 }
 

@@ -7,10 +7,9 @@ use crate::components::nhs::{BackLink, Button, ErrorItem, ErrorSummary, InsetTex
 use crate::components::page_heading::PageHeading;
 use crate::components::player::{ActivityPlayer, StepCtx};
 use crate::components::support::SupportList;
-use crate::library::Library;
 use crate::pages::not_found::NotFound;
 use crate::router::{use_router, Link, Route};
-use crate::state::{ActiveProfile, Journal, Journals};
+use crate::state::{open_placement, Journal};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wex_core::bundle::{Bundle, Module};
@@ -19,22 +18,13 @@ use wex_core::scoring::{module_score, step_score, still_to_do};
 
 #[component]
 pub fn ModulePage(bundle: String, module: String, step: Option<String>) -> impl IntoView {
-    let library = Library::get();
-    let journals = Journals::get();
-    let profile = ActiveProfile::get().id();
-    let id = bundle.clone();
-    let loaded = LocalResource::new(move || {
-        let (id, profile, journals) = (id.clone(), profile.clone(), journals.clone());
-        async move {
-            let bundle = library.bundle(id.clone()).await?;
-            Ok::<_, String>((bundle, journals.open(profile, id).await))
-        }
-    });
+    let loaded = open_placement(bundle);
     view! {
         {move || match loaded.get() {
             None => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
             Some(Err(why)) => view! { <NotFound message=why /> }.into_any(),
-            Some(Ok((bundle, journal))) => {
+            Some(Ok(open)) => {
+                let (bundle, journal) = (open.bundle, open.journal);
                 let Some(module) = bundle.module(&module).cloned() else {
                     return view! { <NotFound message=format!("The placement “{}” has no module called “{module}”.", bundle.title) /> }.into_any();
                 };

@@ -3,11 +3,10 @@
 
 use crate::components::nhs::{BackLink, InsetText, TagColour, TaskList, TaskListItem, WarningCallout};
 use crate::components::page_heading::PageHeading;
-use crate::library::Library;
 use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
 use crate::router::Route;
-use crate::state::{ActiveProfile, Journal, Journals};
+use crate::state::{open_placement, Journal};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wex_core::bundle::Bundle;
@@ -16,21 +15,12 @@ use wex_core::scoring::bundle_result;
 
 #[component]
 pub fn Placement(bundle: String) -> impl IntoView {
-    let library = Library::get();
-    let journals = Journals::get();
-    let profile = ActiveProfile::get().id();
-    let loaded = LocalResource::new(move || {
-        let (id, profile, journals) = (bundle.clone(), profile.clone(), journals.clone());
-        async move {
-            let bundle = library.bundle(id.clone()).await?;
-            Ok::<_, String>((bundle, journals.open(profile, id).await))
-        }
-    });
+    let loaded = open_placement(bundle);
     view! {
         <BackLink to=Route::Catalogue text="All placements" />
         {move || match loaded.get() {
             Some(Err(why)) => view! { <NotFound message=why /> }.into_any(),
-            Some(Ok((bundle, journal))) => view! { <PlacementDetails bundle=bundle journal=journal /> }.into_any(),
+            Some(Ok(open)) => view! { <PlacementDetails bundle=open.bundle journal=open.journal /> }.into_any(),
             None => view! { <p class="nhsuk-body" role="status">"Loading the placement…"</p> }.into_any(),
         }}
     }
