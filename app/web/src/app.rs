@@ -95,6 +95,12 @@ pub fn App(pages: Pages) -> impl IntoView {
             </main>
         </div>
         <Footer>
+            <h2 class="nhsuk-u-visually-hidden">"Support links"</h2>
+            <ul class="nhsuk-footer__list">
+                <li class="nhsuk-footer__list-item">
+                    <Link to=Route::Verify class="nhsuk-footer__list-item-link">"Check a certificate"</Link>
+                </li>
+            </ul>
             <p class="nhsuk-body-s">
                 "Wex is virtual work experience for young people. It is not an NHS.UK service. "
                 "Your answers are kept on this device and are not sent anywhere."
