@@ -114,26 +114,35 @@ fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal)
     let after_done = next.as_ref().map_or(module_start.clone(), |n| n.to.clone());
     let finish_label = if next.is_some() { "Save and continue" } else { "Finish the module" };
     let done = Memo::new(move |_| state.with(|s| s.done));
-    let problems = RwSignal::new(Vec::<ErrorItem>::new());
-    let finish_step = current.clone();
+    // What is left to do, shown once the learner has tried to move on, and kept up
+    // to date as they do it (so it disappears when nothing is left).
+    let tried = RwSignal::new(false);
+    let todo_step = current.clone();
+    let todo = Memo::new(move |_| state.with(|s| still_to_do(&todo_step, s)));
+    let problems = move || {
+        if tried.get() {
+            todo.get().into_iter().map(|text| ErrorItem { text, href: None }).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let show_problems = Memo::new(move |_| tried.get() && !todo.with(Vec::is_empty));
     let finish_ctx = ctx.clone();
     let finish = move |_| {
-        let todo = state.with_untracked(|s| still_to_do(&finish_step, s));
-        if todo.is_empty() {
-            problems.set(Vec::new());
+        if todo.get_untracked().is_empty() {
             if !done.get_untracked() {
                 finish_ctx.record(Action::Done);
             }
             router.navigate(after_done.clone());
         } else {
-            problems.set(todo.into_iter().map(|text| ErrorItem { text, href: None }).collect());
+            tried.set(true);
         }
     };
     let has_warnings = !module.content_warnings.is_empty();
     let activity = current.activity.clone();
     view! {
         <BackLink to=placement.clone() text="Back to the placement" />
-        {move || (!problems.get().is_empty()).then(|| view! { <ErrorSummary title="Before you carry on" items=problems.get() /> })}
+        {move || show_problems.get().then(|| view! { <ErrorSummary title="Before you carry on" items=Signal::derive(problems) /> })}
         <PageHeading text=current.title.clone() caption=module.title.clone() />
         <div class="wex-progress">
             <label class="nhsuk-body-s" for="step-progress">{format!("Step {} of {total}", position + 1)}</label>

@@ -12,8 +12,10 @@ pub struct ErrorItem {
     pub href: Option<String>,
 }
 
+/// `items` may change while the summary is shown (for example as the learner fixes
+/// things); the summary takes focus only when it first appears.
 #[component]
-pub fn ErrorSummary(#[prop(into)] title: String, items: Vec<ErrorItem>) -> impl IntoView {
+pub fn ErrorSummary(#[prop(into)] title: String, #[prop(into)] items: Signal<Vec<ErrorItem>>) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
     Effect::new(move || {
         if let Some(el) = summary.get() {
@@ -26,7 +28,7 @@ pub fn ErrorSummary(#[prop(into)] title: String, items: Vec<ErrorItem>) -> impl 
                 <h2 class="nhsuk-error-summary__heading">{title}</h2>
                 <div class="nhsuk-error-summary__body">
                     <ul class="nhsuk-list nhsuk-error-summary__list">
-                        {items.into_iter().map(|item| match item.href {
+                        {move || items.get().into_iter().map(|item| match item.href {
                             Some(id) => {
                                 let target = id.clone();
                                 let jump = move |ev: web_sys::MouseEvent| {
