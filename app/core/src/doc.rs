@@ -69,6 +69,15 @@ pub struct Image {
     pub alt: String,
 }
 
+/// The words of the first paragraph of some blocks (a question's text, say), for a
+/// one-line label; empty when they do not start with a paragraph.
+pub fn first_paragraph_text(blocks: &[Block]) -> String {
+    match blocks.first() {
+        Some(Block::Paragraph(inlines)) => plain_text(inlines),
+        _ => String::new(),
+    }
+}
+
 /// The words of a run of inlines, without formatting: for headings, ids, alt text
 /// and reading-level estimates.
 pub fn plain_text(inlines: &[Inline]) -> String {

@@ -241,14 +241,6 @@ impl Progress {
             _ => Status::InProgress,
         }
     }
-
-    /// Items with records that the bundle no longer has (after an update).
-    pub fn orphans<'a>(&'a self, bundle: &'a crate::bundle::Bundle) -> impl Iterator<Item = &'a str> {
-        self.steps.keys().map(String::as_str).filter(move |item| {
-            let Some((m, s)) = item.split_once('/') else { return true };
-            bundle.module(m).is_none_or(|module| !module.steps.iter().any(|step| step.id == s))
-        })
-    }
 }
 
 /// Merges two copies of a learner's records (from an export file and this device):

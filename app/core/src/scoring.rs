@@ -153,7 +153,7 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
                     Answer::Text { .. } => !state.text(&format!("answer:{}", q.id)).trim().is_empty(),
                 };
                 if !answered {
-                    todo.push(format!("Answer: {}", crate::doc::plain_text(&first_line(&q.text))));
+                    todo.push(format!("Answer: {}", crate::doc::first_paragraph_text(&q.text)));
                 }
             }
         }
@@ -197,13 +197,6 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
         }
     }
     todo
-}
-
-fn first_line(blocks: &[crate::doc::Block]) -> Vec<crate::doc::Inline> {
-    match blocks.first() {
-        Some(crate::doc::Block::Paragraph(inlines)) => inlines.clone(),
-        _ => Vec::new(),
-    }
 }
 
 /// A module's result.

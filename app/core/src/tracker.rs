@@ -3,7 +3,7 @@
 
 use crate::assignment::Assignment;
 use crate::bundle::Bundle;
-use crate::credential::badge::Check;
+use crate::credential::badge::{summary, Check};
 use crate::credential::record::CompletionRecord;
 use std::collections::BTreeMap;
 
@@ -58,38 +58,35 @@ impl Tracker {
         if record.assignment.as_deref().is_some_and(|id| id != assignment.id) {
             return Err(format!("This record was handed in for another cohort, not “{}”.", assignment.cohort));
         }
-        let credential = &record.credential;
-        let achievement = credential["credentialSubject"]["achievement"]["id"].as_str().unwrap_or("");
-        let parts: Vec<&str> = achievement.split(':').collect();
-        let ["urn", "wex", "placement", bundle_id, version, "sha256", _] = parts.as_slice() else {
+        let stated = summary(&record.credential);
+        let Some(placement) = stated.placement else {
             return Err("This record's certificate does not name a Wex placement.".into());
         };
-        if !assignment.placements.iter().any(|p| p.bundle == *bundle_id) {
-            return Err(format!("This record is for “{bundle_id}”, which this assignment does not include."));
+        if !assignment.placements.iter().any(|p| p.bundle == placement.bundle) {
+            return Err(format!("This record is for “{}”, which this assignment does not include.", placement.bundle));
         }
-        let Some((bundle, sha256)) = placements(bundle_id, version) else {
-            return Err(format!("This record is for version {version} of “{bundle_id}”, which you do not have, so its scores cannot be checked. Add that version of the placement first."));
+        let Some((bundle, sha256)) = placements(&placement.bundle, &placement.version) else {
+            return Err(format!(
+                "This record is for version {} of “{}”, which you do not have, so its scores cannot be checked. Add that version of the placement first.",
+                placement.version, placement.bundle
+            ));
         };
         let checks = record.check(Some((bundle, sha256)));
         if let Some(failed) = checks.iter().find(|c| !c.passed) {
             return Err(format!("This record fails the {} check: {}.", failed.name, failed.detail));
         }
-        let text = |pointer: &str| credential.pointer(pointer).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let (learner_key, learner, score, completed_at) =
-            (text("/issuer/id"), text("/credentialSubject/identifier/0/identityHash"), text("/credentialSubject/result/0/value"), text("/validFrom"));
-        let (bundle_id, version) = (bundle_id.to_string(), version.to_string());
+        let key = (stated.issuer_key.clone(), placement.bundle.clone());
         let entry = Entry {
-            learner,
-            learner_key: learner_key.clone(),
-            bundle: bundle_id.clone(),
-            version,
+            learner: stated.learner,
+            learner_key: stated.issuer_key,
+            bundle: placement.bundle,
+            version: placement.version,
             placement: bundle.title.clone(),
-            score,
-            completed_at,
+            score: stated.score,
+            completed_at: stated.issued_at,
             checks,
             record,
         };
-        let key = (learner_key, bundle_id);
         match self.entries.get(&key) {
             Some(existing) if existing.record == entry.record => Ok(Imported::Duplicate),
             Some(existing) if existing.completed_at > entry.completed_at => Ok(Imported::Older),

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod files;
 pub mod library;
 pub mod offline;
 pub mod pages;

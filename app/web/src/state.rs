@@ -119,6 +119,16 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Bytes from the browser's secure random source (`crypto.getRandomValues`), for
+/// ids, salts and keys.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
 /// Performance marks let the tests measure, in the browser, the time from an action
 /// to its record being committed (docs/benchmarks.md).
 fn mark(name: &str) {

@@ -36,6 +36,50 @@ pub fn achievement_id(bundle: &Bundle, sha256: &str) -> String {
     format!("urn:wex:placement:{}:{}:sha256:{sha256}", bundle.id, bundle.version)
 }
 
+/// The placement a certificate was issued for, read back from its achievement id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlacementRef {
+    pub bundle: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+/// What a person reads off a certificate, whether or not it is valid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub id: String,
+    pub learner: String,
+    /// The issuer's `did:key`: the learner's device, or a tutor's organisation.
+    pub issuer_key: String,
+    pub placement_title: String,
+    /// `None` when the achievement is not a Wex placement.
+    pub placement: Option<PlacementRef>,
+    /// The overall score as stated, for example `14/14`.
+    pub score: String,
+    pub issued_at: String,
+}
+
+/// Reads the parts of a certificate that pages and reports show.
+pub fn summary(credential: &Value) -> Summary {
+    let text = |pointer: &str| credential.pointer(pointer).and_then(Value::as_str).unwrap_or("").to_string();
+    let achievement = text("/credentialSubject/achievement/id");
+    let placement = match achievement.split(':').collect::<Vec<_>>().as_slice() {
+        ["urn", "wex", "placement", bundle, version, "sha256", sha256] => {
+            Some(PlacementRef { bundle: bundle.to_string(), version: version.to_string(), sha256: sha256.to_string() })
+        }
+        _ => None,
+    };
+    Summary {
+        id: text("/id"),
+        learner: text("/credentialSubject/identifier/0/identityHash"),
+        issuer_key: text("/issuer/id"),
+        placement_title: text("/credentialSubject/achievement/name"),
+        placement,
+        score: text("/credentialSubject/result/0/value"),
+        issued_at: text("/validFrom"),
+    }
+}
+
 /// Builds and signs the credential, or says why the placement is not complete.
 pub fn issue(input: &Issue, seed: &[u8; 32]) -> Result<Value, String> {
     let result = bundle_result(input.bundle, &Progress::replay(input.records));
@@ -161,7 +205,8 @@ pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Opti
         if let Some(records) = records {
             let log_ok = credential["evidence"][0]["id"].as_str() == Some(&format!("urn:wex:attempt-log:sha256:{}", attempt_log_sha256(records)));
             let result = bundle_result(bundle, &Progress::replay(records));
-            let claimed_score = credential["credentialSubject"]["result"][0]["value"].as_str().unwrap_or("");
+            let stated = summary(credential).score;
+            let claimed_score = stated.as_str();
             let rescored = format!("{}/{}", result.score.points, result.score.max);
             checks.push(Check {
                 name: "re-score",
@@ -280,6 +325,15 @@ mod tests {
         let record = crate::credential::record::CompletionRecord::new(credential, changed);
         let failed: Vec<_> = record.check(Some((&bundle, "ab12"))).into_iter().filter(|c| !c.passed).map(|c| c.name).collect();
         assert_eq!(failed, ["re-score"]);
+    }
+
+    #[test]
+    fn the_summary_reads_back_what_was_issued() {
+        let credential = issue_for(&completed()).unwrap();
+        let s = summary(&credential);
+        assert_eq!((s.learner.as_str(), s.score.as_str(), s.issued_at.as_str()), ("Sam", "14/14", "2026-11-25T10:00:00Z"));
+        assert_eq!(s.placement, Some(PlacementRef { bundle: "t".into(), version: "1.0.0".into(), sha256: "ab12".into() }));
+        assert_eq!(summary(&serde_json::json!({"credentialSubject": {"achievement": {"id": "urn:other:x"}}})).placement, None);
     }
 
     #[test]

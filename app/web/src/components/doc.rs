@@ -14,56 +14,47 @@ pub type MediaFiles = Arc<BTreeMap<String, Media>>;
 /// of the bundle are served from `media` as `data:` URLs: nothing is fetched.
 #[component]
 pub fn DocBlocks(blocks: Vec<Block>, #[prop(optional)] media: Option<MediaFiles>) -> impl IntoView {
-    if let Some(media) = media {
-        MEDIA.with(|m| *m.borrow_mut() = Some(media));
-    }
-    let view = blocks.into_iter().map(render_block).collect_view();
-    MEDIA.with(|m| m.borrow_mut().take());
-    view
+    let media = media.unwrap_or_default();
+    blocks.into_iter().map(|b| render_block(b, &media)).collect_view()
 }
 
-thread_local! {
-    /// The media of the bundle being rendered, while a `DocBlocks` renders.
-    static MEDIA: std::cell::RefCell<Option<MediaFiles>> = const { std::cell::RefCell::new(None) };
+fn media_url(media: &MediaFiles, path: &str) -> Option<String> {
+    media.get(path).map(|f| format!("data:{};base64,{}", f.mime, f.base64))
 }
 
-fn media_url(path: &str) -> Option<String> {
-    MEDIA.with(|m| m.borrow().as_ref().and_then(|files| files.get(path).map(|f| format!("data:{};base64,{}", f.mime, f.base64))))
-}
-
-fn render_block(block: Block) -> AnyView {
+fn render_block(block: Block, media: &MediaFiles) -> AnyView {
     match block {
-        Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::Paragraph(content) => view! { <p>{inlines(content, media)}</p> }.into_any(),
         // The step's title is the page's h1, so an author's `###` is the page's h2.
         Block::Heading(level, content) => match level {
-            0..=3 => view! { <h2 class="nhsuk-heading-m">{inlines(content)}</h2> }.into_any(),
-            4 => view! { <h3 class="nhsuk-heading-s">{inlines(content)}</h3> }.into_any(),
-            5 => view! { <h4>{inlines(content)}</h4> }.into_any(),
-            _ => view! { <h5>{inlines(content)}</h5> }.into_any(),
+            0..=3 => view! { <h2 class="nhsuk-heading-m">{inlines(content, media)}</h2> }.into_any(),
+            4 => view! { <h3 class="nhsuk-heading-s">{inlines(content, media)}</h3> }.into_any(),
+            5 => view! { <h4>{inlines(content, media)}</h4> }.into_any(),
+            _ => view! { <h5>{inlines(content, media)}</h5> }.into_any(),
         },
-        Block::BulletList(items) => view! { <ul class="nhsuk-list nhsuk-list--bullet">{list_items(items)}</ul> }.into_any(),
+        Block::BulletList(items) => view! { <ul class="nhsuk-list nhsuk-list--bullet">{list_items(items, media)}</ul> }.into_any(),
         Block::NumberedList(start, items) => {
-            view! { <ol class="nhsuk-list nhsuk-list--number" start=start.to_string()>{list_items(items)}</ol> }.into_any()
+            view! { <ol class="nhsuk-list nhsuk-list--number" start=start.to_string()>{list_items(items, media)}</ol> }.into_any()
         }
-        Block::Quote(content) => view! { <div class="nhsuk-inset-text">{content.into_iter().map(render_block).collect_view()}</div> }.into_any(),
+        Block::Quote(content) => view! { <div class="nhsuk-inset-text">{content.into_iter().map(|b| render_block(b, media)).collect_view()}</div> }.into_any(),
         Block::Preformatted(text) => view! { <pre class="wex-pre"><code>{text}</code></pre> }.into_any(),
         Block::Rule => view! { <hr class="nhsuk-section-break nhsuk-section-break--m nhsuk-section-break--visible" /> }.into_any(),
-        Block::Table(table) => table_view(table),
+        Block::Table(table) => table_view(table, media),
     }
 }
 
-fn list_items(items: Vec<Vec<Block>>) -> impl IntoView {
-    items.into_iter().map(|item| view! { <li>{item.into_iter().map(render_block).collect_view()}</li> }).collect_view()
+fn list_items(items: Vec<Vec<Block>>, media: &MediaFiles) -> impl IntoView {
+    items.into_iter().map(|item| view! { <li>{item.into_iter().map(|b| render_block(b, media)).collect_view()}</li> }).collect_view()
 }
 
-fn table_view(table: Table) -> AnyView {
+fn table_view(table: Table, media: &MediaFiles) -> AnyView {
     let Table { head, rows } = table;
     view! {
         <div class="wex-table-scroll" tabindex="0" role="region" aria-label="Table">
             <table class="nhsuk-table">
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
-                        {head.into_iter().map(|cell| view! { <th class="nhsuk-table__header" scope="col">{inlines(cell)}</th> }).collect_view()}
+                        {head.into_iter().map(|cell| view! { <th class="nhsuk-table__header" scope="col">{inlines(cell, media)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody class="nhsuk-table__body">
@@ -72,7 +63,7 @@ fn table_view(table: Table) -> AnyView {
                         .map(|row| {
                             view! {
                                 <tr class="nhsuk-table__row">
-                                    {row.into_iter().map(|cell| view! { <td class="nhsuk-table__cell">{inlines(cell)}</td> }).collect_view()}
+                                    {row.into_iter().map(|cell| view! { <td class="nhsuk-table__cell">{inlines(cell, media)}</td> }).collect_view()}
                                 </tr>
                             }
                         })
@@ -84,15 +75,15 @@ fn table_view(table: Table) -> AnyView {
     .into_any()
 }
 
-fn inlines(content: Vec<Inline>) -> impl IntoView {
-    content.into_iter().map(inline).collect_view()
+fn inlines(content: Vec<Inline>, media: &MediaFiles) -> impl IntoView {
+    content.into_iter().map(|i| inline(i, media)).collect_view()
 }
 
-fn inline(inline: Inline) -> AnyView {
+fn inline(inline: Inline, media: &MediaFiles) -> AnyView {
     match inline {
         Inline::Text(text) => text.into_any(),
-        Inline::Emphasis(content) => view! { <em>{inlines(content)}</em> }.into_any(),
-        Inline::Strong(content) => view! { <strong>{inlines(content)}</strong> }.into_any(),
+        Inline::Emphasis(content) => view! { <em>{inlines(content, media)}</em> }.into_any(),
+        Inline::Strong(content) => view! { <strong>{inlines(content, media)}</strong> }.into_any(),
         Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
         Inline::Link(link) => {
             let lower = link.href.to_ascii_lowercase();
@@ -100,7 +91,7 @@ fn inline(inline: Inline) -> AnyView {
             if external || link.href.starts_with('#') {
                 return view! {
                     <a class="nhsuk-link" href=link.href rel=external.then_some("noopener noreferrer")>
-                        {inlines(link.content)}
+                        {inlines(link.content, media)}
                         {external.then(|| view! { <span class="nhsuk-u-visually-hidden">" (another website)"</span> })}
                     </a>
                 }
@@ -108,12 +99,12 @@ fn inline(inline: Inline) -> AnyView {
             }
             // A file of the bundle: offered as a download from the placement itself.
             let name = link.href.rsplit('/').next().unwrap_or("file").to_string();
-            match media_url(&link.href) {
-                Some(url) => view! { <a class="nhsuk-link" href=url download=name>{inlines(link.content)}</a> }.into_any(),
-                None => view! { <span>{inlines(link.content)}</span> }.into_any(),
+            match media_url(media, &link.href) {
+                Some(url) => view! { <a class="nhsuk-link" href=url download=name>{inlines(link.content, media)}</a> }.into_any(),
+                None => view! { <span>{inlines(link.content, media)}</span> }.into_any(),
             }
         }
-        Inline::Image(image) => match media_url(&image.src) {
+        Inline::Image(image) => match media_url(media, &image.src) {
             Some(url) => view! { <img class="wex-image" src=url alt=image.alt /> }.into_any(),
             None => view! { <span class="wex-missing-image">{format!("[Image: {}]", image.alt)}</span> }.into_any(),
         },

@@ -6,10 +6,9 @@ use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
-use crate::pages::profile::{download, file_safe};
-use crate::pages::profiles::random_bytes;
+use crate::files::{download, file_safe};
 use crate::router::{Link, Route};
-use crate::state::{open_placement, ActiveProfile, Journal, StorageProblem};
+use crate::state::{open_placement, random_bytes, ActiveProfile, Journal, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -91,12 +90,11 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
 #[component]
 fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> impl IntoView {
     let credential: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
-    let learner = credential["credentialSubject"]["identifier"][0]["identityHash"].as_str().unwrap_or("").to_string();
-    let issued = credential["validFrom"].as_str().unwrap_or("").to_string();
-    let id = credential["id"].as_str().unwrap_or("").to_string();
+    let stated = wex_core::credential::badge::summary(&credential);
+    let (learner, issued, id) = (stated.learner, stated.issued_at, stated.id);
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&issued));
     let day = String::from(date.to_locale_date_string("en-GB", &js_sys::Object::new()));
-    let overall = credential["credentialSubject"]["result"][0]["value"].as_str().unwrap_or("").to_string();
+    let overall = stated.score;
     let file = format!("wex-certificate-{}-{}.json", bundle.id, file_safe(&learner));
     let record_file = format!("wex-completion-record-{}-{}.json", bundle.id, file_safe(&learner));
     let record_credential = credential.clone();

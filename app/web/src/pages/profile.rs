@@ -5,6 +5,7 @@ use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Ins
 use crate::components::page_heading::PageHeading;
 use crate::pages::profiles::deactivate;
 use crate::router::{Link, Route};
+use crate::files::{download, file_safe};
 use crate::state::{now_ms, ActiveProfile, Journals, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
@@ -124,29 +125,6 @@ async fn import_file(profile: &str, file: web_sys::File) -> Result<String, Strin
     let new: Vec<_> = merged.into_iter().filter(|r| !here.contains(r)).collect();
     storage::records::append(profile, &new).await.map_err(|e| e.to_string())?;
     Ok(format!("Added {} answers and actions from {}'s progress file. Everything you had here is kept.", new.len(), incoming.profile))
-}
-
-/// Offers text as a file download, made in the browser.
-pub fn download(name: &str, text: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Ok(a) = document().create_element("a") {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
-            a.click();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
-/// A name made safe for a file name.
-pub fn file_safe(name: &str) -> String {
-    let safe: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-    safe.trim_matches('-').to_string()
 }
 
 /// How much of this device's storage Wex uses, with a warning when it is nearly full.

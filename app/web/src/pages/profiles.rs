@@ -3,7 +3,7 @@
 
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
-use crate::state::{now_ms, ActiveProfile, StorageProblem};
+use crate::state::{now_ms, random_bytes, ActiveProfile, StorageProblem};
 use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,14 +49,6 @@ pub async fn restore(active: ActiveProfile) {
             active.0.set(Some(Profile { id, name, pin: None, created_ms: 0, device_key: None }));
         }
     }
-}
-
-pub fn random_bytes<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
 }
 
 #[component]

@@ -4,7 +4,7 @@
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
-use crate::pages::profile::{download, file_safe};
+use crate::files::{download, file_safe};
 use crate::state::{ActiveProfile, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;

@@ -17,7 +17,7 @@ const MAX_BYTES: f64 = 1024.0 * 1024.0;
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     Unreadable(String),
-    Checked { learner: String, placement: String, checks: Vec<Check> },
+    Checked { learner: String, placement: String, checks: Vec<Check>, compared: bool },
 }
 
 #[component]
@@ -72,7 +72,7 @@ pub fn VerifyPage() -> impl IntoView {
                 Outcome::Unreadable(why) => view! {
                     <ErrorSummary title="This is not a certificate Wex can check" items=vec![ErrorItem { text: why, href: Some("credential-file".into()) }] />
                 }.into_any(),
-                Outcome::Checked { learner, placement, checks } => {
+                Outcome::Checked { learner, placement, checks, compared } => {
                     let failed: Vec<&Check> = checks.iter().filter(|c| !c.passed).collect();
                     let summary = if failed.is_empty() {
                         view! {
@@ -97,6 +97,9 @@ pub fn VerifyPage() -> impl IntoView {
                     view! {
                         {summary}
                         <h2 class="nhsuk-heading-m">"Each check"</h2>
+                        {(!compared).then(|| view! {
+                            <p class="nhsuk-body">"This site does not have the version of the placement the certificate names, so its content and scores were not compared."</p>
+                        })}
                         <dl class="nhsuk-summary-list">
                             {checks.into_iter().map(|c| view! {
                                 <div class="nhsuk-summary-list__row">
@@ -134,23 +137,18 @@ async fn check(library: Library, text: &str) -> Outcome {
     if !types.iter().any(|t| t == "OpenBadgeCredential") {
         return Outcome::Unreadable("This file is not an Open Badges certificate.".into());
     }
-    let achievement = credential["credentialSubject"]["achievement"]["id"].as_str().unwrap_or("").to_string();
-    let placement = credential["credentialSubject"]["achievement"]["name"].as_str().unwrap_or("an unnamed placement").to_string();
-    let learner = credential["credentialSubject"]["identifier"][0]["identityHash"].as_str().unwrap_or("A learner").to_string();
-    // urn:wex:placement:<id>:<version>:sha256:<hash>
-    let parts: Vec<&str> = achievement.split(':').collect();
-    let bundle = match parts.as_slice() {
-        ["urn", "wex", "placement", id, _version, "sha256", sha] => match library.bundle(id.to_string()).await {
-            Ok(bundle) => library.sha256(id).await.filter(|s| s == sha).map(|s| (bundle, s)),
+    let stated = wex_core::credential::badge::summary(&credential);
+    let bundle = match &stated.placement {
+        Some(named) => match library.bundle(named.bundle.clone()).await {
+            Ok(bundle) => library.sha256(&named.bundle).await.filter(|s| *s == named.sha256).map(|s| (bundle, s)),
             Err(_) => None,
         },
-        _ => None,
+        None => None,
     };
-    let mut checks = verify(&credential, bundle.as_ref().map(|(b, s)| (b.as_ref(), s.as_str())), records.as_deref());
-    if bundle.is_none() {
-        checks.push(Check { name: "placement", passed: true, detail: "this site does not have that version of the placement, so its content was not compared".into() });
-    }
-    Outcome::Checked { learner, placement, checks }
+    let checks = verify(&credential, bundle.as_ref().map(|(b, s)| (b.as_ref(), s.as_str())), records.as_deref());
+    let learner = if stated.learner.is_empty() { "A learner".to_string() } else { stated.learner };
+    let placement = if stated.placement_title.is_empty() { "an unnamed placement".to_string() } else { stated.placement_title };
+    Outcome::Checked { learner, placement, checks, compared: bundle.is_some() }
 }
 
 fn from_fragment() -> Option<String> {

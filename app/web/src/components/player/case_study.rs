@@ -1,6 +1,5 @@
 //! A case study: a person's story, details revealed one at a time, and questions.
 
-use super::quiz::first_inlines;
 use super::choices::{toggle, ChoiceOptions};
 use super::{StepCtx, WrittenAnswer};
 use crate::components::doc::DocBlocks;
@@ -60,7 +59,7 @@ pub fn CaseStudyPlayer(ctx: StepCtx, case: CaseStudy) -> impl IntoView {
 #[component]
 fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
     let state = ctx.state();
-    let title = wex_core::doc::plain_text(&first_inlines(&question.text));
+    let title = wex_core::doc::first_paragraph_text(&question.text);
     match question.answer.clone() {
         Answer::Text { model_answer } => {
             let field = format!("answer:{}", question.id);

@@ -30,7 +30,7 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
                 .filter(|question| matches!(question.answer, Answer::Choice { .. }))
                 .filter(|question| picks.get(&question.id).is_none_or(Vec::is_empty))
                 .map(|question| ErrorItem {
-                    text: format!("Answer: {}", wex_core::doc::plain_text(&first_inlines(&question.text))),
+                    text: format!("Answer: {}", wex_core::doc::first_paragraph_text(&question.text)),
                     href: Some(check_ctx.id(&format!("{}-0", question.id))),
                 })
                 .collect()
@@ -89,13 +89,6 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
     }
 }
 
-pub(super) fn first_inlines(blocks: &[wex_core::doc::Block]) -> Vec<wex_core::doc::Inline> {
-    match blocks.first() {
-        Some(wex_core::doc::Block::Paragraph(inlines)) => inlines.clone(),
-        _ => Vec::new(),
-    }
-}
-
 /// One choice question: radios (one answer) or checkboxes (several), then the
 /// feedback on each option the learner chose.
 #[component]
@@ -139,7 +132,7 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> im
         <div class="nhsuk-form-group">
             <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
-                    {wex_core::doc::plain_text(&first_inlines(&question.text))}
+                    {wex_core::doc::first_paragraph_text(&question.text)}
                 </legend>
                 {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id>{hint}</div> })}
                 {option_views}
