@@ -5,6 +5,7 @@
 //! plain data plus [`Diagnostic`]s. The author's parsers (TOML and Markdown) sit
 //! behind the `author` feature so that the learner's download never carries them.
 
+pub mod answers;
 pub mod assignment;
 pub mod bundle;
 pub mod diagnostic;
@@ -20,6 +21,7 @@ pub mod source;
 pub mod stats;
 pub mod tracker;
 pub mod transfer;
+pub mod tutor;
 #[cfg(all(test, feature = "author"))]
 pub(crate) mod testing;
 pub mod version;

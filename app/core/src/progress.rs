@@ -65,15 +65,36 @@ pub enum Action {
     /// Received a certificate for the placement (item [`CERTIFICATE_ITEM`]): the
     /// signed credential, as JSON.
     Certified { credential: String },
+    /// Received a tutor's countersigned credential for the certificate (item
+    /// [`CERTIFICATE_ITEM`]), as JSON.
+    Countersigned { credential: String },
+    /// A reflection answer left out of a handed-in attempt log: only how many words
+    /// it had, so the log still scores the same. Never written on the device itself.
+    Withheld { field: String, words: usize },
 }
 
 /// The item under which certificates are recorded.
 pub const CERTIFICATE_ITEM: &str = "certificate";
 
-/// The records that make up the attempt log: everything but certificates.
+/// The records that make up the attempt log a certificate is issued from and a tutor
+/// receives: everything but certificates, with the words of reflections withheld
+/// (their word counts stay, so the log scores the same). Reflections are the
+/// learner's own thoughts; they share chosen ones separately when they hand in.
 pub fn attempt_log(records: &[Record]) -> Vec<Record> {
-    records.iter().filter(|r| !matches!(r.action, Action::Certified { .. })).cloned().collect()
+    records
+        .iter()
+        .filter(|r| !matches!(r.action, Action::Certified { .. } | Action::Countersigned { .. }))
+        .map(|r| match &r.action {
+            Action::Written { field, text } if field.starts_with(REFLECTION_FIELD) => {
+                Record { action: Action::Withheld { field: field.clone(), words: word_count(text) }, ..r.clone() }
+            }
+            _ => r.clone(),
+        })
+        .collect()
 }
+
+/// The prefix of the written fields that hold reflection answers: `prompt:<id>`.
+pub const REFLECTION_FIELD: &str = "prompt:";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -120,6 +141,8 @@ pub struct StepState {
     pub picks: BTreeMap<String, Vec<usize>>,
     pub quiz_attempts: Vec<BTreeMap<String, Vec<usize>>>,
     pub written: BTreeMap<String, String>,
+    /// Word counts of answers withheld from a handed-in log, by field.
+    pub withheld: BTreeMap<String, usize>,
     pub revealed: BTreeSet<usize>,
     pub case_answers: BTreeMap<String, Vec<usize>>,
     pub needs: Vec<usize>,
@@ -148,7 +171,12 @@ impl StepState {
             }
             Action::QuizSubmit { answers } => self.quiz_attempts.push(answers.clone()),
             Action::Written { field, text } => {
+                self.withheld.remove(field);
                 self.written.insert(field.clone(), text.clone());
+            }
+            Action::Withheld { field, words } => {
+                self.written.remove(field);
+                self.withheld.insert(field.clone(), *words);
             }
             Action::Reveal { index } => {
                 self.revealed.insert(*index);
@@ -171,13 +199,23 @@ impl StepState {
                 self.done = false;
             }
             Action::Share { shared } => self.shared = *shared,
-            Action::Certified { .. } => {}
+            Action::Certified { .. } | Action::Countersigned { .. } => {}
         }
     }
 
     /// A written answer, or "" when there is none.
     pub fn text(&self, field: &str) -> &str {
         self.written.get(field).map_or("", String::as_str)
+    }
+
+    /// How many words a written answer has, whether its words are here or withheld.
+    pub fn words(&self, field: &str) -> usize {
+        self.withheld.get(field).copied().unwrap_or_else(|| word_count(self.text(field)))
+    }
+
+    /// Whether a written answer has any words, here or withheld.
+    pub fn answered(&self, field: &str) -> bool {
+        self.withheld.get(field).is_some_and(|&w| w > 0) || !self.text(field).trim().is_empty()
     }
 }
 
@@ -189,6 +227,8 @@ pub struct Progress {
     last_visit: Option<(u64, String)>,
     /// The newest certificate, as credential JSON.
     certificate: Option<String>,
+    /// The newest countersigned credential, as JSON.
+    countersigned: Option<String>,
 }
 
 static EMPTY: std::sync::OnceLock<StepState> = std::sync::OnceLock::new();
@@ -204,9 +244,18 @@ impl Progress {
     }
 
     pub fn apply(&mut self, record: &Record) {
-        if let Action::Certified { credential } = &record.action {
-            self.certificate = Some(credential.clone());
-            return;
+        match &record.action {
+            Action::Certified { credential } => {
+                self.certificate = Some(credential.clone());
+                // A new certificate has not been countersigned.
+                self.countersigned = None;
+                return;
+            }
+            Action::Countersigned { credential } => {
+                self.countersigned = Some(credential.clone());
+                return;
+            }
+            _ => {}
         }
         self.steps.entry(record.item.clone()).or_default().apply(record);
         if matches!(record.action, Action::Visit) && self.last_visit.as_ref().is_none_or(|(at, _)| record.at_ms >= *at) {
@@ -221,6 +270,11 @@ impl Progress {
     /// The newest certificate for the placement, as credential JSON.
     pub fn certificate(&self) -> Option<&str> {
         self.certificate.as_deref()
+    }
+
+    /// The tutor's countersignature of the newest certificate, as credential JSON.
+    pub fn countersigned(&self) -> Option<&str> {
+        self.countersigned.as_deref()
     }
 
     pub fn is_done(&self, module: &str, step: &str) -> bool {
@@ -329,6 +383,27 @@ mod tests {
         assert_eq!(merged.len(), 3);
         assert_eq!(Progress::replay(&merged).step("m", "s").text("goal"), "new");
         assert_eq!(merge(&there, &here), merged, "merging is symmetric");
+    }
+
+    #[test]
+    fn the_attempt_log_withholds_reflection_words_but_scores_the_same() {
+        let records = [
+            record("m/r", 1, Action::Written { field: "prompt:what".into(), text: "I felt nervous at first".into() }),
+            record("m/p", 2, Action::Written { field: "rationale".into(), text: "Safety first".into() }),
+            record("certificate", 3, Action::Certified { credential: "{}".into() }),
+            record("certificate", 4, Action::Countersigned { credential: "{}".into() }),
+        ];
+        let log = attempt_log(&records);
+        assert_eq!(log.len(), 2, "certificates are not part of the log");
+        assert_eq!(log[0].action, Action::Withheld { field: "prompt:what".into(), words: 5 });
+        assert_eq!(log[1].action, records[1].action, "other written answers are evidence");
+        let state = Progress::replay(&log);
+        assert_eq!(state.step("m", "r").words("prompt:what"), 5);
+        assert!(state.step("m", "r").answered("prompt:what"));
+        assert_eq!(state.step("m", "r").text("prompt:what"), "");
+        let mine = Progress::replay(&records);
+        assert_eq!(mine.step("m", "r").words("prompt:what"), 5);
+        assert_eq!(mine.countersigned(), Some("{}"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! tutor's tracker all call these, so a score is the same number everywhere.
 
 use crate::bundle::{Activity, Answer, Bundle, CarePlan, Module, Question, Quiz, Step};
-use crate::progress::{word_count, Progress, StepState};
+use crate::progress::{Progress, StepState, REFLECTION_FIELD};
 use crate::scenario::Play;
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +167,7 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
             if state.interventions.is_empty() {
                 todo.push("Choose and order the interventions".into());
             }
-            let words = word_count(state.text("rationale"));
+            let words = state.words("rationale");
             if words < plan.min_words as usize || words == 0 {
                 todo.push(format!("Explain your plan in at least {} words (you have {words})", plan.min_words.max(1)));
             }
@@ -185,9 +185,9 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
         Some(Activity::Reflection(reflection)) => {
             let mut words = 0;
             for prompt in &reflection.prompts {
-                let text = state.text(&format!("prompt:{}", prompt.id));
-                words += word_count(text);
-                if text.trim().is_empty() {
+                let field = format!("{REFLECTION_FIELD}{}", prompt.id);
+                words += state.words(&field);
+                if !state.answered(&field) {
                     todo.push(format!("Answer: {}", prompt.text));
                 }
             }

@@ -3,12 +3,14 @@
 
 use crate::assignment::Assignment;
 use crate::bundle::Bundle;
-use crate::credential::badge::{summary, Check};
+use crate::credential::badge::summary;
 use crate::credential::record::CompletionRecord;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One learner's latest record for one placement.
-#[derive(Clone, Debug, PartialEq)]
+/// One learner's latest record for one placement. Only records that pass every
+/// check (signature, issuer, placement hash, re-score) become entries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub learner: String,
     /// The learner's device key: two learners with one name stay apart.
@@ -20,14 +22,28 @@ pub struct Entry {
     pub score: String,
     /// When the certificate was issued, by the learner's device clock.
     pub completed_at: String,
-    pub checks: Vec<Check>,
     pub record: CompletionRecord,
+    /// When the tutor countersigned this record's certificate (tutor's clock).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countersigned_at: Option<String>,
 }
 
 impl Entry {
-    pub fn valid(&self) -> bool {
-        self.checks.iter().all(|c| c.passed)
+    /// What identifies an entry: the learner's device key and the placement.
+    pub fn key(&self) -> EntryKey {
+        (self.learner_key.clone(), self.bundle.clone())
     }
+}
+
+pub type EntryKey = (String, String);
+
+/// One file's outcome, for the import report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Import {
+    pub outcome: Imported,
+    pub learner: String,
+    pub placement: String,
+    pub key: EntryKey,
 }
 
 /// What happened to one file of an import.
@@ -42,9 +58,20 @@ pub enum Imported {
     Older,
 }
 
+impl Imported {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Imported::Added => "Added",
+            Imported::Updated => "Updated with a newer record",
+            Imported::Duplicate => "Already imported",
+            Imported::Older => "Kept the newer record already imported",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Tracker {
-    entries: BTreeMap<(String, String), Entry>,
+    entries: BTreeMap<EntryKey, Entry>,
 }
 
 /// Finds a placement this site (or tutor) has, by id and version, with its hash.
@@ -53,7 +80,29 @@ pub type Placements<'a> = &'a dyn Fn(&str, &str) -> Option<(&'a Bundle, &'a str)
 impl Tracker {
     /// Checks and adds one handed-in file. Errors are sentences for the import report;
     /// nothing already imported changes when a file is refused.
-    pub fn import(&mut self, bytes: &[u8], assignment: &Assignment, placements: Placements) -> Result<Imported, String> {
+    /// Entries checked before (by an earlier import on this device).
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Tracker {
+        Tracker { entries: entries.into_iter().map(|e| (e.key(), e)).collect() }
+    }
+
+    pub fn get(&self, key: &EntryKey) -> Option<&Entry> {
+        self.entries.get(key)
+    }
+
+    /// Records a countersignature; `false` when there is no such entry.
+    pub fn mark_countersigned(&mut self, key: &EntryKey, at: &str) -> bool {
+        self.entries.get_mut(key).map(|e| e.countersigned_at = Some(at.to_string())).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn import(&mut self, bytes: &[u8], assignment: &Assignment, placements: Placements) -> Result<Import, String> {
         let record = CompletionRecord::parse(bytes)?;
         if record.assignment.as_deref().is_some_and(|id| id != assignment.id) {
             return Err(format!("This record was handed in for another cohort, not “{}”.", assignment.cohort));
@@ -75,7 +124,6 @@ impl Tracker {
         if let Some(failed) = checks.iter().find(|c| !c.passed) {
             return Err(format!("This record fails the {} check: {}.", failed.name, failed.detail));
         }
-        let key = (stated.issuer_key.clone(), placement.bundle.clone());
         let entry = Entry {
             learner: stated.learner,
             learner_key: stated.issuer_key,
@@ -84,21 +132,21 @@ impl Tracker {
             placement: bundle.title.clone(),
             score: stated.score,
             completed_at: stated.issued_at,
-            checks,
             record,
+            countersigned_at: None,
         };
-        match self.entries.get(&key) {
-            Some(existing) if existing.record == entry.record => Ok(Imported::Duplicate),
-            Some(existing) if existing.completed_at > entry.completed_at => Ok(Imported::Older),
-            Some(_) => {
-                self.entries.insert(key, entry);
-                Ok(Imported::Updated)
-            }
-            None => {
-                self.entries.insert(key, entry);
-                Ok(Imported::Added)
-            }
+        let key = entry.key();
+        let outcome = match self.entries.get(&key) {
+            Some(existing) if existing.record == entry.record => Imported::Duplicate,
+            Some(existing) if existing.completed_at > entry.completed_at => Imported::Older,
+            Some(_) => Imported::Updated,
+            None => Imported::Added,
+        };
+        let report = Import { outcome: outcome.clone(), learner: entry.learner.clone(), placement: entry.placement.clone(), key: key.clone() };
+        if matches!(outcome, Imported::Added | Imported::Updated) {
+            self.entries.insert(key, entry);
         }
+        Ok(report)
     }
 
     /// Every entry, by learner then placement.
@@ -110,10 +158,11 @@ impl Tracker {
 
     /// The table as CSV (RFC 4180), for evidence of Gatsby benchmarks 5 and 6.
     pub fn csv(&self) -> String {
-        let mut out = String::from("Learner,Placement,Version,Status,Score,Completed (learner's device clock)\r\n");
+        let mut out = String::from("Learner,Placement,Version,Status,Score,Completed (learner's device clock),Countersigned (tutor's clock)\r\n");
         for e in self.entries() {
-            let status = if e.valid() { "Completed (checked)" } else { "Not valid" };
-            let row = [e.learner.as_str(), &e.placement, &e.version, status, &e.score, &e.completed_at];
+            let status = if e.countersigned_at.is_some() { "Completed (checked, countersigned)" } else { "Completed (checked)" };
+            let countersigned = e.countersigned_at.as_deref().unwrap_or("");
+            let row = [e.learner.as_str(), &e.placement, &e.version, status, &e.score, &e.completed_at, countersigned];
             out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
             out.push_str("\r\n");
         }
@@ -165,19 +214,24 @@ mod tests {
         let find = |id: &str, version: &str| (id == "t" && version == "1.0.0").then_some((&bundle, "ab12"));
         let mut tracker = Tracker::default();
         let a = record_for("Sam, \"the\" learner", 1, "2026-11-25T10:00:00Z");
-        assert_eq!(tracker.import(&a, &assignment(), &find), Ok(Imported::Added));
-        assert_eq!(tracker.import(&a, &assignment(), &find), Ok(Imported::Duplicate));
+        let mut outcome = |bytes: &[u8]| tracker.import(bytes, &assignment(), &find).map(|i| i.outcome);
+        assert_eq!(outcome(&a), Ok(Imported::Added));
+        assert_eq!(outcome(&a), Ok(Imported::Duplicate));
         let newer = record_for("Sam, \"the\" learner", 1, "2026-11-26T10:00:00Z");
-        assert_eq!(tracker.import(&newer, &assignment(), &find), Ok(Imported::Updated));
-        assert_eq!(tracker.import(&a, &assignment(), &find), Ok(Imported::Older));
-        assert_eq!(tracker.import(&record_for("=Alex", 2, "2026-11-25T11:00:00Z"), &assignment(), &find), Ok(Imported::Added));
+        assert_eq!(outcome(&newer), Ok(Imported::Updated));
+        assert_eq!(outcome(&a), Ok(Imported::Older));
+        assert_eq!(outcome(&record_for("=Alex", 2, "2026-11-25T11:00:00Z")), Ok(Imported::Added));
         assert_eq!(tracker.entries().len(), 2);
         assert_eq!(tracker.entries()[1].completed_at, "2026-11-26T10:00:00Z");
-        let csv = tracker.csv();
+        let alex = tracker.entries()[0].key();
+        assert!(tracker.mark_countersigned(&alex, "2026-11-28T09:00:00Z"));
+        let restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
+        assert_eq!(restored.get(&alex), tracker.get(&alex));
+        let csv = restored.csv();
         let expected = [
-            "Learner,Placement,Version,Status,Score,Completed (learner's device clock)",
-            "'=Alex,T,1.0.0,Completed (checked),12/14,2026-11-25T11:00:00Z",
-            r#""Sam, ""the"" learner",T,1.0.0,Completed (checked),12/14,2026-11-26T10:00:00Z"#,
+            "Learner,Placement,Version,Status,Score,Completed (learner's device clock),Countersigned (tutor's clock)",
+            "'=Alex,T,1.0.0,\"Completed (checked, countersigned)\",12/14,2026-11-25T11:00:00Z,2026-11-28T09:00:00Z",
+            r#""Sam, ""the"" learner",T,1.0.0,Completed (checked),12/14,2026-11-26T10:00:00Z,"#,
         ];
         assert_eq!(csv, expected.iter().map(|line| format!("{line}\r\n")).collect::<String>());
     }

@@ -15,6 +15,38 @@ pub struct Countersign<'a> {
     pub credential_id: &'a str,
 }
 
+/// A countersignature a learner's device accepted for its certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verification {
+    pub organisation: String,
+    /// By the tutor's clock.
+    pub issued_at: String,
+}
+
+/// Checks a countersigned credential a tutor handed back against the learner's own
+/// certificate. `tutor_keys` are the `did:key`s of the tutors who set this learner
+/// an assignment on this device: only they are trusted to countersign.
+pub fn accept(countersigned: &Value, certificate: &Value, tutor_keys: &[String]) -> Result<Verification, String> {
+    if countersigned["type"].as_array().is_none_or(|t| !t.iter().any(|t| t == "OpenBadgeCredential")) {
+        return Err("This is not a verified certificate from a tutor.".into());
+    }
+    let checks = super::badge::verify(countersigned, None, None);
+    if let Some(failed) = checks.iter().find(|c| !c.passed) {
+        return Err(format!("This file has been changed since your tutor signed it ({}).", failed.detail));
+    }
+    if countersigned["evidence"][0]["id"] != certificate["id"] || countersigned["credentialSubject"] != certificate["credentialSubject"] {
+        return Err("This verification is for another certificate: another learner, placement or attempt.".into());
+    }
+    let issuer = countersigned["issuer"]["id"].as_str().unwrap_or("");
+    let organisation = countersigned["issuer"]["name"].as_str().unwrap_or("").to_string();
+    if !tutor_keys.iter().any(|k| k == issuer) {
+        return Err(format!(
+            "This verification is signed by “{organisation}”, but not with the key of a tutor who set you an assignment on this device. Join your tutor's cohort with their link first, then add the file again."
+        ));
+    }
+    Ok(Verification { organisation, issued_at: countersigned["validFrom"].as_str().unwrap_or("").to_string() })
+}
+
 /// Issues the countersigned credential with the tutor's key.
 pub fn countersign(input: &Countersign, seed: &[u8; 32]) -> Result<Value, String> {
     let learner = input.learner_credential;
@@ -67,8 +99,19 @@ mod tests {
         assert_eq!(signed["evidence"].as_array().unwrap().len(), 2);
         let checks = verify(&signed, None, None);
         assert!(checks.iter().all(|c| c.passed), "{checks:?}");
-        let mut changed = signed;
+        let mut changed = signed.clone();
         changed["description"] = "Verified by Somewhere Else.".into();
         assert!(!verify(&changed, None, None)[0].passed);
+
+        // The learner's device accepts it only for its own certificate, from its tutor.
+        let tutor = crate::keys::did_key(&crate::keys::public_key(&[2; 32]));
+        let accepted = accept(&signed, &learner, std::slice::from_ref(&tutor)).unwrap();
+        assert_eq!(accepted, Verification { organisation: "Riverside College".into(), issued_at: "2026-11-28T09:00:00Z".into() });
+        assert!(accept(&signed, &learner, &[]).unwrap_err().contains("not with the key of a tutor"));
+        assert!(accept(&changed, &learner, std::slice::from_ref(&tutor)).unwrap_err().contains("changed"));
+        let mut other = learner.clone();
+        other["id"] = "urn:uuid:other".into();
+        assert!(accept(&signed, &other, std::slice::from_ref(&tutor)).unwrap_err().contains("another certificate"));
+        assert!(accept(&json!({"wex": "bundle"}), &learner, &[tutor]).unwrap_err().contains("not a verified certificate"));
     }
 }

@@ -3,8 +3,8 @@
 //! log again with the same code and compare (the "re-score" check).
 
 use super::badge::{verify, Check};
-use crate::bundle::Bundle;
-use crate::progress::Record;
+use crate::bundle::{Activity, Bundle};
+use crate::progress::{attempt_log, item_id, Progress, Record, REFLECTION_FIELD};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -22,11 +22,77 @@ pub struct CompletionRecord {
     /// The assignment (cohort) this record is handed in for, if the learner joined one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<String>,
+    /// Reflection answers the learner chose to share with their tutor. They are not
+    /// part of the signed attempt log, which holds only their word counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reflections: Vec<SharedReflection>,
+}
+
+/// One reflection answer, shared at hand-in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedReflection {
+    /// The step, as `module/step`.
+    pub item: String,
+    /// The prompt's field, `prompt:<id>`.
+    pub field: String,
+    pub text: String,
+}
+
+/// A reflection step a learner may choose to share at hand-in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReflectionChoice {
+    pub item: String,
+    pub module: String,
+    pub step: String,
+    /// Whether the learner ticked "include these answers" on the step.
+    pub shared: bool,
+}
+
+/// The reflection steps of a placement that have answers in the learner's records.
+pub fn reflection_choices(bundle: &Bundle, records: &[Record]) -> Vec<ReflectionChoice> {
+    let progress = Progress::replay(records);
+    let mut out = Vec::new();
+    for module in &bundle.modules {
+        for step in &module.steps {
+            let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
+            let state = progress.step(&module.id, &step.id);
+            if reflection.prompts.iter().any(|p| !state.text(&format!("{REFLECTION_FIELD}{}", p.id)).trim().is_empty()) {
+                out.push(ReflectionChoice { item: item_id(&module.id, &step.id), module: module.title.clone(), step: step.title.clone(), shared: state.shared });
+            }
+        }
+    }
+    out
 }
 
 impl CompletionRecord {
     pub fn new(credential: Value, records: Vec<Record>) -> CompletionRecord {
-        CompletionRecord { wex: "completion-record".into(), format: 1, credential, records, assignment: None }
+        CompletionRecord { wex: "completion-record".into(), format: 1, credential, records, assignment: None, reflections: Vec::new() }
+    }
+
+    /// What a learner hands in: the certificate, the attempt log it was issued from
+    /// (reflection words withheld), for which assignment, and the answers of the
+    /// reflection steps (`share`, as `module/step`) they chose to include.
+    pub fn hand_in(credential: Value, records: &[Record], assignment: Option<String>, bundle: &Bundle, share: &[String]) -> CompletionRecord {
+        let progress = Progress::replay(records);
+        let mut reflections = Vec::new();
+        for module in &bundle.modules {
+            for step in &module.steps {
+                let item = item_id(&module.id, &step.id);
+                let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
+                if !share.contains(&item) {
+                    continue;
+                }
+                let state = progress.step(&module.id, &step.id);
+                for prompt in &reflection.prompts {
+                    let field = format!("{REFLECTION_FIELD}{}", prompt.id);
+                    let text = state.text(&field).trim();
+                    if !text.is_empty() {
+                        reflections.push(SharedReflection { item: item.clone(), field, text: text.to_string() });
+                    }
+                }
+            }
+        }
+        CompletionRecord { assignment, reflections, ..CompletionRecord::new(credential, attempt_log(records)) }
     }
 
     pub fn parse(bytes: &[u8]) -> Result<CompletionRecord, String> {
@@ -61,5 +127,28 @@ mod tests {
         assert_eq!(CompletionRecord::parse(&text).unwrap(), record);
         assert!(CompletionRecord::parse(b"{}").is_err());
         assert!(CompletionRecord::parse(br#"{"wex":"progress","format":1,"credential":{},"records":[]}"#).is_err());
+    }
+
+    #[test]
+    fn handing_in_withholds_reflections_unless_chosen() {
+        let mut bundle = crate::testing::bundle();
+        let prompt = crate::bundle::Prompt { id: "what".into(), text: "What?".into(), hint: None };
+        bundle.modules[0].steps.push(crate::bundle::Step {
+            id: "r".into(),
+            title: "Reflect".into(),
+            before: vec![],
+            activity: Some(Activity::Reflection(crate::bundle::Reflection { prompts: vec![prompt], min_words: 0 })),
+            after: vec![],
+        });
+        let at = |ms, action| Record { bundle: "t".into(), item: "m/r".into(), at_ms: ms, action };
+        let records = [at(1, crate::progress::Action::Written { field: "prompt:what".into(), text: " My own words ".into() }), at(2, crate::progress::Action::Share { shared: true })];
+        let choices = reflection_choices(&bundle, &records);
+        assert_eq!(choices, [ReflectionChoice { item: "m/r".into(), module: "M".into(), step: "Reflect".into(), shared: true }]);
+        let private = CompletionRecord::hand_in(serde_json::json!({}), &records, Some("a1".into()), &bundle, &[]);
+        assert!(!serde_json::to_string(&private).unwrap().contains("My own words"));
+        assert_eq!(private.assignment.as_deref(), Some("a1"));
+        let shared = CompletionRecord::hand_in(serde_json::json!({}), &records, None, &bundle, &["m/r".into()]);
+        assert_eq!(shared.reflections, [SharedReflection { item: "m/r".into(), field: "prompt:what".into(), text: "My own words".into() }]);
+        assert_eq!(shared.records, private.records, "the signed log is the same either way");
     }
 }
