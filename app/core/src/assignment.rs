@@ -72,6 +72,41 @@ pub fn is_overdue(due: &str, today: &str) -> bool {
     valid(due) && valid(today) && today > due
 }
 
+/// The due date from the three boxes of a date input, as `YYYY-MM-DD`, or what is
+/// wrong with it (in the NHS design system's words). `today` is `YYYY-MM-DD`.
+pub fn due_date(day: &str, month: &str, year: &str, today: &str) -> Result<String, String> {
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
+    let missing: Vec<&str> = [("day", day), ("month", month), ("year", year)].iter().filter(|(_, v)| v.is_empty()).map(|(n, _)| *n).collect();
+    match missing.len() {
+        3 => return Err("Enter the due date".into()),
+        0 => {}
+        _ => return Err(format!("The due date must include a {}", missing.join(" and "))),
+    }
+    let number = |v: &str| v.parse::<u32>().ok();
+    let (Some(d), Some(m), Some(y)) = (number(day), number(month), number(year)) else {
+        return Err("The due date must be a real date".into());
+    };
+    if year.len() != 4 {
+        return Err("The year must include 4 numbers".into());
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    if d == 0 || d > days {
+        return Err("The due date must be a real date".into());
+    }
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    if date.as_str() < today {
+        return Err("The due date must be today or in the future".into());
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +142,30 @@ mod tests {
         let mut newer = document;
         newer["format"] = 2.into();
         assert!(open(&newer).unwrap_err().contains("newer version"));
+    }
+
+    #[test]
+    fn due_dates_from_a_date_input() {
+        let today = "2026-11-25";
+        assert_eq!(due_date("18", "12", "2026", today), Ok("2026-12-18".into()));
+        assert_eq!(due_date(" 5", "1 ", "2027", today), Ok("2027-01-05".into()));
+        assert_eq!(due_date("25", "11", "2026", today), Ok("2026-11-25".into()), "today is allowed");
+        assert_eq!(due_date("29", "2", "2028", today), Ok("2028-02-29".into()));
+        let wrong = [
+            (("", "", ""), "Enter the due date"),
+            (("18", "", ""), "must include a month and year"),
+            (("18", "12", ""), "must include a year"),
+            (("30", "2", "2027"), "real date"),
+            (("29", "2", "2027"), "real date"),
+            (("x", "2", "2027"), "real date"),
+            (("1", "13", "2027"), "real date"),
+            (("1", "1", "27"), "4 numbers"),
+            (("24", "11", "2026"), "today or in the future"),
+        ];
+        for ((d, m, y), message) in wrong {
+            let error = due_date(d, m, y, today).unwrap_err();
+            assert!(error.contains(message), "{d}/{m}/{y}: {error}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::library::Library;
 use crate::pages::profiles::{deactivate, restore, WhoIsLearning};
 use crate::pages::{catalogue::Catalogue, module::ModulePage, not_found::NotFound, placement::Placement, profile::ProfilePage, reflections::Reflections};
 use crate::router::{provide_router, Link, Route};
-use crate::state::{ActiveProfile, Journals, StorageProblem};
+use crate::state::{ActiveProfile, Journals, StorageProblem, TutorSession};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -29,6 +29,10 @@ pub fn full_pages(route: Route) -> AnyView {
         Route::Reflections => view! { <Reflections /> }.into_any(),
         Route::Certificate { bundle } => view! { <crate::pages::certificate::CertificatePage bundle=bundle /> }.into_any(),
         Route::Verify => view! { <crate::pages::verify::VerifyPage /> }.into_any(),
+        Route::Join => view! { <crate::pages::join::JoinPage /> }.into_any(),
+        Route::Tutor => view! { <crate::pages::tutor::TutorHome /> }.into_any(),
+        Route::NewAssignment => view! { <crate::pages::tutor::new_assignment::NewAssignment /> }.into_any(),
+        Route::TutorAssignment { id } => view! { <crate::pages::tutor::assignment::AssignmentPage id=id /> }.into_any(),
         Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
     }
 }
@@ -40,6 +44,7 @@ pub fn App(pages: Pages) -> impl IntoView {
     let problem = StorageProblem::provide();
     let active = ActiveProfile::provide();
     let journals = Journals::provide();
+    let tutor = TutorSession::provide();
     crate::offline::register();
     let restored = RwSignal::new(false);
     spawn_local(async move {
@@ -47,7 +52,7 @@ pub fn App(pages: Pages) -> impl IntoView {
         restored.set(true);
         crate::offline::ask_to_persist().await;
     });
-    lock_when_idle(active, journals);
+    lock_when_idle(active, journals, tutor);
     // For the repeat-visit timing in docs/benchmarks.md: when the first page rendered.
     Effect::new(move || {
         if restored.get() {
@@ -86,8 +91,8 @@ pub fn App(pages: Pages) -> impl IntoView {
                         return view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any();
                     }
                     let route = router.route.get();
-                    // Anyone may check a certificate, learner or not.
-                    if active.0.with(Option::is_none) && route != Route::Verify {
+                    // Anyone may check a certificate, learner or not; tutors need no learner.
+                    if active.0.with(Option::is_none) && route.for_learners() {
                         return view! { <WhoIsLearning /> }.into_any();
                     }
                     pages(route)
@@ -100,6 +105,9 @@ pub fn App(pages: Pages) -> impl IntoView {
                 <li class="nhsuk-footer__list-item">
                     <Link to=Route::Verify class="nhsuk-footer__list-item-link">"Check a certificate"</Link>
                 </li>
+                <li class="nhsuk-footer__list-item">
+                    <Link to=Route::Tutor class="nhsuk-footer__list-item-link">"For tutors"</Link>
+                </li>
             </ul>
             <p class="nhsuk-body-s">
                 "Wex is virtual work experience for young people. It is not an NHS.UK service. "
@@ -109,8 +117,9 @@ pub fn App(pages: Pages) -> impl IntoView {
     }
 }
 
-/// Locks the profile (back to "Who is learning?") after [`LOCK_AFTER`] idle.
-fn lock_when_idle(active: ActiveProfile, journals: Journals) {
+/// Locks the profile (back to "Who is learning?") and the tutor's key after
+/// [`LOCK_AFTER`] idle.
+fn lock_when_idle(active: ActiveProfile, journals: Journals, tutor: TutorSession) {
     let last = StoredValue::new(js_sys::Date::now());
     let touch = move |_: web_sys::Event| last.set_value(js_sys::Date::now());
     for event in ["keydown", "pointerdown", "touchstart"] {
@@ -119,9 +128,14 @@ fn lock_when_idle(active: ActiveProfile, journals: Journals) {
     }
     let _ = set_interval_with_handle(
         move || {
-            if active.0.with_untracked(Option::is_some) && js_sys::Date::now() - last.get_value() > LOCK_AFTER.as_millis() as f64 {
-                journals.clear();
-                deactivate(active);
+            if js_sys::Date::now() - last.get_value() > LOCK_AFTER.as_millis() as f64 {
+                if active.0.with_untracked(Option::is_some) {
+                    journals.clear();
+                    deactivate(active);
+                }
+                if tutor.0.with_untracked(Option::is_some) {
+                    tutor.lock();
+                }
             }
         },
         Duration::from_secs(30),

@@ -27,3 +27,53 @@ pub fn file_safe(name: &str) -> String {
     let safe: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     safe.trim_matches('-').to_string()
 }
+
+/// The files chosen in a file input or dropped on the page.
+pub fn chosen_files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The files of an `<input type="file">` change event.
+pub fn input_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+    chosen_files(input.and_then(|i| i.files()))
+}
+
+/// Reads a file's bytes, refusing files over `max` bytes before reading them.
+pub async fn read_bytes(file: &web_sys::File, max: usize, too_large: &str) -> Result<Vec<u8>, String> {
+    if file.size() > max as f64 {
+        return Err(too_large.to_string());
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| "This file could not be read. Try choosing it again.".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function can_share_file(name, text) {
+  try { return !!navigator.canShare && navigator.canShare({ files: [new File([text], name, { type: 'application/json' })] }); } catch (e) { return false; }
+}
+export async function share_file(name, text, title) {
+  await navigator.share({ files: [new File([text], name, { type: 'application/json' })], title });
+}
+export async function copy(text) { await navigator.clipboard.writeText(text); }")]
+extern "C" {
+    fn copy(text: &str) -> js_sys::Promise;
+    fn can_share_file(name: &str, text: &str) -> bool;
+    fn share_file(name: &str, text: &str, title: &str) -> js_sys::Promise;
+}
+
+/// Whether this browser can hand a file to another app (the Web Share API).
+pub fn can_share(name: &str, text: &str) -> bool {
+    can_share_file(name, text)
+}
+
+/// Opens the system's share sheet with a JSON file; `false` if it did not share
+/// (not supported, or the learner closed the sheet).
+pub async fn share(name: &str, text: &str, title: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(share_file(name, text, title)).await.is_ok()
+}
+
+/// Copies text to the clipboard; `false` if the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(copy(text)).await.is_ok()
+}

@@ -21,6 +21,14 @@ pub enum Route {
     Certificate { bundle: String },
     /// Checking a certificate: from a file, pasted text, or the address's fragment.
     Verify,
+    /// Joining a tutor's cohort: the assignment in the address's fragment, or a file.
+    Join,
+    /// The tutor's area: identity, and the assignments they made.
+    Tutor,
+    /// A new assignment for a cohort.
+    NewAssignment,
+    /// One assignment: sharing it, and the tracker of records handed in for it.
+    TutorAssignment { id: String },
     NotFound { path: String },
 }
 
@@ -36,6 +44,10 @@ impl Route {
             ["profile"] => Route::Profile,
             ["reflections"] => Route::Reflections,
             ["verify"] => Route::Verify,
+            ["join"] => Route::Join,
+            ["tutor"] => Route::Tutor,
+            ["tutor", "assignments", "new"] => Route::NewAssignment,
+            ["tutor", "assignments", id] => Route::TutorAssignment { id: id.to_string() },
             ["certificates", bundle] => Route::Certificate { bundle: bundle.to_string() },
             ["placements", bundle] => Route::Placement { bundle: bundle.to_string() },
             ["placements", bundle, module] => Route::Module { bundle: bundle.to_string(), module: module.to_string(), step: None },
@@ -53,6 +65,10 @@ impl Route {
             Route::Profile => "profile".into(),
             Route::Reflections => "reflections".into(),
             Route::Verify => "verify".into(),
+            Route::Join => "join".into(),
+            Route::Tutor => "tutor".into(),
+            Route::NewAssignment => "tutor/assignments/new".into(),
+            Route::TutorAssignment { id } => format!("tutor/assignments/{}", encode(id)),
             Route::Certificate { bundle } => format!("certificates/{}", encode(bundle)),
             Route::Placement { bundle } => format!("placements/{}", encode(bundle)),
             Route::Module { bundle, module, step: None } => format!("placements/{}/{}", encode(bundle), encode(module)),
@@ -61,6 +77,11 @@ impl Route {
             }
             Route::NotFound { path } => path.clone(),
         }
+    }
+
+    /// Whether the page needs a learner: the tutor's area and the check page do not.
+    pub fn for_learners(&self) -> bool {
+        !matches!(self, Route::Verify | Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. })
     }
 
     /// The full href of this route, for `<a href>`.
@@ -202,6 +223,10 @@ mod tests {
             Route::Profile,
             Route::Reflections,
             Route::Verify,
+            Route::Join,
+            Route::Tutor,
+            Route::NewAssignment,
+            Route::TutorAssignment { id: "a1b2".into() },
             Route::Certificate { bundle: "first-look".into() },
             Route::Placement { bundle: "first-look".into() },
             Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: None },

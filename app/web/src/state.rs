@@ -49,6 +49,34 @@ impl ActiveProfile {
     }
 }
 
+/// The tutor's identity while it is unlocked with their passphrase: its signing key
+/// is held in this tab's memory only, until they lock it, leave the tab idle too
+/// long, or close it.
+#[derive(Clone, Copy)]
+pub struct TutorSession(pub RwSignal<Option<Unlocked>>);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unlocked {
+    pub identity: wex_core::tutor::Identity,
+    pub seed: [u8; 32],
+}
+
+impl TutorSession {
+    pub fn provide() -> TutorSession {
+        let session = TutorSession(RwSignal::new(None));
+        provide_context(session);
+        session
+    }
+
+    pub fn get() -> TutorSession {
+        expect_context::<TutorSession>()
+    }
+
+    pub fn lock(&self) {
+        self.0.set(None);
+    }
+}
+
 /// One learner's records for one placement, and the way to add to them: each new
 /// record shows at once, is written to IndexedDB straight away, and stays queued in
 /// memory (with a banner) until a write succeeds, so nothing is silently dropped.
@@ -127,6 +155,46 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
         let _ = crypto.get_random_values_with_u8_array(&mut bytes);
     }
     bytes
+}
+
+/// The device clock as an XML Schema date-time, to the second.
+pub fn now_iso() -> String {
+    let text = String::from(js_sys::Date::new_0().to_iso_string());
+    format!("{}Z", &text[..19.min(text.len())])
+}
+
+/// Today's date on the device, as `YYYY-MM-DD` in its own time zone.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// A `YYYY-MM-DD` date as people write it: "18 December 2026".
+pub fn long_date(ymd: &str) -> String {
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let mut parts = ymd.split('-').map(|p| p.parse::<usize>().ok());
+    match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten()) {
+        (Some(y), Some(m @ 1..=12), Some(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => ymd.to_string(),
+    }
+}
+
+/// A random (version 4) UUID URN, for credential ids.
+pub fn uuid_v4() -> String {
+    let mut b = random_bytes::<16>();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
+}
+
+/// Waits for the browser to run its next task, so that a status message shows
+/// before slow work (a passphrase's key derivation, a big import) starts.
+pub async fn let_the_page_update() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Performance marks let the tests measure, in the browser, the time from an action

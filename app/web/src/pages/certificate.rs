@@ -8,7 +8,7 @@ use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
 use crate::files::{download, file_safe};
 use crate::router::{Link, Route};
-use crate::state::{open_placement, random_bytes, ActiveProfile, Journal, StorageProblem};
+use crate::state::{now_iso, open_placement, random_bytes, uuid_v4, ActiveProfile, Journal, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -56,7 +56,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
             };
             let records = journal.records.with_untracked(|r| attempt_log(r));
             let issued_at = now_iso();
-            let id = uuid_v4(random_bytes::<16>());
+            let id = uuid_v4();
             let input = Issue { learner_name: &profile.name, bundle: &bundle, bundle_sha256: &sha256, records: &records, issued_at: &issued_at, credential_id: &id };
             match issue(&input, &seed) {
                 Ok(credential) => journal.record(CERTIFICATE_ITEM, Action::Certified { credential: credential.to_string() }),
@@ -165,18 +165,4 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
             </InsetText>
         </div>
     }
-}
-
-/// The device clock as an XML Schema date-time, to the second.
-fn now_iso() -> String {
-    let text = String::from(js_sys::Date::new_0().to_iso_string());
-    format!("{}Z", &text[..19.min(text.len())])
-}
-
-/// A random (version 4) UUID URN.
-fn uuid_v4(mut b: [u8; 16]) -> String {
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
 }

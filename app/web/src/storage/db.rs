@@ -14,13 +14,24 @@ pub const DB_NAME: &str = "wex";
 /// 2. `profiles` (keyed by `id`); `records` gain a `profile` field and the indexes
 ///    `by-profile` and `by-profile-bundle`. Version 1 records have no profile until
 ///    the first profile adopts them ([`super::records::adopt_unowned`]).
-pub const DB_VERSION: u32 = 2;
+/// 3. Cohorts and the tutor's area: `cohorts` (assignments a learner joined, keyed
+///    by `key` = profile and assignment id, index `by-profile`); `tutor` (the
+///    tutor's identity, keyed by `id`); `assignments` (those the tutor made, keyed
+///    by `id`); `handins` (checked completion records, keyed by `key`, index
+///    `by-assignment`).
+pub const DB_VERSION: u32 = 3;
 
 pub(super) const RECORDS: &str = "records";
 pub(super) const RECORDS_BY_BUNDLE: &str = "by-bundle";
 pub(super) const RECORDS_BY_PROFILE: &str = "by-profile";
 pub(super) const RECORDS_BY_PROFILE_BUNDLE: &str = "by-profile-bundle";
 pub(super) const PROFILES: &str = "profiles";
+pub(super) const COHORTS: &str = "cohorts";
+pub(super) const COHORTS_BY_PROFILE: &str = "by-profile";
+pub(super) const TUTOR: &str = "tutor";
+pub(super) const ASSIGNMENTS: &str = "assignments";
+pub(super) const HANDINS: &str = "handins";
+pub(super) const HANDINS_BY_ASSIGNMENT: &str = "by-assignment";
 
 /// Why something could not be stored or read, in words for the learner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +116,14 @@ fn migrate(db: &Database, old: u32) -> indexed_db_futures::Result<()> {
         let records = profiles.transaction().object_store(RECORDS)?;
         records.create_index(RECORDS_BY_PROFILE, KeyPath::One("profile")).build()?;
         records.create_index(RECORDS_BY_PROFILE_BUNDLE, KeyPath::Sequence(["profile", "bundle"].into_iter().collect())).build()?;
+    }
+    if old < 3 {
+        let cohorts = db.create_object_store(COHORTS).with_key_path(KeyPath::One("key")).build()?;
+        cohorts.create_index(COHORTS_BY_PROFILE, KeyPath::One("profile")).build()?;
+        db.create_object_store(TUTOR).with_key_path(KeyPath::One("id")).build()?;
+        db.create_object_store(ASSIGNMENTS).with_key_path(KeyPath::One("id")).build()?;
+        let handins = db.create_object_store(HANDINS).with_key_path(KeyPath::One("key")).build()?;
+        handins.create_index(HANDINS_BY_ASSIGNMENT, KeyPath::One("assignment")).build()?;
     }
     Ok(())
 }

@@ -5,8 +5,10 @@
 //! hand, so the schema on disk can be versioned and migrated without touching the
 //! model.
 
+pub mod cohorts;
 mod db;
 pub mod profiles;
 pub mod records;
+pub mod tutor;
 
 pub use db::{close, open, StorageError, DB_NAME, DB_VERSION};

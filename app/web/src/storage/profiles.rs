@@ -1,6 +1,6 @@
 //! Learner profiles on a shared device: a display name and an optional PIN hash.
 
-use super::db::{open, StorageError, PROFILES, RECORDS};
+use super::db::{open, StorageError, COHORTS, COHORTS_BY_PROFILE, PROFILES, RECORDS};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
@@ -87,16 +87,21 @@ pub async fn save(profile: &Profile) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Deletes a profile and every record of it, in one transaction.
+/// Deletes a profile, every record of it and the cohorts it joined, in one transaction.
 pub async fn delete(id: &str) -> Result<(), StorageError> {
     let db = open().await?;
-    let tx = db.transaction([PROFILES, RECORDS]).with_mode(TransactionMode::Readwrite).build()?;
+    let tx = db.transaction([PROFILES, RECORDS, COHORTS]).with_mode(TransactionMode::Readwrite).build()?;
     tx.object_store(PROFILES)?.delete(id.to_string()).primitive()?;
     let records = tx.object_store(RECORDS)?;
     let index = records.index(super::db::RECORDS_BY_PROFILE)?;
     let keys: Vec<f64> = index.get_all_keys().with_query(id.to_string()).primitive()?.await?.collect::<Result<_, _>>()?;
     for key in keys {
         records.delete(key).primitive()?;
+    }
+    let cohorts = tx.object_store(COHORTS)?;
+    let joined: Vec<String> = cohorts.index(COHORTS_BY_PROFILE)?.get_all_keys().with_query(id.to_string()).primitive()?.await?.collect::<Result<_, _>>()?;
+    for key in joined {
+        cohorts.delete(key).primitive()?;
     }
     tx.commit().await?;
     Ok(())

@@ -1,0 +1,390 @@
+//! The tracker of one assignment: completion records dropped in (many at once),
+//! each checked by core (signature, cohort, placement hash, re-score), an import
+//! report, the cohort table, a learner's detail view, CSV export and countersigning.
+
+use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
+use crate::files::{chosen_files, download, file_safe, input_files, read_bytes};
+use crate::library::Library;
+use crate::state::{let_the_page_update, now_iso, uuid_v4, StorageProblem, TutorSession};
+use crate::storage;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use wex_core::assignment::Assignment;
+use wex_core::bundle::Bundle;
+use wex_core::credential::countersign::{countersign, Countersign};
+use wex_core::credential::record::MAX_RECORD_BYTES;
+use wex_core::progress::Progress;
+use wex_core::tracker::{Entry, EntryKey, Imported, Tracker as Records};
+
+/// How many files are checked between updates of the progress bar.
+const FILES_PER_UPDATE: usize = 20;
+
+/// One line of the import report.
+#[derive(Clone, Debug, PartialEq)]
+struct ReportLine {
+    file: String,
+    /// `None` when the file could not be imported; `text` says why.
+    outcome: Option<Imported>,
+    text: String,
+}
+
+/// A countersigned certificate ready to hand back.
+#[derive(Clone, Debug, PartialEq)]
+struct HandBack {
+    label: String,
+    file: String,
+    json: String,
+}
+
+type Placements = HashMap<String, (Arc<Bundle>, String)>;
+
+#[component]
+pub fn Tracker(assignment: Assignment) -> impl IntoView {
+    let library = Library::get();
+    let problem = StorageProblem::get();
+    let session = TutorSession::get();
+    let records = RwSignal::new(Records::default());
+    let placements = StoredValue::new(Placements::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let report = RwSignal::new(Vec::<ReportLine>::new());
+    let selected = RwSignal::new(BTreeSet::<EntryKey>::new());
+    let detail = RwSignal::new(None::<EntryKey>);
+    let handback = RwSignal::new(Vec::<HandBack>::new());
+    let dragging = RwSignal::new(false);
+    let assignment = StoredValue::new(assignment);
+
+    let id = assignment.with_value(|a| a.id.clone());
+    spawn_local(async move {
+        let stored = storage::tutor::handins(&id).await;
+        problem.report(&stored);
+        records.set(Records::from_entries(stored.unwrap_or_default()));
+        // The placements this assignment names, to check records against.
+        for placement in assignment.with_value(|a| a.placements.clone()) {
+            if let (Ok(bundle), Some(sha256)) = (library.bundle(placement.bundle.clone()).await, library.sha256(&placement.bundle).await) {
+                placements.update_value(|p| {
+                    p.insert(placement.bundle, (bundle, sha256));
+                });
+            }
+        }
+    });
+
+    let import = move |files: Vec<web_sys::File>| {
+        if files.is_empty() || progress.get_untracked().is_some() {
+            return;
+        }
+        spawn_local(async move {
+            let total = files.len();
+            progress.set(Some((0, total)));
+            let_the_page_update().await;
+            let mut working = records.get_untracked();
+            let mut lines = Vec::with_capacity(total);
+            let mut changed = BTreeSet::new();
+            let this = assignment.get_value();
+            for (n, file) in files.iter().enumerate() {
+                let too_large = format!(
+                    "This file is too large to be a Wex completion record ({:.1} MB; a record is at most {} MB).",
+                    file.size() / 1_000_000.0,
+                    MAX_RECORD_BYTES / 1_000_000
+                );
+                let outcome = match read_bytes(file, MAX_RECORD_BYTES, &too_large).await {
+                    Ok(bytes) => placements.with_value(|p| {
+                        let find = |id: &str, version: &str| p.get(id).filter(|(b, _)| b.version == version).map(|(b, sha)| (b.as_ref(), sha.as_str()));
+                        working.import(&bytes, &this, &find)
+                    }),
+                    Err(why) => Err(why),
+                };
+                lines.push(match outcome {
+                    Ok(done) => {
+                        if matches!(done.outcome, Imported::Added | Imported::Updated) {
+                            changed.insert(done.key.clone());
+                        }
+                        ReportLine { file: file.name(), text: format!("{}: {}, {}.", done.outcome.label(), done.learner, done.placement), outcome: Some(done.outcome) }
+                    }
+                    Err(why) => ReportLine { file: file.name(), outcome: None, text: why },
+                });
+                if (n + 1) % FILES_PER_UPDATE == 0 {
+                    progress.set(Some((n + 1, total)));
+                    let_the_page_update().await;
+                }
+            }
+            let to_save: Vec<&Entry> = changed.iter().filter_map(|k| working.get(k)).collect();
+            let saved = storage::tutor::save_handins(&this.id, &to_save).await;
+            problem.report(&saved);
+            records.set(working);
+            report.set(lines);
+            progress.set(None);
+            if let Some(performance) = window().performance() {
+                // For the import benchmark in docs/benchmarks.md.
+                let _ = performance.mark("wex-import-done");
+            }
+        });
+    };
+
+    let countersign_selected = move |_| {
+        let Some(unlocked) = session.0.get_untracked() else { return };
+        let keys = selected.get_untracked();
+        let issued_at = now_iso();
+        let mut working = records.get_untracked();
+        let mut made = Vec::new();
+        for key in &keys {
+            let Some(entry) = working.get(key).cloned() else { continue };
+            let input = Countersign {
+                learner_credential: &entry.record.credential,
+                organisation: &unlocked.identity.organisation,
+                tutor: &unlocked.identity.name,
+                issued_at: &issued_at,
+                credential_id: &uuid_v4(),
+            };
+            match countersign(&input, &unlocked.seed) {
+                Ok(credential) => {
+                    working.mark_countersigned(key, &issued_at);
+                    made.push(HandBack {
+                        label: format!("{} ({})", entry.learner, entry.placement),
+                        file: format!("wex-verified-{}-{}.json", entry.bundle, file_safe(&entry.learner)),
+                        json: serde_json::to_string_pretty(&credential).unwrap_or_default(),
+                    });
+                }
+                Err(why) => problem.0.set(Some(why)),
+            }
+        }
+        let id = assignment.with_value(|a| a.id.clone());
+        let entries: Vec<Entry> = keys.iter().filter_map(|k| working.get(k).cloned()).collect();
+        records.set(working);
+        selected.set(BTreeSet::new());
+        handback.set(made);
+        spawn_local(async move {
+            let refs: Vec<&Entry> = entries.iter().collect();
+            problem.report(&storage::tutor::save_handins(&id, &refs).await);
+        });
+    };
+
+    let csv_name = assignment.with_value(|a| format!("wex-{}-completion.csv", file_safe(&a.cohort)));
+    view! {
+        <h2 class="nhsuk-heading-m" id="records">"Completion records"</h2>
+        <p class="nhsuk-body">"Learners hand in a completion record file when they finish a placement. Add them here, as many at once as you like: each is checked in this browser (the learner's signature, this assignment, the placement's content and the scores, worked out again from what the learner did)."</p>
+        <div
+            class=move || if dragging.get() { "wex-drop-zone wex-drop-zone--active" } else { "wex-drop-zone" }
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                import(chosen_files(ev.data_transfer().and_then(|d| d.files())));
+            }
+        >
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label nhsuk-label--s" for="records-upload">"Add completion records"</label>
+                <div class="nhsuk-hint" id="records-upload-hint">"Choose files, or drag them here from a folder."</div>
+                <input class="nhsuk-file-upload" id="records-upload" type="file" multiple accept=".json,application/json" aria-describedby="records-upload-hint"
+                    on:change=move |ev| {
+                        import(input_files(&ev));
+                        event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
+                    } />
+            </div>
+        </div>
+        <div role="status" aria-live="polite">
+            {move || progress.get().map(|(done, total)| view! {
+                <label class="nhsuk-label" for="import-progress">{format!("Checking files: {done} of {total}")}</label>
+                <progress id="import-progress" class="wex-progress" max=total value=done>{format!("{done} of {total}")}</progress>
+            })}
+        </div>
+        <ImportReport report=report />
+        {move || (!handback.get().is_empty()).then(|| view! { <HandBackList files=handback /> })}
+        {move || {
+            let all = records.get();
+            if all.is_empty() {
+                return view! { <p class="nhsuk-body">"No completion records yet."</p> }.into_any();
+            }
+            let entries: Vec<Entry> = all.entries().into_iter().cloned().collect();
+            let keys: Vec<EntryKey> = entries.iter().map(Entry::key).collect();
+            let count = entries.len();
+            let csv = all.csv();
+            let csv_name = csv_name.clone();
+            view! {
+                <table class="nhsuk-table-responsive wex-tracker">
+                    <caption class="nhsuk-table__caption">{format!("Handed in: {count} {}", if count == 1 { "record" } else { "records" })}</caption>
+                    <thead class="nhsuk-table__head">
+                        <tr role="row">
+                            <th scope="col" class="nhsuk-table__header">
+                                <div class="nhsuk-checkboxes nhsuk-checkboxes--small"><div class="nhsuk-checkboxes__item">
+                                    <input class="nhsuk-checkboxes__input" id="select-all" type="checkbox"
+                                        prop:checked=move || selected.with(|s| s.len() == count)
+                                        on:change={ let keys = keys.clone(); move |ev| selected.set(if event_target_checked(&ev) { keys.iter().cloned().collect() } else { BTreeSet::new() }) } />
+                                    <label class="nhsuk-label nhsuk-checkboxes__label" for="select-all"><span class="nhsuk-u-visually-hidden">"Select all"</span></label>
+                                </div></div>
+                            </th>
+                            <th scope="col" class="nhsuk-table__header">"Learner"</th>
+                            <th scope="col" class="nhsuk-table__header">"Placement"</th>
+                            <th scope="col" class="nhsuk-table__header">"Status"</th>
+                            <th scope="col" class="nhsuk-table__header">"Score"</th>
+                            <th scope="col" class="nhsuk-table__header">"Completed"</th>
+                            <th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">"Details"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody class="nhsuk-table__body">
+                        {entries.into_iter().enumerate().map(|(n, entry)| view! { <Row n=n entry=entry selected=selected detail=detail /> }).collect_view()}
+                    </tbody>
+                </table>
+                <div class="wex-button-group">
+                    <Button on_click=countersign_selected disabled=Signal::derive(move || selected.with(BTreeSet::is_empty))>
+                        {move || match selected.with(BTreeSet::len) { 0 => "Countersign selected".to_string(), n => format!("Countersign selected ({n})") }}
+                    </Button>
+                    <Button variant=ButtonVariant::Secondary on_click=move |_| download(&csv_name, &csv, "text/csv")>"Download the table (CSV)"</Button>
+                </div>
+            }
+            .into_any()
+        }}
+        {move || detail.get().and_then(|key| records.with(|r| r.get(&key).cloned())).map(|entry| {
+            let bundle = placements.with_value(|p| p.get(&entry.bundle).map(|(b, _)| b.clone()));
+            view! { <Detail entry=entry bundle=bundle on_close=move || detail.set(None) /> }
+        })}
+    }
+}
+
+#[component]
+fn Row(n: usize, entry: Entry, selected: RwSignal<BTreeSet<EntryKey>>, detail: RwSignal<Option<EntryKey>>) -> impl IntoView {
+    let key = entry.key();
+    let (toggle, is_selected, open) = (key.clone(), key.clone(), key);
+    let field = format!("select-{n}");
+    let status = match &entry.countersigned_at {
+        Some(at) => view! { <Tag colour=TagColour::Blue text=format!("Countersigned {}", &at[..10.min(at.len())]) /> }.into_any(),
+        None => view! { <Tag colour=TagColour::Green text="Checked" /> }.into_any(),
+    };
+    let label = format!("Select {} ({})", entry.learner, entry.placement);
+    let completed = entry.completed_at.get(..10).unwrap_or(&entry.completed_at).to_string();
+    view! {
+        <tr role="row" class="nhsuk-table__row">
+            <td class="nhsuk-table__cell">
+                <div class="nhsuk-checkboxes nhsuk-checkboxes--small"><div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=field.clone() type="checkbox"
+                        prop:checked=move || selected.with(|s| s.contains(&is_selected))
+                        on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|s| { if on { s.insert(toggle.clone()); } else { s.remove(&toggle); } }) } />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=field><span class="nhsuk-u-visually-hidden">{label}</span></label>
+                </div></div>
+            </td>
+            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading" aria-hidden="true">"Learner "</span>{entry.learner.clone()}</td>
+            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading" aria-hidden="true">"Placement "</span>{format!("{} ({})", entry.placement, entry.version)}</td>
+            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading" aria-hidden="true">"Status "</span>{status}</td>
+            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading" aria-hidden="true">"Score "</span>{entry.score.clone()}</td>
+            <td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading" aria-hidden="true">"Completed "</span>{completed}</td>
+            <td class="nhsuk-table__cell">
+                <button type="button" class="wex-link-button" on:click=move |_| detail.set(Some(open.clone()))>
+                    "View"<span class="nhsuk-u-visually-hidden">{format!(" {}'s answers", entry.learner)}</span>
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn ImportReport(report: RwSignal<Vec<ReportLine>>) -> impl IntoView {
+    move || {
+        let lines = report.get();
+        if lines.is_empty() {
+            return ().into_any();
+        }
+        let refused = lines.iter().filter(|l| l.outcome.is_none()).count();
+        let count = |kind: Imported| lines.iter().filter(|l| l.outcome.as_ref() == Some(&kind)).count();
+        let parts: Vec<String> = [
+            (count(Imported::Added), "added"),
+            (count(Imported::Updated), "updated with a newer record"),
+            (count(Imported::Duplicate), "already imported"),
+            (count(Imported::Older), "older than the record already imported"),
+            (refused, "could not be imported"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        let n = lines.len();
+        let summary = format!("{n} {} checked: {}.", if n == 1 { "file" } else { "files" }, parts.join(", "));
+        view! {
+            <div class={if refused > 0 { "nhsuk-card nhsuk-card--feature wex-import-report wex-import-report--problems" } else { "nhsuk-card nhsuk-card--feature wex-import-report" }}>
+                <div class="nhsuk-card__content nhsuk-card__content--feature">
+                    <h3 class="nhsuk-card__heading nhsuk-card__heading--feature">"Import report"</h3>
+                    <p class="nhsuk-body" role="status">{summary}</p>
+                    <ul class="nhsuk-list wex-import-report__list">
+                        {lines.into_iter().filter(|l| l.outcome.is_none()).map(|line| view! {
+                            <li><Tag colour=TagColour::Red text="Not imported" />" "<strong>{line.file}</strong>": "{line.text}</li>
+                        }).collect_view()}
+                    </ul>
+                    {(refused > 0).then(|| view! { <p class="nhsuk-body-s">"Nothing already in the table was changed by the files that could not be imported."</p> })}
+                </div>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn HandBackList(files: RwSignal<Vec<HandBack>>) -> impl IntoView {
+    let all = move |_| {
+        for file in files.get_untracked() {
+            download(&file.file, &file.json, "application/json");
+        }
+    };
+    view! {
+        <div class="nhsuk-card nhsuk-card--feature">
+            <div class="nhsuk-card__content nhsuk-card__content--feature">
+                <h3 class="nhsuk-card__heading nhsuk-card__heading--feature" tabindex="-1">"Countersigned certificates to hand back"</h3>
+                <p class="nhsuk-body">"Send each learner their file. When they add it on their certificate page, their certificate says it is verified by your school or college."</p>
+                <ul class="nhsuk-list">
+                    {move || files.get().into_iter().map(|f| {
+                        let (name, json) = (f.file.clone(), f.json.clone());
+                        view! { <li><button type="button" class="wex-link-button" on:click=move |_| download(&name, &json, "application/json")>{format!("Download for {}", f.label)}</button></li> }
+                    }).collect_view()}
+                </ul>
+                <Button variant=ButtonVariant::Secondary on_click=all>"Download all"</Button>
+            </div>
+        </div>
+    }
+}
+
+/// One learner's record: the checks, their answers, their shared reflections.
+#[component]
+fn Detail(entry: Entry, bundle: Option<Arc<Bundle>>, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move || {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let answers = bundle.map(|b| wex_core::answers::answers(&b, &Progress::replay(&entry.record.records), &entry.record.reflections)).unwrap_or_default();
+    let fingerprint = wex_core::keys::parse_did_key(&entry.learner_key).map(|k| wex_core::keys::fingerprint(&k)).unwrap_or_default();
+    view! {
+        <section class="wex-record-detail" aria-labelledby="record-detail">
+            <h2 class="nhsuk-heading-m" id="record-detail" tabindex="-1" node_ref=heading>{format!("{}: {}", entry.learner, entry.placement)}</h2>
+            <dl class="nhsuk-summary-list">
+                <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Score"</dt><dd class="nhsuk-summary-list__value">{entry.score.clone()}</dd></div>
+                <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Completed"</dt><dd class="nhsuk-summary-list__value">{format!("{} (by the learner's device clock)", entry.completed_at)}</dd></div>
+                <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Checks"</dt><dd class="nhsuk-summary-list__value">"Signature, this placement's content (version "{entry.version.clone()}") and the scores, worked out again from the learner's attempt log: all passed."</dd></div>
+                <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Learner's device key"</dt><dd class="nhsuk-summary-list__value"><code>{fingerprint}</code></dd></div>
+            </dl>
+            <h3 class="nhsuk-heading-s">"What they answered"</h3>
+            {if answers.is_empty() {
+                view! { <p class="nhsuk-body">"This placement is not on this site any more, so the answers cannot be shown."</p> }.into_any()
+            } else {
+                answers.into_iter().map(|step| view! {
+                    <div class="wex-answer">
+                        <h4 class="nhsuk-heading-xs">
+                            {format!("{}: {}", step.module, step.step)}
+                            {step.score.map(|s| format!(" ({}/{})", s.points, s.max))}
+                        </h4>
+                        <dl class="nhsuk-summary-list nhsuk-summary-list--no-border">
+                            {step.lines.into_iter().map(|(q, a)| view! {
+                                <div class="nhsuk-summary-list__row">
+                                    <dt class="nhsuk-summary-list__key">{q}</dt>
+                                    <dd class="nhsuk-summary-list__value wex-pre-line">{a}</dd>
+                                </div>
+                            }).collect_view()}
+                        </dl>
+                    </div>
+                }).collect_view().into_any()
+            }}
+            <Button variant=ButtonVariant::Secondary on_click=move |_| on_close()>"Close"</Button>
+        </section>
+    }
+}
