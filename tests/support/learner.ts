@@ -38,6 +38,26 @@ export class Learner {
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 
+  /** Finishes every step of the short first-look placement and gets its certificate. */
+  async completeFirstLook() {
+    for (const module of ['what-is-the-nhs', 'people-of-the-nhs']) {
+      await this.page.goto(`./placements/first-look/${module}`);
+      for (;;) {
+        const finish = this.page.getByRole('button', { name: 'Finish the module' });
+        if (await finish.isVisible()) {
+          await finish.click();
+          break;
+        }
+        await this.page.getByRole('button', { name: 'Save and continue' }).click();
+        await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+      }
+      await expect(this.page.getByRole('heading', { level: 1, name: /You have finished/ })).toBeVisible();
+    }
+    await this.page.goto('./placements/first-look');
+    await this.page.getByRole('link', { name: 'Get your certificate' }).click();
+    await this.page.getByRole('button', { name: 'Get my certificate' }).click();
+  }
+
   async next() {
     await this.page.getByRole('button', { name: /^(Save and continue|Finish the module)$/ }).click();
   }

@@ -52,6 +52,7 @@ pub fn Catalogue() -> impl IntoView {
         <p class="nhsuk-body-l">
             "Try out jobs in the NHS through case studies, tasks and scenarios. Your answers stay on this device."
         </p>
+        <crate::pages::my_assignments::MyAssignments />
         <h2 class="nhsuk-heading-m">"Placements"</h2>
         <div class="wex-filters" role="group" aria-label="Filter placements">
             {select("Career area", "filter-area", areas, |f, v| f.area = CareerArea::from_key(v))}

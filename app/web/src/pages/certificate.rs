@@ -96,13 +96,16 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
     let day = String::from(date.to_locale_date_string("en-GB", &js_sys::Object::new()));
     let overall = stated.score;
     let file = format!("wex-certificate-{}-{}.json", bundle.id, file_safe(&learner));
-    let record_file = format!("wex-completion-record-{}-{}.json", bundle.id, file_safe(&learner));
-    let record_credential = credential.clone();
-    let download_record = move |_| {
-        let records = journal.records.with_untracked(|r| attempt_log(r));
-        let record = wex_core::credential::record::CompletionRecord::new(record_credential.clone(), records);
-        download(&record_file, &serde_json::to_string(&record).unwrap_or_default(), "application/json");
-    };
+    let verified_file = format!("wex-verified-certificate-{}-{}.json", bundle.id, file_safe(&learner));
+    // A tutor's countersignature, accepted earlier on this device (see hand_in.rs).
+    let countersigned = Memo::new(move |_| journal.records.with(|r| Progress::replay(r.iter()).countersigned().map(str::to_string)));
+    let verified = Memo::new(move |_| {
+        let json = countersigned.get()?;
+        let value: serde_json::Value = serde_json::from_str(&json).ok()?;
+        let organisation = value["issuer"]["name"].as_str()?.to_string();
+        let at = value["validFrom"].as_str().unwrap_or("");
+        Some((organisation, crate::state::long_date(at.get(..10).unwrap_or(at))))
+    });
     let download_json = json.clone();
     let verify_href = Route::Verify.href();
     // The QR code opens this site's check page with the certificate in the link's
@@ -147,22 +150,39 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
                     </p>
                 </div>
             })}
-            <p class="nhsuk-body-s wex-certificate__trust">
-                <strong>"Self-declared."</strong>
-                " Issued by the learner's own device: it shows what was recorded on that device, not who the learner is. A tutor's countersignature makes it verified."
-            </p>
+            {move || match verified.get() {
+                Some((organisation, day)) => view! {
+                    <p class="nhsuk-body-s wex-certificate__trust wex-certificate__trust--verified">
+                        <strong>{format!("Verified by {organisation}.")}</strong>
+                        {format!(" A tutor checked the learner's record of this placement and countersigned this certificate on {day}.")}
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <p class="nhsuk-body-s wex-certificate__trust">
+                        <strong>"Self-declared."</strong>
+                        " Issued by the learner's own device: it shows what was recorded on that device, not who the learner is. A tutor's countersignature makes it verified."
+                    </p>
+                }.into_any(),
+            }}
         </div>
         <div class="wex-button-group wex-no-print">
             <Button on_click=move |_| { let _ = window().print(); }>"Print"</Button>
             <Button variant=ButtonVariant::Secondary on_click=move |_| download(&file, &download_json, "application/json")>"Download the credential file"</Button>
-            <Button variant=ButtonVariant::Secondary on_click=download_record>"Download a completion record for your tutor"</Button>
             <a class="nhsuk-link wex-button-group__link" href=verify_href>"Check a certificate"</a>
         </div>
         <div class="wex-no-print">
             <InsetText>
                 <p>"The credential file is an Open Badges 3.0 certificate. Anyone can check it on the “Check a certificate” page of this site, with no account and no internet connection needed."</p>
-                <p>"The completion record also holds everything you did in the placement (not the words of your reflections), so your tutor can check your scores. Share it only with your tutor."</p>
             </InsetText>
+            {move || verified.get().map(|_| {
+                let verified_file = verified_file.clone();
+                view! {
+                <Button variant=ButtonVariant::Secondary on_click=move |_| {
+                    if let Some(json) = countersigned.get_untracked() { download(&verified_file, &json, "application/json") }
+                }>"Download the verified credential file"</Button>
+            }})}
+            <crate::pages::hand_in::HandIn bundle=bundle.clone() credential=credential.clone() journal=journal />
+            <crate::pages::hand_in::AddVerification credential=credential.clone() journal=journal />
         </div>
     }
 }

@@ -1,9 +1,11 @@
 //! One file per page of the app.
 
 pub mod catalogue;
+pub mod hand_in;
 pub mod certificate;
 pub mod join;
 pub mod module;
+pub mod my_assignments;
 pub mod not_found;
 pub mod placement;
 pub mod profile;

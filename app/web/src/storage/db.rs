@@ -18,13 +18,15 @@ pub const DB_NAME: &str = "wex";
 ///    by `key` = profile and assignment id, index `by-profile`); `tutor` (the
 ///    tutor's identity, keyed by `id`); `assignments` (those the tutor made, keyed
 ///    by `id`); `handins` (checked completion records, keyed by `key`, index
-///    `by-assignment`).
+///    `by-assignment`); `records` gain the index `by-profile-bundle-item`, so the
+///    catalogue can tell started and certified placements apart by counting.
 pub const DB_VERSION: u32 = 3;
 
 pub(super) const RECORDS: &str = "records";
 pub(super) const RECORDS_BY_BUNDLE: &str = "by-bundle";
 pub(super) const RECORDS_BY_PROFILE: &str = "by-profile";
 pub(super) const RECORDS_BY_PROFILE_BUNDLE: &str = "by-profile-bundle";
+pub(super) const RECORDS_BY_PROFILE_BUNDLE_ITEM: &str = "by-profile-bundle-item";
 pub(super) const PROFILES: &str = "profiles";
 pub(super) const COHORTS: &str = "cohorts";
 pub(super) const COHORTS_BY_PROFILE: &str = "by-profile";
@@ -124,6 +126,8 @@ fn migrate(db: &Database, old: u32) -> indexed_db_futures::Result<()> {
         db.create_object_store(ASSIGNMENTS).with_key_path(KeyPath::One("id")).build()?;
         let handins = db.create_object_store(HANDINS).with_key_path(KeyPath::One("key")).build()?;
         handins.create_index(HANDINS_BY_ASSIGNMENT, KeyPath::One("assignment")).build()?;
+        let records = handins.transaction().object_store(RECORDS)?;
+        records.create_index(RECORDS_BY_PROFILE_BUNDLE_ITEM, KeyPath::Sequence(["profile", "bundle", "item"].into_iter().collect())).build()?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The learner's progress records: appended, never edited, read back per profile
 //! and bundle.
 
-use super::db::{open, StorageError, RECORDS, RECORDS_BY_PROFILE, RECORDS_BY_PROFILE_BUNDLE};
+use super::db::{open, StorageError, RECORDS, RECORDS_BY_PROFILE, RECORDS_BY_PROFILE_BUNDLE, RECORDS_BY_PROFILE_BUNDLE_ITEM};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
@@ -64,6 +64,18 @@ pub async fn for_bundle(profile: &str, bundle: &str) -> Result<Vec<Record>, Stor
     let key = vec![profile.to_string(), bundle.to_string()];
     let stored: Vec<StoredRecord> = index.get_all().with_query(key).serde()?.await?.collect::<Result<_, _>>()?;
     Ok(in_time_order(stored.into_iter().filter_map(StoredRecord::into_record).collect()))
+}
+
+/// Whether a profile has started a placement, and whether it has a certificate for
+/// it: counted through indexes, without reading (or parsing) the records.
+pub async fn standing(profile: &str, bundle: &str) -> Result<(bool, bool), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction(RECORDS).build()?;
+    let store = tx.object_store(RECORDS)?;
+    let started = store.index(RECORDS_BY_PROFILE_BUNDLE)?.count().with_query(vec![profile.to_string(), bundle.to_string()]).primitive()?.await?;
+    let item = vec![profile.to_string(), bundle.to_string(), wex_core::progress::CERTIFICATE_ITEM.to_string()];
+    let certified = store.index(RECORDS_BY_PROFILE_BUNDLE_ITEM)?.count().with_query(item).primitive()?.await?;
+    Ok((started > 0, certified > 0))
 }
 
 /// Records as written, put in time order (stably, so records of the same moment
