@@ -1,4 +1,5 @@
-//! The database migrates from schema version 1 (no profiles) to the current one,
+//! The database migrates from schema version 1 (no profiles) to the current one
+//! (through every step),
 //! and records written under version 1 are kept and given to the first profile.
 //! A test binary of its own, so it starts from an empty database of its own origin.
 
@@ -56,4 +57,6 @@ async fn version_1_progress_survives_the_upgrade_and_joins_the_first_profile() {
     assert!(!progress.is_done("m", "b"));
     // Adopting again finds nothing more: every record now has a profile.
     assert_eq!(storage::records::adopt_unowned("alex").await.unwrap(), 0);
+    // Version 3's index covers records written before it existed.
+    assert_eq!(storage::records::standing("sam", "first-look").await.unwrap(), (true, false));
 }

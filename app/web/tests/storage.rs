@@ -60,5 +60,65 @@ async fn the_schema_is_at_the_current_version() {
     assert_eq!(db.version() as u32, storage::DB_VERSION);
     let mut stores: Vec<String> = db.object_store_names().collect();
     stores.sort();
-    assert_eq!(stores, vec!["profiles".to_string(), "records".into()]);
+    assert_eq!(stores, ["assignments", "cohorts", "handins", "profiles", "records", "tutor"]);
+}
+
+fn assignment(id: &str, due: &str) -> wex_core::assignment::SignedAssignment {
+    let assignment = wex_core::assignment::Assignment {
+        id: id.into(),
+        cohort: format!("Cohort {id}"),
+        tutor: "Ms Okafor".into(),
+        organisation: "Riverside".into(),
+        placements: vec![wex_core::assignment::AssignedPlacement { bundle: "first-look".into(), version: "1.0.0".into() }],
+        due: due.into(),
+        instructions: String::new(),
+    };
+    wex_core::assignment::SignedAssignment { assignment, tutor_key: "did:key:z6Mktest".into() }
+}
+
+#[wasm_bindgen_test]
+async fn cohorts_are_kept_per_profile_soonest_due_first_and_go_with_the_profile() {
+    storage::cohorts::join("c-sam", &assignment("late", "2027-03-01"), 1).await.unwrap();
+    storage::cohorts::join("c-sam", &assignment("soon", "2026-12-18"), 2).await.unwrap();
+    storage::cohorts::join("c-alex", &assignment("soon", "2026-12-18"), 3).await.unwrap();
+    let joined = storage::cohorts::for_profile("c-sam").await.unwrap();
+    let ids: Vec<&str> = joined.iter().map(|j| j.assignment.id.as_str()).collect();
+    assert_eq!(ids, ["soon", "late"]);
+    assert_eq!(joined[0].tutor_key, "did:key:z6Mktest");
+    // Joining again (a newer copy) replaces, never duplicates.
+    storage::cohorts::join("c-sam", &assignment("soon", "2026-12-18"), 4).await.unwrap();
+    assert_eq!(storage::cohorts::for_profile("c-sam").await.unwrap().len(), 2);
+    storage::cohorts::leave("c-sam", "late").await.unwrap();
+    assert_eq!(storage::cohorts::for_profile("c-sam").await.unwrap().len(), 1);
+    storage::profiles::delete("c-sam").await.unwrap();
+    assert!(storage::cohorts::for_profile("c-sam").await.unwrap().is_empty());
+    assert_eq!(storage::cohorts::for_profile("c-alex").await.unwrap().len(), 1, "another profile's cohorts stay");
+}
+
+#[wasm_bindgen_test]
+async fn standing_counts_started_and_certified_placements() {
+    assert_eq!(storage::records::standing("s-jo", "b").await.unwrap(), (false, false));
+    storage::records::append("s-jo", &[record("b", "m/a", 1, Action::Visit)]).await.unwrap();
+    assert_eq!(storage::records::standing("s-jo", "b").await.unwrap(), (true, false));
+    storage::records::append("s-jo", &[record("b", wex_core::progress::CERTIFICATE_ITEM, 2, Action::Certified { credential: "{}".into() })]).await.unwrap();
+    assert_eq!(storage::records::standing("s-jo", "b").await.unwrap(), (true, true));
+    assert_eq!(storage::records::standing("s-other", "b").await.unwrap(), (false, false));
+}
+
+#[wasm_bindgen_test]
+async fn the_tutor_identity_assignments_and_handins_round_trip() {
+    // Storage keeps the sealed key as it is (sealing and opening are tested in core).
+    let key = wex_core::tutor::SealedKey { kdf: "pbkdf2-sha256".into(), iterations: 600_000, salt: "c2FsdA==".into(), nonce: "bm9uY2U=".into(), sealed: "c2VhbGVk".into() };
+    let identity = wex_core::tutor::Identity { name: "Ms Okafor".into(), organisation: "Riverside".into(), did: "did:key:z6Mktest".into(), key };
+    assert_eq!(storage::tutor::identity().await.unwrap(), None);
+    storage::tutor::save_identity(&identity).await.unwrap();
+    assert_eq!(storage::tutor::identity().await.unwrap(), Some(identity));
+    storage::tutor::forget_identity().await.unwrap();
+    assert_eq!(storage::tutor::identity().await.unwrap(), None);
+
+    let signed = assignment("t1", "2026-12-18").assignment;
+    let made = storage::tutor::Made { document: serde_json::json!({ "assignment": signed }), assignment: signed, created_ms: 5 };
+    storage::tutor::save_assignment(&made).await.unwrap();
+    assert_eq!(storage::tutor::assignments().await.unwrap(), vec![made]);
+    assert!(storage::tutor::handins("t1").await.unwrap().is_empty());
 }
