@@ -1,7 +1,8 @@
 // Trunk's post_build hook (see Trunk.toml), run on the finished site in Trunk's
 // staging folder before it becomes dist/:
-// 0. builds the full app (the `wex-web` binary) into app/, next to the shell Trunk
-//    built, with content-hashed names listed in app/app.json (docs/size.md);
+// 0. builds the learner's full app (the `wex-web` binary) and the tutor's area
+//    (`wex-tutor`) into app/, next to the shell Trunk built, with content-hashed
+//    names listed in app/app.json (docs/size.md);
 // 1. writes sw.js from app/web/sw/service-worker.js, listing the app shell and
 //    versioned by a hash of those files, so every build replaces the last one's cache;
 // 2. adds a strict Content-Security-Policy to index.html, allowing Trunk's one
@@ -15,22 +16,28 @@ const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('this script runs inside trunk build');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-// 0. The full app, built and optimised the way Trunk builds the shell.
+// 0. The learner's full app and the tutor's area, built and optimised the way Trunk
+//    builds the shell.
 {
   const release = process.env.TRUNK_PROFILE !== 'debug';
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'wex-web', '--bin', 'wex-web', ...(release ? ['--release'] : [])]);
-  const built = path.join(root, 'target/wasm32-unknown-unknown', release ? 'release' : 'debug', 'wex-web.wasm');
+  const apps = { learner: 'wex-web', tutor: 'wex-tutor' };
+  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'wex-web', ...Object.values(apps).flatMap((bin) => ['--bin', bin]), ...(release ? ['--release'] : [])]);
   const out = path.join(stage, 'app');
   fs.rmSync(out, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'wex-app', built]);
-  if (release) run('wasm-opt', ['-Oz', path.join(out, 'wex-app_bg.wasm'), '-o', path.join(out, 'wex-app_bg.wasm')]);
-  const short = (file) => crypto.createHash('sha256').update(fs.readFileSync(path.join(out, file))).digest('hex').slice(0, 16);
-  const hash = short('wex-app.js') + short('wex-app_bg.wasm');
-  const files = { js: `wex-app-${hash.slice(0, 16)}.js`, wasm: `wex-app-${hash.slice(16)}_bg.wasm` };
-  fs.renameSync(path.join(out, 'wex-app.js'), path.join(out, files.js));
-  fs.renameSync(path.join(out, 'wex-app_bg.wasm'), path.join(out, files.wasm));
-  fs.writeFileSync(path.join(out, 'app.json'), JSON.stringify(files) + '\n');
+  const listed = {};
+  for (const [key, bin] of Object.entries(apps)) {
+    const built = path.join(root, 'target/wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`);
+    const name = `wex-${key}`;
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', name, built]);
+    if (release) run('wasm-opt', ['-Oz', path.join(out, `${name}_bg.wasm`), '-o', path.join(out, `${name}_bg.wasm`)]);
+    const short = (file) => crypto.createHash('sha256').update(fs.readFileSync(path.join(out, file))).digest('hex').slice(0, 16);
+    const hash = short(`${name}.js`) + short(`${name}_bg.wasm`);
+    listed[key] = { js: `${name}-${hash.slice(0, 16)}.js`, wasm: `${name}-${hash.slice(16)}_bg.wasm` };
+    fs.renameSync(path.join(out, `${name}.js`), path.join(out, listed[key].js));
+    fs.renameSync(path.join(out, `${name}_bg.wasm`), path.join(out, listed[key].wasm));
+  }
+  fs.writeFileSync(path.join(out, 'app.json'), JSON.stringify(listed) + '\n');
 }
 
 // The app shell: everything at the top of the site and the icons, not the

@@ -40,7 +40,14 @@ test('the first load is the small shell; the full app loads when a placement ope
   expect(fetched.filter((p) => p.startsWith('/app/'))).toEqual([]);
   await page.getByRole('link', { name: 'From GP to diagnosis' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'From GP to diagnosis' })).toBeFocused();
-  expect(fetched.some((p) => p.startsWith('/app/wex-app-') && p.endsWith('.wasm'))).toBe(true);
+  expect(fetched.some((p) => p.startsWith('/app/wex-learner-') && p.endsWith('.wasm'))).toBe(true);
   // The learner chosen in the shell carries on in the full app.
   await expect(page.getByText('Learning as Ash')).toBeVisible();
+  // The tutor's area is a download of its own, fetched only when a tutor opens it.
+  expect(fetched.some((p) => p.includes('/wex-tutor-'))).toBe(false);
+  await page.getByRole('link', { name: 'For tutors' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up your tutor area' })).toBeVisible();
+  expect(fetched.some((p) => p.startsWith('/app/wex-tutor-') && p.endsWith('.wasm'))).toBe(true);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'From GP to diagnosis' })).toBeVisible();
 });

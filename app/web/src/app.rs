@@ -5,6 +5,7 @@ use crate::library::Library;
 use crate::pages::profiles::{deactivate, restore, WhoIsLearning};
 use crate::pages::{catalogue::Catalogue, module::ModulePage, not_found::NotFound, placement::Placement, profile::ProfilePage, reflections::Reflections};
 use crate::router::{provide_router, Link, Route};
+use crate::shell::ElsewhereInWex;
 use crate::state::{ActiveProfile, Journals, StorageProblem, TutorSession};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,11 +16,11 @@ use std::time::Duration;
 const LOCK_AFTER: Duration = Duration::from_secs(15 * 60);
 
 /// Which pages an app build can show. The learner's first download (the shell) has
-/// only the catalogue and "Who is learning?"; the full app has every page. See
-/// `shell.rs` and docs/size.md.
+/// only the catalogue and "Who is learning?"; the full app has every learner's page;
+/// the tutor's area is an app of its own. See `shell.rs` and docs/size.md.
 pub type Pages = fn(Route) -> AnyView;
 
-/// Every page, for the full app.
+/// Every learner's page, for the full app.
 pub fn full_pages(route: Route) -> AnyView {
     match route {
         Route::Catalogue => view! { <Catalogue /> }.into_any(),
@@ -30,10 +31,18 @@ pub fn full_pages(route: Route) -> AnyView {
         Route::Certificate { bundle } => view! { <crate::pages::certificate::CertificatePage bundle=bundle /> }.into_any(),
         Route::Verify => view! { <crate::pages::verify::VerifyPage /> }.into_any(),
         Route::Join => view! { <crate::pages::join::JoinPage /> }.into_any(),
+        Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } => view! { <ElsewhereInWex /> }.into_any(),
+        Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
+    }
+}
+
+/// The tutor's area, an app of its own: learners never download it.
+pub fn tutor_pages(route: Route) -> AnyView {
+    match route {
         Route::Tutor => view! { <crate::pages::tutor::TutorHome /> }.into_any(),
         Route::NewAssignment => view! { <crate::pages::tutor::new_assignment::NewAssignment /> }.into_any(),
         Route::TutorAssignment { id } => view! { <crate::pages::tutor::assignment::AssignmentPage id=id /> }.into_any(),
-        Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
+        _ => view! { <ElsewhereInWex /> }.into_any(),
     }
 }
 

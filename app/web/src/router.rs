@@ -81,7 +81,12 @@ impl Route {
 
     /// Whether the page needs a learner: the tutor's area and the check page do not.
     pub fn for_learners(&self) -> bool {
-        !matches!(self, Route::Verify | Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. })
+        !(self.is_tutor_area() || matches!(self, Route::Verify))
+    }
+
+    /// Whether the page is in the tutor's area, an app of its own (docs/size.md).
+    pub fn is_tutor_area(&self) -> bool {
+        matches!(self, Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. })
     }
 
     /// The full href of this route, for `<a href>`.

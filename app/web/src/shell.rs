@@ -1,6 +1,6 @@
 //! The shell: the small first download that shows the catalogue and "Who is
-//! learning?", and starts the full app (built into `app/` by
-//! scripts/trunk-post-build.mjs) when the learner opens anything else. Splitting
+//! learning?", and starts the learner's full app or the tutor's area (both built
+//! into `app/` by scripts/trunk-post-build.mjs) when anything else is opened. Splitting
 //! keeps the first load within budget (docs/size.md).
 
 use crate::pages::catalogue::Catalogue;
@@ -32,26 +32,51 @@ pub fn keep_mounted(handle: Box<dyn Any>) {
     MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
 }
 
-/// The shell's pages: the catalogue here, anything else in the full app.
+/// The shell's pages: the catalogue here; the tutor's area in its own app; anything
+/// else in the learner's full app.
 pub fn shell_pages(route: Route) -> AnyView {
     match route {
         Route::Catalogue => view! { <Catalogue /> }.into_any(),
-        _ => view! { <Handover /> }.into_any(),
+        route if route.is_tutor_area() => view! { <Handover app=AppKind::Tutor /> }.into_any(),
+        _ => view! { <Handover app=AppKind::Learner /> }.into_any(),
     }
 }
 
-/// Where the full app's files are, written at build time.
+/// The apps the shell can hand over to (see docs/size.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppKind {
+    /// Every learner page.
+    Learner,
+    /// The tutor's area: learners never download it.
+    Tutor,
+}
+
+/// Where an app's files are, written at build time.
 #[derive(serde::Deserialize)]
 struct AppFiles {
     js: String,
     wasm: String,
 }
 
+#[derive(serde::Deserialize)]
+struct AllApps {
+    learner: AppFiles,
+    tutor: AppFiles,
+}
+
+/// Shown by an app for a route another app owns: the page loads again from the
+/// shell, which starts the right app for the new address (already in the history).
 #[component]
-fn Handover() -> impl IntoView {
+pub fn ElsewhereInWex() -> impl IntoView {
+    let _ = window().location().reload();
+    view! { <p class="nhsuk-body" role="status">"Opening…"</p> }
+}
+
+#[component]
+fn Handover(app: AppKind) -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     spawn_local(async move {
-        if let Err(why) = start_full_app().await {
+        if let Err(why) = start_app(app).await {
             failed.set(Some(why));
         }
     });
@@ -65,9 +90,13 @@ fn Handover() -> impl IntoView {
     }
 }
 
-async fn start_full_app() -> Result<(), String> {
+async fn start_app(app: AppKind) -> Result<(), String> {
     let text = crate::library::fetch_text("app/app.json").await.map_err(|why| format!("The rest of Wex could not be loaded ({why}). Check your connection and reload the page."))?;
-    let files: AppFiles = serde_json::from_str(&text).map_err(|_| "The rest of Wex is damaged on this site.".to_string())?;
+    let all: AllApps = serde_json::from_str(&text).map_err(|_| "The rest of Wex is damaged on this site.".to_string())?;
+    let files = match app {
+        AppKind::Learner => all.learner,
+        AppKind::Tutor => all.tutor,
+    };
     let base = crate::router::base_path();
     let origin = window().location().origin().unwrap_or_default();
     let js = format!("{origin}{base}app/{}", files.js);
