@@ -1,6 +1,8 @@
 // Prints the size of a learner's first load from a built site: the wasm, js, css
 // and html at the top of dist/, raw and compressed (gzip -9 and brotli), against the
-// 250 KB gzip budget. Writes the same table to target/size-report.txt.
+// 250 KB gzip budget; then the apps loaded later (app/app.json): the learner's full
+// app when a placement opens, the tutor's area when a tutor opens it. Writes the
+// same tables to target/size-report.txt.
 //
 //   node scripts/size-report.mjs [dist]
 import fs from 'node:fs';
@@ -15,15 +17,16 @@ const files = fs
   .filter((f) => /\.(wasm|js|css|html)$/.test(f) && fs.statSync(path.join(dist, f)).isFile())
   .sort((a, b) => path.extname(a).localeCompare(path.extname(b)) || a.localeCompare(b));
 
-const rows = files.map((file) => {
+const measure = (file, kind) => {
   const bytes = fs.readFileSync(path.join(dist, file));
   return {
-    kind: path.extname(file).slice(1),
+    kind,
     raw: bytes.length,
     gzip: zlib.gzipSync(bytes, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-});
+};
+const rows = files.map((file) => measure(file, path.extname(file).slice(1)));
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 const lines = [
@@ -32,6 +35,15 @@ const lines = [
   `  ${'total'.padEnd(20)}${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`,
   `Budget: ${BUDGET_KB} KB gzip; ${total.gzip / 1024 <= BUDGET_KB ? 'within' : 'OVER'} budget by ${Math.abs(BUDGET_KB - total.gzip / 1024).toFixed(1)} KB.`,
 ];
+const appsFile = path.join(dist, 'app', 'app.json');
+if (fs.existsSync(appsFile)) {
+  lines.push(`Loaded later, wasm + js (KB)  raw     gzip   brotli`);
+  for (const [name, app] of Object.entries(JSON.parse(fs.readFileSync(appsFile, 'utf8')))) {
+    const parts = [measure(path.join('app', app.wasm), 'wasm'), measure(path.join('app', app.js), 'js')];
+    const sum = parts.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+    lines.push(`  ${`${name} app`.padEnd(20)}${kb(sum.raw)} ${kb(sum.gzip)} ${kb(sum.brotli)}`);
+  }
+}
 console.log(lines.join('\n'));
 fs.mkdirSync('target', { recursive: true });
 fs.writeFileSync('target/size-report.txt', lines.join('\n') + '\n');

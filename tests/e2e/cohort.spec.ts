@@ -107,6 +107,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(learnerPage.getByText(`${TUTOR} at ${COLLEGE} has set you an assignment.`)).toBeVisible();
   await expect(learnerPage.getByText('18 December')).toBeVisible();
   await checkAccessibility(learnerPage, 'join');
+  await learnerPage.screenshot({ path: 'docs/screenshots/join.png', fullPage: true });
   await learnerPage.getByRole('button', { name: 'Join this cohort' }).click();
   await learner.heading('Virtual work experience');
   const assignments = learnerPage.locator('.wex-assignment');
@@ -114,6 +115,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(assignments).toContainText(`Set by ${TUTOR}, ${COLLEGE}. Due 18 December`);
   await expect(assignments.getByText('Not started')).toHaveCount(2);
   await checkAccessibility(learnerPage, 'catalogue with assignments');
+  await learnerPage.screenshot({ path: 'docs/screenshots/learner-assignments.png' });
 
   // A tampered assignment is refused with the reason.
   const document = JSON.parse(fs.readFileSync(assignmentFile, 'utf8'));
@@ -227,6 +229,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(learnerPage.getByText(`Verified by ${COLLEGE}.`, { exact: true })).toBeVisible();
   await expect(learnerPage.getByText('Self-declared.')).toHaveCount(0);
   await checkAccessibility(learnerPage, 'verified certificate');
+  await learnerPage.screenshot({ path: 'docs/screenshots/certificate-verified.png', fullPage: true });
   await learnerPage.reload();
   await expect(learnerPage.getByText(`Verified by ${COLLEGE}.`, { exact: true })).toBeVisible();
 
