@@ -232,6 +232,10 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await learnerPage.screenshot({ path: 'docs/screenshots/certificate-verified.png', fullPage: true });
   await learnerPage.reload();
   await expect(learnerPage.getByText(`Verified by ${COLLEGE}.`, { exact: true })).toBeVisible();
+  // Anyone can check the countersigned file.
+  await learnerPage.goto('./verify');
+  await learnerPage.getByLabel('Certificate file').setInputFiles(verified);
+  await expect(learnerPage.getByRole('heading', { name: `Valid (verified by ${COLLEGE})` })).toBeVisible();
 
   // The key backup restores the tutor area in another browser, with the passphrase.
   const elsewhere = await newPage(browser);

@@ -91,7 +91,12 @@ fn verify_credential(args: &Args, credential: &serde_json::Value, records: Optio
     let checks = wex_core::credential::badge::verify(credential, packed.as_ref().map(|p| (&p.bundle, p.sha256.as_str())), records);
     let valid = checks.iter().all(|c| c.passed);
     let name = credential["credentialSubject"]["achievement"]["name"].as_str().unwrap_or("?");
-    println!("{}: {} certificate for {name}", args.file.display(), if valid { "VALID (self-declared)" } else { "NOT VALID" });
+    let verdict = match (valid, wex_core::credential::badge::summary(credential).verified_by) {
+        (false, _) => "NOT VALID".to_string(),
+        (true, None) => "VALID (self-declared)".to_string(),
+        (true, Some(organisation)) => format!("VALID (verified by {organisation})"),
+    };
+    println!("{}: {verdict} certificate for {name}", args.file.display());
     for check in &checks {
         println!("  {}: {} ({})", check.name, if check.passed { "ok" } else { "FAILED" }, check.detail);
     }

@@ -57,6 +57,9 @@ pub struct Summary {
     /// The overall score as stated, for example `14/14`.
     pub score: String,
     pub issued_at: String,
+    /// The organisation named as issuer when it is not the learner's own device (a
+    /// tutor's countersignature); `None` for a self-declared certificate.
+    pub verified_by: Option<String>,
 }
 
 /// Reads the parts of a certificate that pages and reports show.
@@ -77,8 +80,12 @@ pub fn summary(credential: &Value) -> Summary {
         placement,
         score: text("/credentialSubject/result/0/value"),
         issued_at: text("/validFrom"),
+        verified_by: Some(text("/issuer/name")).filter(|name| !name.is_empty() && !name.ends_with(SELF_DECLARED)),
     }
 }
+
+/// How the issuer of a learner's own certificate is named: `<learner> (self-declared)`.
+pub const SELF_DECLARED: &str = "(self-declared)";
 
 /// Builds and signs the credential, or says why the placement is not complete.
 pub fn issue(input: &Issue, seed: &[u8; 32]) -> Result<Value, String> {
@@ -126,7 +133,7 @@ fn unsigned_credential(input: &Issue, result: &BundleResult, did: &str) -> Value
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": format!("{}: virtual work experience", bundle.title),
         "description": "Issued by the learner's own device: self-declared. A tutor's countersignature makes it verified.",
-        "issuer": { "id": did, "type": ["Profile"], "name": format!("{} (self-declared)", input.learner_name) },
+        "issuer": { "id": did, "type": ["Profile"], "name": format!("{} {SELF_DECLARED}", input.learner_name) },
         "validFrom": input.issued_at,
         "credentialSubject": {
             "type": ["AchievementSubject"],
@@ -188,7 +195,7 @@ pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Opti
     checks.push(Check {
         name: "issuer",
         passed: issuer_ok,
-        detail: match (issuer_ok, issuer_name.ends_with("(self-declared)")) {
+        detail: match (issuer_ok, issuer_name.ends_with(SELF_DECLARED)) {
             (false, _) => "the signing key is not the issuer's".into(),
             (true, true) => "the issuer signed it: the learner's own device, so self-declared".into(),
             (true, false) => format!("the issuer signed it: a key that calls itself “{issuer_name}”"),

@@ -95,6 +95,8 @@ mod tests {
         let input = Countersign { learner_credential: &learner, organisation: "Riverside College", tutor: "Ms Patel", issued_at: "2026-11-28T09:00:00Z", credential_id: "urn:uuid:c" };
         let signed = countersign(&input, &[2; 32]).unwrap();
         assert_eq!(signed["issuer"]["name"], "Riverside College");
+        assert_eq!(crate::credential::badge::summary(&signed).verified_by.as_deref(), Some("Riverside College"));
+        assert_eq!(crate::credential::badge::summary(&learner).verified_by, None);
         assert_eq!(signed["evidence"][0]["id"], "urn:uuid:l");
         assert_eq!(signed["evidence"].as_array().unwrap().len(), 2);
         let checks = verify(&signed, None, None);

@@ -17,7 +17,7 @@ const MAX_BYTES: f64 = 1024.0 * 1024.0;
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     Unreadable(String),
-    Checked { learner: String, placement: String, checks: Vec<Check>, compared: bool },
+    Checked { learner: String, placement: String, checks: Vec<Check>, compared: bool, verified_by: Option<String> },
 }
 
 #[component]
@@ -72,9 +72,18 @@ pub fn VerifyPage() -> impl IntoView {
                 Outcome::Unreadable(why) => view! {
                     <ErrorSummary title="This is not a certificate Wex can check" items=vec![ErrorItem { text: why, href: Some("credential-file".into()) }] />
                 }.into_any(),
-                Outcome::Checked { learner, placement, checks, compared } => {
+                Outcome::Checked { learner, placement, checks, compared, verified_by } => {
                     let failed: Vec<&Check> = checks.iter().filter(|c| !c.passed).collect();
-                    let summary = if failed.is_empty() {
+                    let summary = if let (true, Some(organisation)) = (failed.is_empty(), verified_by) {
+                        view! {
+                            <div class="nhsuk-card wex-result wex-result--valid">
+                                <div class="nhsuk-card__content">
+                                    <h2 class="nhsuk-card__heading">{format!("Valid (verified by {organisation})")}</h2>
+                                    <p class="nhsuk-card__description">{format!("{learner}: {placement}. A tutor checked the learner's record and countersigned it with a key that calls itself “{organisation}”. To be sure the key is theirs, compare its fingerprint with the organisation.")}</p>
+                                </div>
+                            </div>
+                        }.into_any()
+                    } else if failed.is_empty() {
                         view! {
                             <div class="nhsuk-card wex-result wex-result--valid">
                                 <div class="nhsuk-card__content">
@@ -148,7 +157,7 @@ async fn check(library: Library, text: &str) -> Outcome {
     let checks = verify(&credential, bundle.as_ref().map(|(b, s)| (b.as_ref(), s.as_str())), records.as_deref());
     let learner = if stated.learner.is_empty() { "A learner".to_string() } else { stated.learner };
     let placement = if stated.placement_title.is_empty() { "an unnamed placement".to_string() } else { stated.placement_title };
-    Outcome::Checked { learner, placement, checks, compared: bundle.is_some() }
+    Outcome::Checked { learner, placement, checks, compared: bundle.is_some(), verified_by: stated.verified_by }
 }
 
 fn from_fragment() -> Option<String> {
