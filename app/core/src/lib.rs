@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod credential;
 pub mod doc;
 pub mod keys;
+pub mod library;
 pub mod pin;
 pub mod pack;
 pub mod progress;

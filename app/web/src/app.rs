@@ -31,6 +31,7 @@ pub fn full_pages(route: Route) -> AnyView {
         Route::Certificate { bundle } => view! { <crate::pages::certificate::CertificatePage bundle=bundle /> }.into_any(),
         Route::Verify => view! { <crate::pages::verify::VerifyPage /> }.into_any(),
         Route::Join => view! { <crate::pages::join::JoinPage /> }.into_any(),
+        Route::AddPlacement => view! { <crate::pages::add_placement::AddPlacement /> }.into_any(),
         Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } => view! { <ElsewhereInWex /> }.into_any(),
         Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
     }

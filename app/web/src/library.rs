@@ -1,5 +1,6 @@
 //! The placement library: the site's bundle index and packed bundles, fetched from
-//! the app's own origin, checked by core, and kept in memory once loaded.
+//! the app's own origin, and the placements added on this device from a file (kept
+//! in IndexedDB); all checked by core, and kept in memory once loaded.
 
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -7,10 +8,19 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::bundle::Bundle;
-use wex_core::pack::{self, Index, INDEX_FILE};
+use wex_core::pack::{self, Index, IndexEntry, INDEX_FILE};
+
+/// Whether version `a` is newer than `b` (unreadable versions are never newer).
+fn newer(a: &str, b: &str) -> bool {
+    use wex_core::version::Version;
+    matches!((Version::parse(a), Version::parse(b)), (Some(a), Some(b)) if a > b)
+}
 
 /// The folder of the built site that holds packed bundles and their index.
 pub const BUNDLES_FOLDER: &str = "bundles/";
+
+/// How index entries for placements added on this device name their file.
+pub const ON_THIS_DEVICE: &str = "device:";
 
 /// Shared through context: loads the index and bundles once per page load.
 #[derive(Clone, Copy)]
@@ -30,7 +40,8 @@ impl Library {
         expect_context::<Library>()
     }
 
-    /// The site's index of placements.
+    /// Every placement: the site's index, with the placements added on this device.
+    /// Where both have a placement, the newer version is listed (the device's on a tie).
     pub async fn index(self) -> Result<Index, String> {
         if let Some(index) = self.index.get_value() {
             return Ok(index);
@@ -38,9 +49,28 @@ impl Library {
         let text = fetch_text(&format!("{BUNDLES_FOLDER}{INDEX_FILE}")).await.map_err(|why| {
             format!("The list of placements could not be loaded ({why}). Check your connection and reload the page.")
         })?;
-        let index = Index::parse(&text)?;
+        let mut index = Index::parse(&text)?;
+        for added in crate::storage::library::list().await.unwrap_or_default() {
+            let entry = IndexEntry { file: format!("{ON_THIS_DEVICE}{}", added.listing.id), sha256: added.sha256, listing: added.listing };
+            match index.bundles.iter().position(|e| e.listing.id == entry.listing.id) {
+                Some(i) if newer(&index.bundles[i].listing.version, &entry.listing.version) => {}
+                Some(i) => index.bundles[i] = entry,
+                None => index.bundles.push(entry),
+            }
+        }
         self.index.set_value(Some(index.clone()));
         Ok(index)
+    }
+
+    /// Forgets what was loaded, after a placement was added or removed.
+    pub fn reload(self) {
+        self.index.set_value(None);
+        self.bundles.update_value(HashMap::clear);
+    }
+
+    /// Whether a placement was added on this device (rather than served by the site).
+    pub async fn added_here(self, id: &str) -> bool {
+        self.index().await.is_ok_and(|i| i.bundles.iter().any(|e| e.listing.id == id && e.file.starts_with(ON_THIS_DEVICE)))
     }
 
     /// The content hash of a placement, as the site's index lists it.
@@ -57,9 +87,12 @@ impl Library {
         let Some(entry) = index.bundles.iter().find(|e| e.listing.id == id) else {
             return Err(format!("There is no placement called “{id}” on this site. It may have been removed."));
         };
-        let text = fetch_text(&format!("{BUNDLES_FOLDER}{}", entry.file))
-            .await
-            .map_err(|why| format!("The placement “{}” could not be loaded ({why}).", entry.listing.title))?;
+        let text = match entry.file.strip_prefix(ON_THIS_DEVICE) {
+            Some(id) => crate::storage::library::file(id).await.ok().flatten().ok_or_else(|| format!("The placement “{}” is missing from this device's storage.", entry.listing.title))?,
+            None => fetch_text(&format!("{BUNDLES_FOLDER}{}", entry.file))
+                .await
+                .map_err(|why| format!("The placement “{}” could not be loaded ({why}).", entry.listing.title))?,
+        };
         let packed = pack::unpack(text.as_bytes()).map_err(|why| format!("The placement “{}” could not be opened: {why}.", entry.listing.title))?;
         if packed.sha256 != entry.sha256 {
             return Err(format!(

@@ -21,6 +21,8 @@ pub enum Route {
     Certificate { bundle: String },
     /// Checking a certificate: from a file, pasted text, or the address's fragment.
     Verify,
+    /// Adding a placement from a packed file.
+    AddPlacement,
     /// Joining a tutor's cohort: the assignment in the address's fragment, or a file.
     Join,
     /// The tutor's area: identity, and the assignments they made.
@@ -45,6 +47,7 @@ impl Route {
             ["reflections"] => Route::Reflections,
             ["verify"] => Route::Verify,
             ["join"] => Route::Join,
+            ["add-placement"] => Route::AddPlacement,
             ["tutor"] => Route::Tutor,
             ["tutor", "assignments", "new"] => Route::NewAssignment,
             ["tutor", "assignments", id] => Route::TutorAssignment { id: id.to_string() },
@@ -66,6 +69,7 @@ impl Route {
             Route::Reflections => "reflections".into(),
             Route::Verify => "verify".into(),
             Route::Join => "join".into(),
+            Route::AddPlacement => "add-placement".into(),
             Route::Tutor => "tutor".into(),
             Route::NewAssignment => "tutor/assignments/new".into(),
             Route::TutorAssignment { id } => format!("tutor/assignments/{}", encode(id)),
@@ -229,6 +233,7 @@ mod tests {
             Route::Reflections,
             Route::Verify,
             Route::Join,
+            Route::AddPlacement,
             Route::Tutor,
             Route::NewAssignment,
             Route::TutorAssignment { id: "a1b2".into() },

@@ -60,7 +60,7 @@ async fn the_schema_is_at_the_current_version() {
     assert_eq!(db.version() as u32, storage::DB_VERSION);
     let mut stores: Vec<String> = db.object_store_names().collect();
     stores.sort();
-    assert_eq!(stores, ["assignments", "cohorts", "handins", "profiles", "records", "tutor"]);
+    assert_eq!(stores, ["assignments", "cohorts", "handins", "library", "library-files", "profiles", "records", "tutor"]);
 }
 
 fn assignment(id: &str, due: &str) -> wex_core::assignment::SignedAssignment {

@@ -54,6 +54,7 @@ pub fn Catalogue() -> impl IntoView {
         </p>
         <crate::pages::my_assignments::MyAssignments />
         <h2 class="nhsuk-heading-m">"Placements"</h2>
+        <p class="nhsuk-body"><crate::router::Link to=Route::AddPlacement class="nhsuk-link">"Add a placement from a file"</crate::router::Link></p>
         <div class="wex-filters" role="group" aria-label="Filter placements">
             {select("Career area", "filter-area", areas, |f, v| f.area = CareerArea::from_key(v))}
             {select("Your age", "filter-age", ages, |f, v| f.age = v.parse().ok())}
@@ -67,15 +68,20 @@ pub fn Catalogue() -> impl IntoView {
             }
             Some(Ok(index)) => {
                 let chosen = filters.get();
-                let shown: Vec<Listing> = index.bundles.into_iter().map(|e| e.listing).filter(|l| chosen.keeps(l)).collect();
+                let shown: Vec<(Listing, bool)> = index
+                    .bundles
+                    .into_iter()
+                    .map(|e| (e.listing, e.file.starts_with(crate::library::ON_THIS_DEVICE)))
+                    .filter(|(l, _)| chosen.keeps(l))
+                    .collect();
                 view! {
                     <p class="nhsuk-body" role="status">
                         {match shown.len() { 0 => "No placements match. Try other filters.".to_string(), 1 => "Showing 1 placement".to_string(), n => format!("Showing {n} placements") }}
                     </p>
                     <ul class="nhsuk-grid-row nhsuk-card-group">
-                        {shown.into_iter().map(|listing| view! {
+                        {shown.into_iter().map(|(listing, added)| view! {
                             <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
-                                <PlacementCard listing=listing />
+                                <PlacementCard listing=listing added=added />
                             </li>
                         }).collect_view()}
                     </ul>
@@ -87,7 +93,7 @@ pub fn Catalogue() -> impl IntoView {
 }
 
 #[component]
-fn PlacementCard(listing: Listing) -> impl IntoView {
+fn PlacementCard(listing: Listing, added: bool) -> impl IntoView {
     let to = Route::Placement { bundle: listing.id.clone() };
     view! {
         <Card heading=listing.title to=to>
@@ -97,6 +103,7 @@ fn PlacementCard(listing: Listing) -> impl IntoView {
                 <br />
                 {format!("From {}", listing.publisher)}
                 {listing.content_warnings.then(|| view! { <br /><strong>"Has content warnings"</strong> })}
+                {added.then(|| view! { <br />"Added on this device" })}
             </p>
         </Card>
     }

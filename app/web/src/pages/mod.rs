@@ -1,5 +1,6 @@
 //! One file per page of the app.
 
+pub mod add_placement;
 pub mod catalogue;
 pub mod hand_in;
 pub mod certificate;

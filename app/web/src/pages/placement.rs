@@ -63,6 +63,7 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
     view! {
         <PageHeading text=bundle.title.clone() />
         <p class="nhsuk-body-l">{bundle.summary.clone()}</p>
+        <crate::pages::add_placement::AddedHere id=bundle.id.clone() />
         {(!warnings.is_empty()).then(|| view! {
             <WarningCallout heading="Content warning">
                 <ul class="nhsuk-list nhsuk-list--bullet">

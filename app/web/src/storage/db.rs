@@ -19,7 +19,9 @@ pub const DB_NAME: &str = "wex";
 ///    tutor's identity, keyed by `id`); `assignments` (those the tutor made, keyed
 ///    by `id`); `handins` (checked completion records, keyed by `key`, index
 ///    `by-assignment`); `records` gain the index `by-profile-bundle-item`, so the
-///    catalogue can tell started and certified placements apart by counting.
+///    catalogue can tell started and certified placements apart by counting. The
+///    placements added on this device from a file: `library` (what the catalogue
+///    lists, keyed by `id`) and `library-files` (the packed files, keyed by `id`).
 pub const DB_VERSION: u32 = 3;
 
 pub(super) const RECORDS: &str = "records";
@@ -34,6 +36,8 @@ pub(super) const TUTOR: &str = "tutor";
 pub(super) const ASSIGNMENTS: &str = "assignments";
 pub(super) const HANDINS: &str = "handins";
 pub(super) const HANDINS_BY_ASSIGNMENT: &str = "by-assignment";
+pub(super) const LIBRARY: &str = "library";
+pub(super) const LIBRARY_FILES: &str = "library-files";
 
 /// Why something could not be stored or read, in words for the learner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +130,8 @@ fn migrate(db: &Database, old: u32) -> indexed_db_futures::Result<()> {
         db.create_object_store(ASSIGNMENTS).with_key_path(KeyPath::One("id")).build()?;
         let handins = db.create_object_store(HANDINS).with_key_path(KeyPath::One("key")).build()?;
         handins.create_index(HANDINS_BY_ASSIGNMENT, KeyPath::One("assignment")).build()?;
+        db.create_object_store(LIBRARY).with_key_path(KeyPath::One("id")).build()?;
+        db.create_object_store(LIBRARY_FILES).with_key_path(KeyPath::One("id")).build()?;
         let records = handins.transaction().object_store(RECORDS)?;
         records.create_index(RECORDS_BY_PROFILE_BUNDLE_ITEM, KeyPath::Sequence(["profile", "bundle", "item"].into_iter().collect())).build()?;
     }

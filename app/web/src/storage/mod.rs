@@ -7,6 +7,7 @@
 
 pub mod cohorts;
 mod db;
+pub mod library;
 pub mod profiles;
 pub mod records;
 pub mod tutor;

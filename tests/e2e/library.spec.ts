@@ -1,0 +1,179 @@
+// The placement library, both paths: a site owner copies a packed file into the
+// served bundles folder and re-indexes (no rebuild); a learner adds a packed file
+// they were sent, which is checked, labelled by who signed it, stored on the device
+// and playable offline; version 2 replaces version 1 with progress carried over;
+// tampered, foreign, too-new and too-large files are refused with the reason.
+import { test, expect, type Page } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
+import { Learner } from '../support/learner';
+import { waitForServiceWorker } from '../support/offline';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+test.use({ actionTimeout: 20_000 });
+
+const wex = path.resolve('target/debug/wex');
+const site = path.resolve('tests/output/site/bundles');
+
+/** A placement folder made by `wex new`, with its id, title and version changed. */
+function makeFolder(name: string, id: string, title: string, version: string, renameStep = false): string {
+  const folder = test.info().outputPath(name);
+  fs.rmSync(folder, { recursive: true, force: true });
+  execFileSync(wex, ['new', folder], { stdio: 'ignore' });
+  const manifest = path.join(folder, 'bundle.toml');
+  let toml = fs.readFileSync(manifest, 'utf8');
+  toml = toml.replace(/^id = ".*"$/m, `id = "${id}"`).replace(/^version = ".*"$/m, `version = "${version}"`).replace(/^title = ".*"$/m, `title = "${title}"`);
+  fs.writeFileSync(manifest, toml);
+  if (renameStep) {
+    const module = path.join(folder, 'modules', 'a-patient-arrives.md');
+    fs.writeFileSync(module, fs.readFileSync(module, 'utf8').replace('{#meet-mrs-evans}', '{#meet-mrs-evans-at-the-surgery}'));
+  }
+  return folder;
+}
+
+function pack(folder: string, out: string, key?: string): string {
+  const file = test.info().outputPath(out);
+  execFileSync(wex, ['pack', folder, '-o', file], { stdio: 'ignore' });
+  if (key) execFileSync(wex, ['sign', file, '--key', key], { stdio: 'ignore' });
+  return file;
+}
+
+function keygen(name: string): { file: string; did: string } {
+  const file = test.info().outputPath(name);
+  fs.rmSync(file, { force: true });
+  execFileSync(wex, ['keygen', '-o', file], { stdio: 'ignore' });
+  return { file, did: JSON.parse(fs.readFileSync(file, 'utf8')).did };
+}
+
+async function addFile(page: Page, file: string) {
+  await page.goto('./add-placement');
+  await page.getByLabel('Placement file').setInputFiles(file);
+}
+
+test('a site owner adds a placement by copying a file and re-indexing, with no rebuild', async ({ page }) => {
+  const learner = new Learner(page);
+  await learner.start('Priya');
+  await waitForServiceWorker(page);
+  await expect(page.getByRole('link', { name: 'Site owner test placement' })).toHaveCount(0);
+  const copied = path.join(site, 'site-owner-test-1.0.0.wex.json');
+  try {
+    fs.copyFileSync(pack(makeFolder('owner', 'site-owner-test', 'Site owner test placement', '1.0.0'), 'owner.wex.json'), copied);
+    execFileSync(wex, ['index', site], { stdio: 'ignore' });
+    await page.reload();
+    await learner.openPlacement('Site owner test placement');
+  } finally {
+    fs.rmSync(copied, { force: true });
+    execFileSync(wex, ['index', site], { stdio: 'ignore' });
+  }
+});
+
+test('a placement added from a file: labelled, offline, updated, and bad files refused', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const trusted = keygen('trusted.key');
+  const stranger = keygen('stranger.key');
+  const publishers = path.join(site, 'publishers.json');
+  fs.writeFileSync(publishers, JSON.stringify({ wex: 'publishers', format: 1, publishers: [{ name: 'Northfield NHS Trust (test)', key: trusted.did }] }));
+  try {
+    const v1 = pack(makeFolder('v1', 'trust-induction', 'Trust induction', '1.0.0'), 'v1.wex.json', trusted.file);
+    const v2 = pack(makeFolder('v2', 'trust-induction', 'Trust induction', '2.0.0', true), 'v2.wex.json', trusted.file);
+    const strangers = pack(makeFolder('other', 'stranger-placement', 'A placement from a stranger', '1.0.0'), 'other.wex.json', stranger.file);
+    const unsigned = pack(makeFolder('unsigned', 'unsigned-placement', 'An unsigned placement', '1.0.0'), 'unsigned.wex.json');
+
+    const learner = new Learner(page);
+    await learner.start('Tom');
+    await waitForServiceWorker(page);
+    await page.getByRole('link', { name: 'Add a placement from a file' }).click();
+    await learner.heading('Add a placement');
+    await checkAccessibility(page, 'add a placement');
+
+    // Bad files first: each refused with its reason, and nothing is added.
+    const text = fs.readFileSync(v1, 'utf8');
+    const changed = pack(makeFolder('forged', 'trust-induction', 'Trust induction (changed)', '1.0.0'), 'changed.wex.json');
+    const bad: [string, string | Buffer, RegExp][] = [
+      ['notes.txt', 'Here is the placement you asked for.', /This is not a Wex placement file/],
+      ['truncated.wex.json', text.slice(0, text.length / 2), /This is not a Wex placement file|damaged/],
+      ['tampered.wex.json', text.replace('"title":"Trust induction"', '"title":"Trust inductiom"'), /changed or damaged since it was packed/],
+      ['newer.wex.json', text.replace('"format":1', '"format":9'), /needs a newer version of Wex/],
+      ['forged.wex.json', forge(text, fs.readFileSync(changed, 'utf8')), /publisher signature is not valid/],
+      ['huge.wex.json', Buffer.alloc(200 * 1024 * 1024, 32), /This file is 210 MB\. A placement file can be at most 33 MB/],
+    ];
+    for (const [name, body, message] of bad) {
+      const file = test.info().outputPath(name);
+      fs.writeFileSync(file, body);
+      await page.getByLabel('Placement file').setInputFiles(file);
+      await expect(page.getByRole('alert')).toContainText(message);
+    }
+    await checkAccessibility(page, 'add a placement (refused)');
+    await page.goto('./');
+    await expect(page.getByRole('link', { name: 'Trust induction' })).toHaveCount(0);
+
+    // A trusted publisher's file: labelled, added, and shown as added on this device.
+    await addFile(page, v1);
+    await expect(page.getByText('Signed by Northfield NHS Trust (test)')).toBeVisible();
+    await expect(page.getByText('A new placement on this device.')).toBeVisible();
+    await page.getByRole('button', { name: 'Add this placement' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Added “Trust induction” (version 1.0.0).' })).toBeVisible();
+    await page.screenshot({ path: 'docs/screenshots/add-placement.png', fullPage: true });
+    await page.goto('./');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Trust induction' })).toContainText('Added on this device');
+
+    // It plays offline, after a reload.
+    await context.setOffline(true);
+    await page.reload();
+    await learner.openPlacement('Trust induction');
+    await expect(page.getByText('Added on this device from a file. Signed by Northfield NHS Trust (test).')).toBeVisible();
+    await page.goto('./placements/trust-induction/the-practice/who-is-who');
+    await learner.heading(/Who is who/);
+    await learner.next();
+    await page.goto('./placements/trust-induction/a-patient-arrives/meet-mrs-evans');
+    const carryOn = page.getByRole('button', { name: 'Continue' });
+    if (await carryOn.isVisible()) await carryOn.click();
+    await page.getByRole('button', { name: /Show: What she tells the GP/ }).click();
+    await context.setOffline(false);
+
+    // Version 2 replaces it: progress carries over; the answer on a step that
+    // version 2 renamed is kept and counted.
+    await addFile(page, v2);
+    await expect(page.getByText('A newer version: it replaces version 1.0.0.')).toBeVisible();
+    await page.getByRole('button', { name: 'Add this placement' }).click();
+    await expect(page.getByText('Your progress carries over. 1 of your answers is for a step that is not in this version')).toBeVisible();
+    await page.goto('./placements/trust-induction');
+    await expect(page.getByRole('link', { name: 'The practice' })).toHaveAccessibleDescription(/In progress/);
+    // Going back to version 1 needs a confirmation, with the reason.
+    await addFile(page, v1);
+    await expect(page.getByText('older than version 2.0.0, which you have now')).toBeVisible();
+    await page.getByRole('button', { name: 'Add this placement' }).click();
+    await expect(page.getByRole('alert')).toContainText('Confirm that you want to add this placement');
+
+    // A key the site does not list, and no signature at all: labelled, and confirmed.
+    await addFile(page, strangers);
+    await expect(page.getByText(/Signed, publisher key not on this site's list \(key [0-9a-f ]{19}\)/)).toBeVisible();
+    await checkAccessibility(page, 'add a placement (untrusted)');
+    await page.getByLabel('I understand, add it anyway').check();
+    await page.getByRole('button', { name: 'Add this placement' }).click();
+    await expect(page.getByText('Added “A placement from a stranger” (version 1.0.0).')).toBeVisible();
+    await addFile(page, unsigned);
+    await expect(page.getByText('Not signed', { exact: true })).toBeVisible();
+    await expect(page.getByText(/It is not signed, so nothing shows it comes from/)).toBeVisible();
+
+    // Removing keeps the learner's progress; adding it again brings it back.
+    await page.goto('./placements/trust-induction');
+    await page.getByRole('button', { name: 'Remove this placement from this device' }).click();
+    await page.getByRole('button', { name: 'Yes, remove it' }).click();
+    await learner.heading('Virtual work experience');
+    await expect(page.getByRole('link', { name: 'Trust induction' })).toHaveCount(0);
+    await addFile(page, v2);
+    await page.getByRole('button', { name: 'Add this placement' }).click();
+    await page.goto('./placements/trust-induction');
+    await expect(page.getByRole('link', { name: 'The practice' })).toHaveAccessibleDescription(/In progress/);
+  } finally {
+    fs.rmSync(publishers, { force: true });
+  }
+});
+
+/** Another placement's file carrying this file's signature: the content it signs differs. */
+function forge(signed: string, other: string): string {
+  const signature = JSON.parse(signed).signature;
+  return other.replace('"format":1,', `"format":1,"signature":${JSON.stringify(signature)},`);
+}
