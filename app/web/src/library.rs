@@ -50,8 +50,8 @@ impl Library {
             format!("The list of placements could not be loaded ({why}). Check your connection and reload the page.")
         })?;
         let mut index = Index::parse(&text)?;
-        for added in crate::storage::library::list().await.unwrap_or_default() {
-            let entry = IndexEntry { file: format!("{ON_THIS_DEVICE}{}", added.listing.id), sha256: added.sha256, listing: added.listing };
+        for (listing, sha256) in crate::storage::library::listings().await.unwrap_or_default() {
+            let entry = IndexEntry { file: format!("{ON_THIS_DEVICE}{}", listing.id), sha256, listing };
             match index.bundles.iter().position(|e| e.listing.id == entry.listing.id) {
                 Some(i) if newer(&index.bundles[i].listing.version, &entry.listing.version) => {}
                 Some(i) => index.bundles[i] = entry,

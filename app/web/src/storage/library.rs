@@ -60,6 +60,15 @@ pub async fn list() -> Result<Vec<Added>, StorageError> {
         .collect())
 }
 
+/// What the catalogue lists of each added placement: its listing and content hash.
+/// (Lighter than [`list`]: the learner's first download carries this one.)
+pub async fn listings() -> Result<Vec<(Listing, String)>, StorageError> {
+    let db = open().await?;
+    let tx = db.transaction(LIBRARY).build()?;
+    let stored: Vec<StoredListing> = tx.object_store(LIBRARY)?.get_all().serde()?.await?.collect::<Result<_, _>>()?;
+    Ok(stored.into_iter().filter_map(|s| Some((serde_json::from_str(&s.listing).ok()?, s.sha256))).collect())
+}
+
 /// The packed file of an added placement.
 pub async fn file(id: &str) -> Result<Option<String>, StorageError> {
     let db = open().await?;
