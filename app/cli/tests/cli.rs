@@ -189,3 +189,17 @@ fn verify_checks_certificates_and_names_each_check() {
     assert!(text(&output).contains("signature: FAILED (the signature does not match"), "{}", text(&output));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn graph_draws_scenarios_as_mermaid_and_marks_problems_even_with_errors() {
+    let output = wex(&["graph", "content/gp-to-diagnosis"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let out = text(&output);
+    assert!(out.contains("```mermaid\nflowchart TD\n"), "{out}");
+    assert!(out.contains("33 nodes, 48 choices, 5 endings."), "{out}");
+    // A dead end is an error for `wex check`, and exactly what the map should show.
+    let broken = wex(&["graph", "tests/bundles/dead-end"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stdout).contains("⚠ dead end"), "{}", text(&broken));
+    assert_eq!(wex(&["graph", "content/first-look"]).status.code(), Some(0), "no scenarios is not a failure");
+}

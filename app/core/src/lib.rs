@@ -17,6 +17,7 @@ pub mod pin;
 pub mod pack;
 pub mod progress;
 pub mod scenario;
+pub mod scenario_map;
 pub mod scoring;
 pub mod source;
 pub mod stats;

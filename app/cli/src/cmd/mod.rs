@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod graph;
 mod index;
 mod keygen;
 mod new;
@@ -18,6 +19,7 @@ Usage:
   wex new <folder>                         start a new bundle from a working example
   wex check [--format json] <folder>...    check bundles and report every problem
   wex stats <folder>                       modules, steps, minutes and reading age
+  wex graph <folder>                       every scenario as a Mermaid flowchart (Markdown)
   wex pack <folder> -o <file>              pack one bundle into a .wex.json file
   wex keygen -o <key-file>                 make a publisher signing key
   wex sign <packed-file> --key <key-file>  sign a packed bundle
@@ -40,6 +42,7 @@ pub enum Command {
     New(new::Args),
     Check(check::Args),
     Stats(stats::Args),
+    Graph(graph::Args),
     Pack(pack::Args),
     Keygen(keygen::Args),
     Sign(sign::Args),
@@ -61,6 +64,7 @@ impl Command {
             "new" => new::Args::parse(&mut parser).map(Command::New),
             "check" => check::Args::parse(&mut parser).map(Command::Check),
             "stats" => stats::Args::parse(&mut parser).map(Command::Stats),
+            "graph" => graph::Args::parse(&mut parser).map(Command::Graph),
             "pack" => pack::Args::parse(&mut parser).map(Command::Pack),
             "keygen" => keygen::Args::parse(&mut parser).map(Command::Keygen),
             "sign" => sign::Args::parse(&mut parser).map(Command::Sign),
@@ -78,6 +82,7 @@ impl Command {
             Command::New(args) => new::run(args),
             Command::Check(args) => check::run(args),
             Command::Stats(args) => stats::run(args),
+            Command::Graph(args) => graph::run(args),
             Command::Pack(args) => pack::run(args),
             Command::Keygen(args) => keygen::run(args),
             Command::Sign(args) => sign::run(args),

@@ -1,0 +1,64 @@
+//! `wex graph`: every scenario of a bundle as a Mermaid flowchart, in Markdown ready
+//! for a README or a pull request, with unreachable nodes, dead ends and loops with
+//! no way out marked. It draws what it can even when the bundle has errors (they go
+//! to standard error), since a broken scenario is when the map helps most.
+
+use super::Exit;
+use std::path::PathBuf;
+use wex_core::bundle::Activity;
+use wex_core::scenario_map::{map, mermaid};
+
+pub struct Args {
+    folder: PathBuf,
+}
+
+impl Args {
+    pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
+        let mut parsed = super::parse_args(parser, &[])?;
+        Ok(Args { folder: super::one_value(&mut parsed, "bundle folder")? })
+    }
+}
+
+pub fn run(args: Args) -> Exit {
+    let (parsed, shown) = match super::parse_folder(&args.folder) {
+        Ok(parsed) => parsed,
+        Err(exit) => return exit,
+    };
+    crate::output::print_diagnostics(&shown);
+    let Some(bundle) = parsed.bundle.as_ref() else {
+        eprintln!("wex: {} has no readable bundle.toml", args.folder.display());
+        return Exit::Problems;
+    };
+    let mut drawn = 0;
+    for module in &bundle.modules {
+        for step in &module.steps {
+            let Some(Activity::Scenario(scenario)) = &step.activity else { continue };
+            let scenario_map = map(scenario);
+            let problems = scenario_map.nodes.iter().filter(|n| n.has_problem()).count() + scenario_map.edges.iter().filter(|e| e.to.is_none()).count();
+            if drawn > 0 {
+                println!();
+            }
+            println!("### {}: {}\n", module.title, step.title);
+            let endings = scenario_map.nodes.iter().filter(|n| n.ending.is_some()).count();
+            let marked = if problems == 0 { String::new() } else { format!(", {problems} marked ⚠") };
+            println!(
+                "`{}/{}`: {}, {}, {}{marked}.\n",
+                module.id,
+                step.id,
+                plural(scenario_map.nodes.len(), "node"),
+                plural(scenario_map.edges.len(), "choice"),
+                plural(endings, "ending")
+            );
+            println!("```mermaid\n{}```", mermaid(&scenario_map));
+            drawn += 1;
+        }
+    }
+    if drawn == 0 {
+        eprintln!("wex: {} has no scenarios", args.folder.display());
+    }
+    if parsed.has_errors() { Exit::Problems } else { Exit::Ok }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
