@@ -1,8 +1,8 @@
 // Trunk's post_build hook (see Trunk.toml), run on the finished site in Trunk's
 // staging folder before it becomes dist/:
-// 0. builds the learner's full app (the `wex-web` binary) and the tutor's area
-//    (`wex-tutor`) into app/, next to the shell Trunk built, with content-hashed
-//    names listed in app/app.json (docs/size.md);
+// 0. builds the learner's full app (the `wex-web` binary), the tutor's area
+//    (`wex-tutor`) and the author studio (`wex-studio`) into app/, next to the shell
+//    Trunk built, with content-hashed names listed in app/app.json (docs/size.md);
 // 1. writes sw.js from app/web/sw/service-worker.js, listing the app shell and
 //    versioned by a hash of those files, so every build replaces the last one's cache;
 // 2. adds a strict Content-Security-Policy to index.html, allowing Trunk's one
@@ -16,13 +16,17 @@ const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('this script runs inside trunk build');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-// 0. The learner's full app and the tutor's area, built and optimised the way Trunk
-//    builds the shell.
+// 0. The learner's full app, the tutor's area and the author studio, built and
+//    optimised the way Trunk builds the shell. The studio is built on its own, with
+//    the `studio` feature, so the author's parsers reach only its download.
 {
   const release = process.env.TRUNK_PROFILE !== 'debug';
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  const apps = { learner: 'wex-web', tutor: 'wex-tutor' };
-  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'wex-web', ...Object.values(apps).flatMap((bin) => ['--bin', bin]), ...(release ? ['--release'] : [])]);
+  const apps = { learner: 'wex-web', tutor: 'wex-tutor', studio: 'wex-studio' };
+  const cargo = (bins, features) =>
+    run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'wex-web', ...bins.flatMap((bin) => ['--bin', bin]), ...features, ...(release ? ['--release'] : [])]);
+  cargo([apps.learner, apps.tutor], []);
+  cargo([apps.studio], ['--features', 'studio']);
   const out = path.join(stage, 'app');
   fs.rmSync(out, { recursive: true, force: true });
   const listed = {};
@@ -38,6 +42,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
     fs.renameSync(path.join(out, `${name}_bg.wasm`), path.join(out, listed[key].wasm));
   }
   fs.writeFileSync(path.join(out, 'app.json'), JSON.stringify(listed) + '\n');
+  // The studio's own styles, so the learner's stylesheet does not grow for it.
+  run(path.join(root, 'node_modules/.bin/sass'), ['--load-path=node_modules', '--style=compressed', '--no-source-map', 'app/web/style/studio.scss', path.join(out, 'studio.css')]);
 }
 
 // The app shell: everything at the top of the site and the icons, not the

@@ -2,12 +2,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use wex_core::source::SourceFiles;
-
-/// The most files a bundle folder may hold.
-pub const MAX_FILES: usize = 2_000;
-/// The most bytes all files of a bundle folder may hold together (64 MiB).
-pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+use wex_core::source::{SourceFiles, MAX_FILES, MAX_TOTAL_BYTES};
 
 #[derive(Debug)]
 pub enum FolderError {

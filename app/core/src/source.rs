@@ -10,6 +10,36 @@ pub struct SourceFiles {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
+/// The most files a bundle folder may hold.
+pub const MAX_FILES: usize = 2_000;
+/// The most bytes all files of a bundle folder may hold together (64 MiB).
+pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Whether a path (with `/` separators) is hidden or inside a hidden folder, such
+/// as `.git`: such files are never part of a bundle.
+pub fn is_hidden(path: &str) -> bool {
+    path.split('/').any(|part| part.starts_with('.'))
+}
+
+/// What is wrong with a folder of `files` files holding `bytes` bytes, in words.
+pub fn check_folder_size(files: usize, bytes: u64) -> Result<(), String> {
+    if files > MAX_FILES {
+        return Err(format!("This folder holds more than {MAX_FILES} files. Is it really a bundle folder? Choose the folder that holds bundle.toml."));
+    }
+    if bytes > MAX_TOTAL_BYTES {
+        return Err(format!("This folder holds more than {} MB of files, the most a bundle may have.", MAX_TOTAL_BYTES / 1024 / 1024));
+    }
+    Ok(())
+}
+
+/// The path of a file inside the bundle folder, from a path that starts with the
+/// folder's own name (as browsers give a picked or dropped folder's files); `None`
+/// for hidden files.
+pub fn inside_folder(picked: &str) -> Option<String> {
+    let inside = picked.split_once('/').map_or(picked, |(_, rest)| rest);
+    (!inside.is_empty() && !is_hidden(inside)).then(|| inside.to_string())
+}
+
 impl SourceFiles {
     pub fn new() -> Self {
         Self::default()
@@ -64,6 +94,22 @@ impl<'a> LineIndex<'a> {
         };
         let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
         self.text[start..end].trim_end_matches('\r')
+    }
+}
+
+#[cfg(test)]
+mod folder_tests {
+    use super::*;
+
+    #[test]
+    fn picked_folders_lose_their_own_name_and_hidden_files() {
+        assert_eq!(inside_folder("ward/bundle.toml").as_deref(), Some("bundle.toml"));
+        assert_eq!(inside_folder("ward/modules/one.md").as_deref(), Some("modules/one.md"));
+        assert_eq!(inside_folder("ward/.git/config"), None);
+        assert_eq!(inside_folder("ward/modules/.one.md.swp"), None);
+        assert!(check_folder_size(10_000, 1).unwrap_err().contains("more than 2000 files"));
+        assert!(check_folder_size(3, MAX_TOTAL_BYTES + 1).unwrap_err().contains("64 MB"));
+        assert!(check_folder_size(3, 100).is_ok());
     }
 }
 

@@ -32,7 +32,7 @@ pub fn full_pages(route: Route) -> AnyView {
         Route::Verify => view! { <crate::pages::verify::VerifyPage /> }.into_any(),
         Route::Join => view! { <crate::pages::join::JoinPage /> }.into_any(),
         Route::AddPlacement => view! { <crate::pages::add_placement::AddPlacement /> }.into_any(),
-        Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } => view! { <ElsewhereInWex /> }.into_any(),
+        Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } | Route::Author => view! { <ElsewhereInWex /> }.into_any(),
         Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
     }
 }
@@ -48,7 +48,12 @@ pub fn tutor_pages(route: Route) -> AnyView {
 }
 
 #[component]
-pub fn App(pages: Pages) -> impl IntoView {
+pub fn App(
+    pages: Pages,
+    /// The author studio's preview: a learner of its own, whose work is never stored.
+    #[prop(optional)]
+    preview: bool,
+) -> impl IntoView {
     let router = provide_router();
     Library::provide();
     let problem = StorageProblem::provide();
@@ -57,12 +62,17 @@ pub fn App(pages: Pages) -> impl IntoView {
     let tutor = TutorSession::provide();
     crate::offline::register();
     let restored = RwSignal::new(false);
-    spawn_local(async move {
-        restore(active).await;
+    if preview {
+        active.0.set(Some(crate::state::preview_profile()));
         restored.set(true);
-        crate::offline::ask_to_persist().await;
-    });
-    lock_when_idle(active, journals, tutor);
+    } else {
+        spawn_local(async move {
+            restore(active).await;
+            restored.set(true);
+            crate::offline::ask_to_persist().await;
+        });
+        lock_when_idle(active, journals, tutor);
+    }
     // For the repeat-visit timing in docs/benchmarks.md: when the first page rendered.
     Effect::new(move || {
         if restored.get() {
@@ -75,7 +85,7 @@ pub fn App(pages: Pages) -> impl IntoView {
     view! {
         <SkipLink target="maincontent" />
         <Header service_name="Wex virtual work experience" />
-        {move || active.0.get().map(|profile| view! {
+        {move || active.0.get().filter(|_| !preview).map(|profile| view! {
             <nav class="wex-learner-bar" aria-label="Learner">
                 <div class="nhsuk-width-container">
                     <span>"Learning as "<strong>{profile.name.clone()}</strong></span>

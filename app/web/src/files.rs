@@ -6,10 +6,19 @@ use wasm_bindgen::JsCast;
 
 /// Offers text as a file download, made in the browser.
 pub fn download(name: &str, text: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    offer(name, &wasm_bindgen::JsValue::from_str(text), mime);
+}
+
+/// Offers bytes as a file download, exactly as they are.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
+    offer(name, &js_sys::Uint8Array::from(bytes).into(), mime);
+}
+
+fn offer(name: &str, part: &wasm_bindgen::JsValue, mime: &str) {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) = document().create_element("a") {
         let _ = a.set_attribute("href", &url);

@@ -27,11 +27,13 @@ pub const ON_THIS_DEVICE: &str = "device:";
 pub struct Library {
     index: StoredValue<Option<Index>>,
     bundles: StoredValue<HashMap<String, Arc<Bundle>>>,
+    /// In the author studio, the placement being previewed, straight from its folder.
+    preview: StoredValue<Option<Arc<Bundle>>>,
 }
 
 impl Library {
     pub fn provide() -> Library {
-        let library = Library { index: StoredValue::new(None), bundles: StoredValue::new(HashMap::new()) };
+        let library = Library { index: StoredValue::new(None), bundles: StoredValue::new(HashMap::new()), preview: StoredValue::new(None) };
         provide_context(library);
         library
     }
@@ -78,8 +80,16 @@ impl Library {
         self.index().await.ok()?.bundles.into_iter().find(|e| e.listing.id == id).map(|e| e.sha256)
     }
 
+    /// Shows `bundle` for its id in place of anything else (the studio's preview).
+    pub fn set_preview(self, bundle: Arc<Bundle>) {
+        self.preview.set_value(Some(bundle));
+    }
+
     /// A placement by id, fetched, hash-checked against the index and unpacked.
     pub async fn bundle(self, id: String) -> Result<Arc<Bundle>, String> {
+        if let Some(preview) = self.preview.with_value(|p| p.clone().filter(|b| b.id == id)) {
+            return Ok(preview);
+        }
         if let Some(bundle) = self.bundles.with_value(|b| b.get(&id).cloned()) {
             return Ok(bundle);
         }

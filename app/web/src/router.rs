@@ -23,6 +23,8 @@ pub enum Route {
     Verify,
     /// Adding a placement from a packed file.
     AddPlacement,
+    /// The author studio: check, map and preview a bundle folder in the browser.
+    Author,
     /// Joining a tutor's cohort: the assignment in the address's fragment, or a file.
     Join,
     /// The tutor's area: identity, and the assignments they made.
@@ -48,6 +50,7 @@ impl Route {
             ["verify"] => Route::Verify,
             ["join"] => Route::Join,
             ["add-placement"] => Route::AddPlacement,
+            ["author"] => Route::Author,
             ["tutor"] => Route::Tutor,
             ["tutor", "assignments", "new"] => Route::NewAssignment,
             ["tutor", "assignments", id] => Route::TutorAssignment { id: id.to_string() },
@@ -70,6 +73,7 @@ impl Route {
             Route::Verify => "verify".into(),
             Route::Join => "join".into(),
             Route::AddPlacement => "add-placement".into(),
+            Route::Author => "author".into(),
             Route::Tutor => "tutor".into(),
             Route::NewAssignment => "tutor/assignments/new".into(),
             Route::TutorAssignment { id } => format!("tutor/assignments/{}", encode(id)),
@@ -85,7 +89,7 @@ impl Route {
 
     /// Whether the page needs a learner: the tutor's area and the check page do not.
     pub fn for_learners(&self) -> bool {
-        !(self.is_tutor_area() || matches!(self, Route::Verify))
+        !(self.is_tutor_area() || matches!(self, Route::Verify | Route::Author))
     }
 
     /// Whether the page is in the tutor's area, an app of its own (docs/size.md).
@@ -234,6 +238,7 @@ mod tests {
             Route::Verify,
             Route::Join,
             Route::AddPlacement,
+            Route::Author,
             Route::Tutor,
             Route::NewAssignment,
             Route::TutorAssignment { id: "a1b2".into() },

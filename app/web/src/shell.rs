@@ -38,6 +38,7 @@ pub fn shell_pages(route: Route) -> AnyView {
     match route {
         Route::Catalogue => view! { <Catalogue /> }.into_any(),
         route if route.is_tutor_area() => view! { <Handover app=AppKind::Tutor /> }.into_any(),
+        Route::Author => view! { <Handover app=AppKind::Studio /> }.into_any(),
         _ => view! { <Handover app=AppKind::Learner /> }.into_any(),
     }
 }
@@ -49,6 +50,8 @@ pub enum AppKind {
     Learner,
     /// The tutor's area: learners never download it.
     Tutor,
+    /// The author studio, with the author's parsers.
+    Studio,
 }
 
 /// Where an app's files are, written at build time.
@@ -62,6 +65,7 @@ struct AppFiles {
 struct AllApps {
     learner: AppFiles,
     tutor: AppFiles,
+    studio: AppFiles,
 }
 
 /// Shown by an app for a route another app owns: the page loads again from the
@@ -96,6 +100,7 @@ async fn start_app(app: AppKind) -> Result<(), String> {
     let files = match app {
         AppKind::Learner => all.learner,
         AppKind::Tutor => all.tutor,
+        AppKind::Studio => all.studio,
     };
     let base = crate::router::base_path();
     let origin = window().location().origin().unwrap_or_default();

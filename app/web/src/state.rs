@@ -120,6 +120,11 @@ impl Journal {
         if self.flushing.get_value() {
             return;
         }
+        if self.profile.with_value(|p| p == PREVIEW_PROFILE) {
+            // The studio's preview keeps its answers in memory only.
+            self.pending.update_value(Vec::clear);
+            return;
+        }
         self.flushing.set_value(true);
         loop {
             let batch = self.pending.get_value();
@@ -139,6 +144,14 @@ impl Journal {
         }
         self.flushing.set_value(false);
     }
+}
+
+/// The id of the author studio's preview learner, whose records are never stored.
+pub const PREVIEW_PROFILE: &str = "preview";
+
+/// The author studio's preview learner.
+pub fn preview_profile() -> Profile {
+    Profile { id: PREVIEW_PROFILE.into(), name: "Preview".into(), pin: None, created_ms: 0, device_key: None }
 }
 
 /// The device's clock in milliseconds since the Unix epoch. It may be wrong on a

@@ -12,5 +12,7 @@ pub mod placement;
 pub mod profile;
 pub mod profiles;
 pub mod reflections;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod tutor;
 pub mod verify;

@@ -1,0 +1,296 @@
+//! The author studio (`/author`), an app of its own with the author's parsers: an
+//! author on a locked-down laptop chooses their bundle folder, and the same core
+//! code as `wex check` lists every problem with its file, line and column; each
+//! scenario is drawn as a map; the placement can be previewed exactly as a learner
+//! sees it, by a preview learner whose answers are never stored; and the packed
+//! file downloaded here has the same bytes as `wex pack` makes.
+
+mod folder;
+mod map;
+
+use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, Tag, TagColour};
+use crate::components::page_heading::PageHeading;
+use crate::files::download_bytes;
+use crate::library::Library;
+use crate::router::{use_router, Link, Route};
+use crate::shell::ElsewhereInWex;
+use folder::Folder;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::sync::Arc;
+use wex_core::bundle::{parse_bundle, Activity, Bundle};
+use wex_core::{Diagnostic, Severity};
+
+thread_local! {
+    /// The folder being worked on, kept while the author moves between the studio
+    /// and the preview.
+    static FOLDER: RefCell<Option<Folder>> = const { RefCell::new(None) };
+}
+
+/// The studio's pages: the studio itself, and the learner's pages for the preview.
+pub fn studio_pages(route: Route) -> AnyView {
+    match route {
+        Route::Author => view! { <StudioPage /> }.into_any(),
+        Route::Placement { .. } | Route::Module { .. } => view! { <PreviewBar />{crate::app::full_pages(route)} }.into_any(),
+        Route::Certificate { .. } => view! {
+            <PreviewBar />
+            <PageHeading text="No certificates in a preview" />
+            <p class="nhsuk-body">"The preview shows the placement as a learner sees it. Certificates are made only for real learners."</p>
+        }
+        .into_any(),
+        _ => view! { <ElsewhereInWex /> }.into_any(),
+    }
+}
+
+/// A checked folder: the bundle (if bundle.toml could be read) and every diagnostic.
+#[derive(Clone, Debug)]
+struct Checked {
+    bundle: Option<Arc<Bundle>>,
+    diagnostics: Vec<Diagnostic>,
+    files: usize,
+    ms: f64,
+}
+
+impl Checked {
+    fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+}
+
+/// Reads and checks the folder kept in [`FOLDER`].
+async fn check_folder() -> Result<Checked, String> {
+    let folder = FOLDER.with(|f| f.borrow().clone()).ok_or("Choose your bundle folder first.")?;
+    let source = folder::read(&folder).await?;
+    let performance = window().performance();
+    let start = performance.as_ref().map_or(0.0, |p| p.now());
+    if let Some(p) = &performance {
+        let _ = p.mark("wex-studio-check-start");
+    }
+    let parsed = parse_bundle(&source);
+    let ms = performance.as_ref().map_or(0.0, |p| p.now()) - start;
+    if let Some(p) = &performance {
+        // For the re-check benchmark in docs/benchmarks.md.
+        let _ = p.measure_with_start_mark("wex-studio-check", "wex-studio-check-start");
+    }
+    Ok(Checked { bundle: parsed.bundle.map(Arc::new), diagnostics: parsed.diagnostics, files: source.files.len(), ms })
+}
+
+#[component]
+fn StudioPage() -> impl IntoView {
+    let library = Library::get();
+    let router = use_router();
+    let checked = RwSignal::new(None::<Checked>);
+    let error = RwSignal::new(None::<String>);
+    let working = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+    // Leptos has no typed attribute for choosing folders, so it is set on the element.
+    let folder_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move || {
+        if let Some(input) = folder_input.get() {
+            let _ = input.set_attribute("webkitdirectory", "");
+        }
+    });
+    let run = move || {
+        working.set(true);
+        spawn_local(async move {
+            match check_folder().await {
+                Ok(c) => {
+                    error.set(None);
+                    checked.set(Some(c));
+                }
+                Err(why) => {
+                    checked.set(None);
+                    error.set(Some(why));
+                }
+            }
+            working.set(false);
+        });
+    };
+    // Coming back from the preview: check the same folder again.
+    if FOLDER.with(|f| f.borrow().is_some()) {
+        run();
+    }
+    let use_folder = move |folder: Folder| {
+        FOLDER.with(|f| *f.borrow_mut() = Some(folder));
+        run();
+    };
+    let open = move |_| {
+        spawn_local(async move {
+            if let Some(folder) = folder::open_folder().await {
+                use_folder(folder);
+            }
+        });
+    };
+    let preview = move |bundle: Arc<Bundle>| {
+        let id = bundle.id.clone();
+        library.set_preview(bundle);
+        router.navigate(Route::Placement { bundle: id });
+    };
+    view! {
+        <PageHeading text="Author studio" />
+        <p class="nhsuk-body-l">"Check and preview a placement you are writing, in this browser, with nothing to install."</p>
+        <p class="nhsuk-body">"Choose the folder that holds your bundle.toml. Wex reads it on this computer and sends nothing anywhere. The checks are the same as the " <code>"wex check"</code> " command's, with the same messages."</p>
+        {move || error.get().map(|why| view! {
+            <ErrorSummary title="The folder could not be checked" items=vec![ErrorItem { text: why, href: Some("bundle-folder".into()) }] />
+        })}
+        <div
+            class=move || if dragging.get() { "wex-drop-zone wex-drop-zone--active" } else { "wex-drop-zone" }
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                let Some(transfer) = ev.data_transfer() else { return };
+                let entries = folder::dropped(&transfer);
+                spawn_local(async move {
+                    match folder::from_drop(entries).await {
+                        Ok(folder) => use_folder(folder),
+                        Err(why) => error.set(Some(why)),
+                    }
+                });
+            }
+        >
+            {folder::can_open_folders().then(|| view! {
+                <Button on_click=open>"Open your bundle folder"</Button>
+                <p class="nhsuk-body">"Wex can then read the folder again each time you press Reload."</p>
+            })}
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label nhsuk-label--s" for="bundle-folder">"Bundle folder"</label>
+                <div class="nhsuk-hint" id="bundle-folder-hint">"Choose the folder, or drag it here."</div>
+                <input class="nhsuk-file-upload" id="bundle-folder" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-hint"
+                    on:change=move |ev| use_folder(folder::from_input(&event_target::<web_sys::HtmlInputElement>(&ev))) />
+            </div>
+        </div>
+        {move || working.get().then(|| view! { <p class="nhsuk-body" role="status">"Checking…"</p> })}
+        {move || checked.get().map(|c| view! { <Report checked=c on_reload=run on_preview=preview /> })}
+    }
+}
+
+#[component]
+fn Report(checked: Checked, on_reload: impl Fn() + Copy + Send + Sync + 'static, on_preview: impl Fn(Arc<Bundle>) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let errors = checked.errors();
+    let warnings = checked.diagnostics.len() - errors;
+    let items: Vec<ErrorItem> = checked
+        .diagnostics
+        .iter()
+        .enumerate()
+        .map(|(n, d)| ErrorItem { text: format!("{}: {}", place(d), d.message), href: Some(format!("problem-{n}")) })
+        .collect();
+    let summary = match (errors, warnings) {
+        (0, 0) => "No problems found.".to_string(),
+        (e, w) => format!("{} and {}.", plural(e, "error"), plural(w, "warning")),
+    };
+    let bundle = checked.bundle.clone();
+    let clean = errors == 0;
+    view! {
+        <h2 class="nhsuk-heading-m">{bundle.as_ref().map_or_else(|| "Your bundle".to_string(), |b| format!("{} (version {})", b.title, b.version))}</h2>
+        <p class="nhsuk-body" role="status">{format!("{} files checked in {:.0} ms. {summary}", checked.files, checked.ms)}</p>
+        <div class="wex-button-group">
+            <Button variant=ButtonVariant::Secondary on_click=move |_| on_reload()>"Check again"</Button>
+            {bundle.clone().filter(|_| clean).map(|b| {
+                let preview = b.clone();
+                view! {
+                    <Button on_click=move |_| on_preview(preview.clone())>"Preview as a learner"</Button>
+                    <Button variant=ButtonVariant::Secondary on_click=move |_| {
+                        download_bytes(&wex_core::pack::file_name(&b), &wex_core::pack::pack(&b), "application/json")
+                    }>"Download packed bundle"</Button>
+                }
+            })}
+        </div>
+        {(!items.is_empty()).then(|| view! {
+            <ErrorSummary title=if clean { "There are warnings" } else { "There is a problem" } items=items />
+            {checked.diagnostics.iter().enumerate().map(|(n, d)| view! { <Problem n=n diagnostic=d.clone() /> }).collect_view()}
+        })}
+        {(!clean).then(|| view! {
+            <InsetText><p>"Fix the errors in your files, save them, and choose “Check again”. Preview and download come when there are no errors."</p></InsetText>
+        })}
+        {bundle.map(|b| {
+            let maps: Vec<(String, wex_core::scenario_map::ScenarioMap)> = b
+                .modules
+                .iter()
+                .flat_map(|m| m.steps.iter().filter_map(move |s| match &s.activity {
+                    Some(Activity::Scenario(sc)) => Some((format!("{}: {}", m.title, s.title), wex_core::scenario_map::map(sc))),
+                    _ => None,
+                }))
+                .collect();
+            (!maps.is_empty()).then(|| view! {
+                <h2 class="nhsuk-heading-m">"Scenario maps"</h2>
+                <p class="nhsuk-body">"Each scenario, from its start at the top. Endings are green; nodes that cannot be reached, dead ends and loops with no way out are red. " <code>"wex graph"</code> " prints the same maps as Mermaid for a README."</p>
+                {maps.into_iter().map(|(title, m)| view! {
+                    <h3 class="nhsuk-heading-s">{title.clone()}</h3>
+                    <map::ScenarioMapSvg map=m title=title />
+                }).collect_view()}
+            })
+        })}
+    }
+}
+
+/// One diagnostic as `wex check` prints it: code, message, place, the source line
+/// with the problem marked, and what to do.
+#[component]
+fn Problem(n: usize, diagnostic: Diagnostic) -> impl IntoView {
+    let d = diagnostic;
+    let (colour, kind) = if d.severity == Severity::Error { (TagColour::Red, "Error") } else { (TagColour::Yellow, "Warning") };
+    let source = d.source_line.clone().map(|line| {
+        let number = d.line.map(|l| l.to_string()).unwrap_or_default();
+        let pad = " ".repeat(number.len());
+        let marker = format!("{pad} | {}{}", " ".repeat(d.column.unwrap_or(1).saturating_sub(1) as usize), "^".repeat(d.width.max(1) as usize));
+        format!("{pad} |\n{number} | {line}\n{marker}")
+    });
+    view! {
+        <div class="wex-problem" id=format!("problem-{n}") tabindex="-1">
+            <h3 class="nhsuk-heading-s"><Tag colour=colour text=format!("{kind} {}", d.code.as_str()) />" "{d.message.clone()}</h3>
+            <p class="nhsuk-body-s wex-problem__place"><code>{place(&d)}</code></p>
+            {source.map(|s| view! { <pre class="wex-problem__source" aria-label="The line with the problem, marked"><code>{s}</code></pre> })}
+            {d.help.clone().map(|h| view! { <p class="nhsuk-body-s"><strong>"What to do: "</strong>{h}</p> })}
+        </div>
+    }
+}
+
+/// `modules/one.md:26:6`, as `wex check` and editors show it.
+fn place(d: &Diagnostic) -> String {
+    match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
+        (Some(l), None) => format!("{}:{l}", d.file),
+        _ => d.file.clone(),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Above every page of the preview: whose view it is, reloading the folder on the
+/// same step, and the way back to the studio.
+#[component]
+fn PreviewBar() -> impl IntoView {
+    let library = Library::get();
+    let router = use_router();
+    let message = RwSignal::new(None::<String>);
+    let reload = move |_| {
+        spawn_local(async move {
+            match check_folder().await {
+                Ok(c) if c.errors() == 0 => {
+                    if let Some(bundle) = c.bundle {
+                        library.set_preview(bundle);
+                        // The same address again: the page is drawn afresh from the new files.
+                        router.replace(router.route.get_untracked());
+                    }
+                }
+                Ok(c) => message.set(Some(format!("The folder now has {}: fix them in the studio.", plural(c.errors(), "error")))),
+                Err(why) => message.set(Some(why)),
+            }
+        });
+    };
+    view! {
+        <div class="wex-preview-bar" role="region" aria-label="Preview">
+            <p class="nhsuk-body-s"><strong>"Preview. "</strong>"This is how learners see the placement. Nothing you do here is saved."</p>
+            <div class="wex-button-group">
+                <Button variant=ButtonVariant::Secondary on_click=reload>"Reload from the folder"</Button>
+                <Link to=Route::Author class="nhsuk-link wex-button-group__link">"Back to the studio"</Link>
+            </div>
+            {move || message.get().map(|m| view! { <p class="nhsuk-body-s" role="alert">{m}</p> })}
+        </div>
+    }
+}
