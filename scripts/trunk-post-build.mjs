@@ -49,12 +49,15 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 // The app shell: everything at the top of the site and the icons, not the
 // placements (the service worker caches those from bundles/index.json).
 const shell = [];
+// The tutor's area and the author studio are not precached on every learner's
+// device: the worker caches them the first time they are opened.
+const laterOnly = (rel) => /^app\/(wex-(tutor|studio)-|studio\.css$)/.test(rel);
 const walk = (dir, prefix) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const rel = prefix + entry.name;
     if (entry.isDirectory()) {
       if (rel !== 'bundles' && !entry.name.startsWith('.')) walk(path.join(dir, entry.name), rel + '/');
-    } else if (rel !== 'sw.js' && !entry.name.startsWith('.')) {
+    } else if (rel !== 'sw.js' && !entry.name.startsWith('.') && !laterOnly(rel)) {
       shell.push(rel);
     }
   }

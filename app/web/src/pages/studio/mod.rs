@@ -84,13 +84,7 @@ fn StudioPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
     let dragging = RwSignal::new(false);
-    // Leptos has no typed attribute for choosing folders, so it is set on the element.
-    let folder_input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move || {
-        if let Some(input) = folder_input.get() {
-            let _ = input.set_attribute("webkitdirectory", "");
-        }
-    });
+    let folder_input = folder_picker();
     let run = move || {
         working.set(true);
         spawn_local(async move {
@@ -248,6 +242,18 @@ fn Problem(n: usize, diagnostic: Diagnostic) -> impl IntoView {
     }
 }
 
+/// A file input that chooses folders. Leptos has no typed attribute for that, so it
+/// is set on the element once it exists.
+fn folder_picker() -> NodeRef<leptos::html::Input> {
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move || {
+        if let Some(input) = input.get() {
+            let _ = input.set_attribute("webkitdirectory", "");
+        }
+    });
+    input
+}
+
 /// `modules/one.md:26:6`, as `wex check` and editors show it.
 fn place(d: &Diagnostic) -> String {
     match (d.line, d.column) {
@@ -267,11 +273,16 @@ fn plural(n: usize, word: &str) -> String {
 fn PreviewBar() -> impl IntoView {
     let library = Library::get();
     let router = use_router();
+    // Folders opened with the File System Access API are read afresh; others must be
+    // chosen again after their files change.
+    let reread = FOLDER.with(|f| !matches!(*f.borrow(), Some(Folder::Handle(_))));
+    let folder_input = folder_picker();
     let message = RwSignal::new(None::<String>);
-    let reload = move |_| {
+    let reload = move || {
         spawn_local(async move {
             match check_folder().await {
                 Ok(c) if c.errors() == 0 => {
+                    message.set(None);
                     if let Some(bundle) = c.bundle {
                         library.set_preview(bundle);
                         // The same address again: the page is drawn afresh from the new files.
@@ -287,9 +298,20 @@ fn PreviewBar() -> impl IntoView {
         <div class="wex-preview-bar" role="region" aria-label="Preview">
             <p class="nhsuk-body-s"><strong>"Preview. "</strong>"This is how learners see the placement. Nothing you do here is saved."</p>
             <div class="wex-button-group">
-                <Button variant=ButtonVariant::Secondary on_click=reload>"Reload from the folder"</Button>
+                <Button variant=ButtonVariant::Secondary on_click=move |_| reload()>"Reload from the folder"</Button>
                 <Link to=Route::Author class="nhsuk-link wex-button-group__link">"Back to the studio"</Link>
             </div>
+            {reread.then(|| view! {
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label nhsuk-label--s" for="bundle-folder-again">"Choose the folder again"</label>
+                    <div class="nhsuk-hint" id="bundle-folder-again-hint">"This browser cannot read a chosen folder again after its files change: choose it again to see your changes here."</div>
+                    <input class="nhsuk-file-upload" id="bundle-folder-again" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-again-hint"
+                        on:change=move |ev| {
+                            FOLDER.with(|f| *f.borrow_mut() = Some(folder::from_input(&event_target::<web_sys::HtmlInputElement>(&ev))));
+                            reload();
+                        } />
+                </div>
+            })}
             {move || message.get().map(|m| view! { <p class="nhsuk-body-s" role="alert">{m}</p> })}
         </div>
     }

@@ -1,0 +1,136 @@
+// The author studio: a folder full of mistakes lists every diagnostic `wex check`
+// gives, with the same file:line:column; a correct folder maps every scenario node,
+// previews as a learner (to a scenario ending, with nothing stored), reloads on the
+// same step, and downloads a packed file byte for byte equal to `wex pack`'s.
+import { test, expect } from '@playwright/test';
+import { checkAccessibility } from '../support/axe';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+test.use({ actionTimeout: 20_000 });
+
+const wex = path.resolve('target/debug/wex');
+
+function example(name: string): string {
+  const folder = test.info().outputPath(name);
+  fs.rmSync(folder, { recursive: true, force: true });
+  execFileSync(wex, ['new', folder], { stdio: 'ignore' });
+  return folder;
+}
+
+function edit(file: string, from: string | RegExp, to: string) {
+  const text = fs.readFileSync(file, 'utf8');
+  const changed = text.replace(from, to);
+  expect(changed, `${file} should contain ${from}`).not.toEqual(text);
+  fs.writeFileSync(file, changed);
+}
+
+test('the studio lists every problem wex check finds, with file, line and column', async ({ page }) => {
+  const folder = example('mistakes');
+  edit(path.join(folder, 'bundle.toml'), '"non-clinical"]', '"non-clinical", "astronaut"]');
+  edit(path.join(folder, 'bundle.toml'), 'licence = "CC BY 4.0"', 'licence = "CC BY 4.0"\nauthor = "Sam"');
+  edit(path.join(folder, 'modules', 'a-patient-arrives.md'), 'to = "good-ending"', 'to = "good-endng"');
+  edit(path.join(folder, 'modules', 'the-practice.md'), /!\[A plan of Riverside Surgery[^\]]*\]/, '![]');
+  const cli = spawnSync(wex, ['check', '--format', 'json', folder], { encoding: 'utf8' });
+  expect(cli.status).toBe(1);
+  const diagnostics: { file: string; line: number | null; column: number | null; message: string; code: string }[] = JSON.parse(cli.stdout).flatMap(
+    (b: { diagnostics: unknown[] }) => b.diagnostics,
+  );
+  expect(diagnostics.length).toBeGreaterThanOrEqual(4);
+
+  await page.goto('./author');
+  await expect(page.getByRole('heading', { level: 1, name: 'Author studio' })).toBeVisible();
+  await checkAccessibility(page, 'author studio');
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  const summary = page.locator('.nhsuk-error-summary');
+  await expect(summary).toBeVisible();
+  for (const d of diagnostics) {
+    const where = [path.relative(folder, path.resolve(folder, d.file)).split(path.sep).join('/'), d.line, d.column].filter((p) => p !== null).join(':');
+    await expect(summary.getByRole('link', { name: `${where}: ${d.message}` })).toBeVisible();
+    await expect(page.locator('.wex-problem').filter({ hasText: d.code })).not.toHaveCount(0);
+  }
+  await expect(summary.getByRole('listitem')).toHaveCount(diagnostics.length);
+  await expect(page.getByRole('button', { name: 'Download packed bundle' })).toHaveCount(0);
+  await checkAccessibility(page, 'author studio with problems');
+  await page.screenshot({ path: 'docs/screenshots/studio-problems.png', fullPage: true });
+});
+
+test('a correct folder: map, preview to an ending, reload on the same step, and the same bytes as wex pack', async ({ page }) => {
+  test.setTimeout(120_000);
+  const folder = example('correct');
+  const packed = test.info().outputPath('cli.wex.json');
+  execFileSync(wex, ['pack', folder, '-o', packed], { stdio: 'ignore' });
+  const graph = execFileSync(wex, ['graph', folder], { encoding: 'utf8' });
+  const nodes = Number(/(\d+) nodes/.exec(graph)![1]);
+
+  await page.goto('./author');
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+  const map = page.getByRole('img', { name: /Map of the scenario/ });
+  await expect(map).toHaveAccessibleName(new RegExp(`${nodes} nodes`));
+  await expect(page.locator('.wex-map g[data-node]')).toHaveCount(nodes);
+  await checkAccessibility(page, 'author studio with a correct folder');
+  await page.screenshot({ path: 'docs/screenshots/studio-map.png', fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download packed bundle' }).click()]);
+  const studioFile = test.info().outputPath('studio.wex.json');
+  await download.saveAs(studioFile);
+  expect(download.suggestedFilename()).toBe('example-placement-1.0.0.wex.json');
+  expect(fs.readFileSync(studioFile).equals(fs.readFileSync(packed))).toBe(true);
+
+  // The preview: the placement as a learner sees it, played to an ending.
+  const stored = async () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('wex');
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('records')) return resolve(0);
+            const count = db.transaction('records').objectStore('records').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+          open.onerror = () => resolve(0);
+        }),
+    );
+  const before = await stored();
+  await page.getByRole('button', { name: 'Preview as a learner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'A morning in a GP practice' })).toBeVisible();
+  await expect(page.getByText('This is how learners see the placement. Nothing you do here is saved.')).toBeVisible();
+  // Straight to the scenario step, moving inside the app as its own links do.
+  await page.evaluate(() => {
+    history.pushState(null, '', 'placements/example-placement/a-patient-arrives/what-next');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('heading', { level: 1, name: /What happens next\?/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Phone Carol and explain the result' }).click();
+  await page.getByRole('button', { name: 'Refer her urgently to the hospital' }).click();
+  await page.getByRole('button', { name: 'Check Carol knows what to expect' }).click();
+  await expect(page.getByRole('heading', { name: 'Outcome: Prepared and supported' })).toBeVisible();
+  await checkAccessibility(page, 'studio preview');
+  expect(await stored()).toBe(before);
+
+  // Edit the folder; Reload shows the change on the same step.
+  const address = page.url();
+  edit(path.join(folder, 'modules', 'a-patient-arrives.md'), '## What happens next? {#what-next}', '## What happens after that? {#what-next}');
+  // A folder chosen in a file input is a snapshot: choose it again, and the
+  // preview reloads on the same step, with the scenario where it was.
+  await page.getByLabel('Choose the folder again').setInputFiles(folder);
+  await expect(page.getByRole('heading', { level: 1, name: /What happens after that/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Outcome: Prepared and supported' })).toBeVisible();
+  expect(page.url()).toBe(address);
+  await page.getByRole('button', { name: 'Reload from the folder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /What happens after that/ })).toBeVisible();
+  expect(await stored()).toBe(before);
+});
+
+test('a folder of 10,000 files is refused with a clear message', async ({ page }) => {
+  test.setTimeout(120_000);
+  const folder = test.info().outputPath('huge-folder');
+  fs.mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < 10_000; i++) fs.writeFileSync(path.join(folder, `note-${i}.md`), 'x');
+  await page.goto('./author');
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  await expect(page.getByRole('alert')).toContainText('This folder holds more than 2000 files');
+});
