@@ -10,6 +10,8 @@ import { waitForServiceWorker } from '../support/offline';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -97,6 +99,8 @@ test('a placement added from a file: labelled, offline, updated, and bad files r
       ['newer.wex.json', text.replace('"format":1', '"format":9'), /needs a newer version of Wex/],
       ['forged.wex.json', forge(text, fs.readFileSync(changed, 'utf8')), /publisher signature is not valid/],
       ['huge.wex.json', Buffer.alloc(200 * 1024 * 1024, 32), /This file is 210 MB\. A placement file can be at most 33 MB/],
+      // Wex never unpacks archives: a gzip "bomb" (256 MB of zeros in 250 KB) is just not a placement.
+      ['bomb.wex.json.gz', zlib.gzipSync(Buffer.alloc(256 * 1024 * 1024)), /This is not a Wex placement file/],
     ];
     for (const [name, body, message] of bad) {
       const file = test.info().outputPath(name);
@@ -177,3 +181,46 @@ function forge(signed: string, other: string): string {
   const signature = JSON.parse(signed).signature;
   return other.replace('"format":1,', `"format":1,"signature":${JSON.stringify(signature)},`);
 }
+
+test('an index that lists a missing file: the rest of the catalogue still loads', async ({ page }) => {
+  const index = path.join(site, 'index.json');
+  const original = fs.readFileSync(index, 'utf8');
+  try {
+    const parsed = JSON.parse(original);
+    const ghost = structuredClone(parsed.bundles[0]);
+    ghost.file = 'ghost-placement-1.0.0.wex.json';
+    ghost.listing.id = 'ghost-placement';
+    ghost.listing.title = 'A placement whose file is missing';
+    parsed.bundles.push(ghost);
+    fs.writeFileSync(index, JSON.stringify(parsed));
+    const learner = new Learner(page);
+    await learner.start('Ola');
+    await expect(page.getByRole('link', { name: 'From GP to diagnosis' })).toBeVisible();
+    await page.getByRole('link', { name: 'A placement whose file is missing' }).click();
+    await expect(page.getByText(/The placement “A placement whose file is missing” could not be loaded \(the site answered 404/)).toBeVisible();
+    await page.goto('./');
+    await learner.openPlacement('From GP to diagnosis');
+  } finally {
+    fs.writeFileSync(index, original);
+  }
+});
+
+test('report: adding a 5 MB placement file (check + store)', async ({ page }) => {
+  const folder = makeFolder('five-mb', 'five-megabytes', 'A placement with a long recording', '1.0.0');
+  // A 3.7 MB recording makes a packed file of about 5 MB (media is base64 inside).
+  fs.writeFileSync(path.join(folder, 'media', 'huddle.mp3'), crypto.randomBytes(3_750_000));
+  const file = pack(folder, 'five-mb.wex.json');
+  const megabytes = fs.statSync(file).size / 1_000_000;
+  expect(megabytes).toBeGreaterThan(4.9);
+  const learner = new Learner(page);
+  await learner.start('Bo');
+  await addFile(page, file);
+  await page.getByLabel('I understand, add it anyway').check();
+  await page.getByRole('button', { name: 'Add this placement' }).click();
+  await expect(page.getByText('Added “A placement with a long recording” (version 1.0.0).')).toBeVisible();
+  const [check, store] = await page.evaluate(() => ['wex-add-check', 'wex-add-store'].map((n) => performance.getEntriesByName(n).at(-1)!.duration));
+  const report = { megabytes: Number(megabytes.toFixed(2)), checkMs: Math.round(check), storeMs: Math.round(store), totalMs: Math.round(check + store) };
+  fs.mkdirSync('tests/output/benchmarks', { recursive: true });
+  fs.writeFileSync('tests/output/benchmarks/add-placement.json', JSON.stringify(report, null, 2));
+  console.log(`Adding a ${report.megabytes} MB placement: check ${report.checkMs} ms + store ${report.storeMs} ms`);
+});

@@ -212,13 +212,13 @@ pub async fn let_the_page_update() {
 
 /// Performance marks let the tests measure, in the browser, the time from an action
 /// to its record being committed (docs/benchmarks.md).
-fn mark(name: &str) {
+pub fn mark(name: &str) {
     if let Some(performance) = window().performance() {
         let _ = performance.mark(name);
     }
 }
 
-fn measure(name: &str, start: &str) {
+pub fn measure(name: &str, start: &str) {
     if let Some(performance) = window().performance() {
         let _ = performance.measure_with_start_mark(name, start);
     }

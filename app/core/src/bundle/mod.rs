@@ -19,6 +19,8 @@ mod ctx;
 #[cfg(feature = "author")]
 mod parse;
 #[cfg(feature = "author")]
+pub mod sample;
+#[cfg(feature = "author")]
 pub use parse::{parse_bundle, Parsed, MANIFEST_FILE, MAX_TEXT_FILE_BYTES};
 #[cfg(all(test, feature = "author"))]
 mod tests;

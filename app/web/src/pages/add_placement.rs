@@ -8,7 +8,7 @@ use crate::components::page_heading::PageHeading;
 use crate::files::{chosen_files, input_files, read_bytes};
 use crate::library::{fetch_text, Library, BUNDLES_FOLDER};
 use crate::router::{Link, Route};
-use crate::state::{now_ms, ActiveProfile, StorageProblem};
+use crate::state::{mark, measure, now_ms, ActiveProfile, StorageProblem};
 use crate::storage;
 use crate::storage::library::Added;
 use leptos::prelude::*;
@@ -38,6 +38,7 @@ pub fn AddPlacement() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let check = move |file: web_sys::File| {
+        mark("wex-add-check-start");
         working.set(true);
         checked.set(None);
         done.set(None);
@@ -81,6 +82,7 @@ pub fn AddPlacement() -> impl IntoView {
                 }
                 Err(why) => error.set(Some(why)),
             }
+            measure("wex-add-check", "wex-add-check-start");
             working.set(false);
         });
     };
@@ -92,6 +94,7 @@ pub fn AddPlacement() -> impl IntoView {
             return;
         }
         working.set(true);
+        mark("wex-add-store-start");
         let profile = active.id();
         spawn_local(async move {
             let bundle = &c.packed.bundle;
@@ -103,6 +106,7 @@ pub fn AddPlacement() -> impl IntoView {
                 added_ms: now_ms(),
             };
             let saved = storage::library::add(&added, c.text.clone()).await;
+            measure("wex-add-store", "wex-add-store-start");
             problem.report(&saved);
             working.set(false);
             if saved.is_err() {

@@ -42,9 +42,12 @@ pub fn ScenarioMapSvg(map: ScenarioMap, #[prop(into)] title: String) -> impl Int
         let (tx, ty) = position(to);
         let (x1, y1) = (fx + NODE_W / 2.0, fy + NODE_H);
         let (x2, y2) = (tx + NODE_W / 2.0, ty);
-        // Choices back up the map (loops) curve out to the side.
+        // Down the map: a curve from bottom to top. Across a row: side to side. Back
+        // up the map (a loop): a curve out to the right.
         let d = if to.layer > from.layer {
             format!("M{x1},{y1} C{x1},{:.1} {x2},{:.1} {x2},{y2}", y1 + GAP_Y / 2.0, y2 - GAP_Y / 2.0)
+        } else if to.layer == from.layer && tx > fx {
+            format!("M{},{} L{},{}", fx + NODE_W, fy + NODE_H / 2.0, tx, ty + NODE_H / 2.0)
         } else {
             let side = fx.max(tx) + NODE_W + GAP_X / 2.0;
             format!("M{},{} C{side},{} {side},{} {},{}", fx + NODE_W, fy + NODE_H / 2.0, fy + NODE_H / 2.0, ty + NODE_H / 2.0, tx + NODE_W, ty + NODE_H / 2.0)

@@ -5,7 +5,7 @@
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
 use crate::files::{chosen_files, download, file_safe, input_files, read_bytes};
 use crate::library::Library;
-use crate::state::{let_the_page_update, now_iso, uuid_v4, StorageProblem, TutorSession};
+use crate::state::{let_the_page_update, mark, measure, now_iso, uuid_v4, StorageProblem, TutorSession};
 use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
@@ -75,9 +75,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         if files.is_empty() || progress.get_untracked().is_some() {
             return;
         }
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("wex-import-start");
-        }
+        mark("wex-import-start");
         spawn_local(async move {
             let total = files.len();
             progress.set(Some((0, total)));
@@ -119,10 +117,8 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
             records.set(working);
             report.set(lines);
             progress.set(None);
-            if let Some(performance) = window().performance() {
-                // For the import benchmark in docs/benchmarks.md.
-                let _ = performance.measure_with_start_mark("wex-import", "wex-import-start");
-            }
+            // For the import benchmark in docs/benchmarks.md.
+            measure("wex-import", "wex-import-start");
         });
     };
 
