@@ -111,6 +111,7 @@ test('a correct folder: map, preview to an ending, reload on the same step, and 
   await page.getByRole('button', { name: 'Check Carol knows what to expect' }).click();
   await expect(page.getByRole('heading', { name: 'Outcome: Prepared and supported' })).toBeVisible();
   await checkAccessibility(page, 'studio preview');
+  await page.screenshot({ path: 'docs/screenshots/studio-preview.png', fullPage: true });
   expect(await stored()).toBe(before);
 
   // Edit the folder; Reload shows the change on the same step.
