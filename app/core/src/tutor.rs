@@ -86,7 +86,8 @@ fn sealing_key(passphrase: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
     key
 }
 
-/// The identity's public part is the associated data, so it cannot be swapped.
+/// Associated data naming what the sealed bytes are. (The public key is not sealed
+/// with them; [`Identity::unlock`] checks it against the opened seed instead.)
 const AAD: &[u8] = b"wex tutor key v1";
 
 fn seal(seed: &[u8; 32], passphrase: &str, salt: [u8; 16], nonce: [u8; 24], iterations: u32) -> SealedKey {

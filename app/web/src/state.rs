@@ -161,12 +161,14 @@ pub fn now_ms() -> u64 {
 }
 
 /// Bytes from the browser's secure random source (`crypto.getRandomValues`), for
-/// ids, salts and keys.
+/// ids, salts and keys. Every browser Wex runs in has one; without it Wex stops
+/// rather than make a key anyone could guess.
 pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
+    window()
+        .crypto()
+        .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).map(|_| ()))
+        .expect("the browser's secure random source (crypto.getRandomValues)");
     bytes
 }
 

@@ -187,7 +187,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         <div role="status" aria-live="polite">
             {move || progress.get().map(|(done, total)| view! {
                 <label class="nhsuk-label" for="import-progress">{format!("Checking files: {done} of {total}")}</label>
-                <progress id="import-progress" class="wex-progress" max=total value=done>{format!("{done} of {total}")}</progress>
+                <progress id="import-progress" class="wex-import-progress" max=total value=done>{format!("{done} of {total}")}</progress>
             })}
         </div>
         <ImportReport report=report />
@@ -368,7 +368,7 @@ fn Detail(entry: Entry, bundle: Option<Arc<Bundle>>, on_close: impl Fn() + Copy 
                 None => view! { <p class="nhsuk-body">"This placement is not on this site any more, so the answers cannot be shown."</p> }.into_any(),
                 Some(answers) if answers.is_empty() => view! { <p class="nhsuk-body">"This placement has reading only: there are no questions or tasks to show."</p> }.into_any(),
                 Some(answers) => answers.into_iter().map(|step| view! {
-                    <div class="wex-answer">
+                    <div class="wex-step-answers">
                         <h4 class="nhsuk-heading-xs">
                             {format!("{}: {}", step.module, step.step)}
                             {step.score.map(|s| format!(" ({}/{})", s.points, s.max))}
