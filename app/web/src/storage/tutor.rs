@@ -73,7 +73,7 @@ pub async fn assignments() -> Result<Vec<Made>, StorageError> {
             Some(Made { assignment, document, created_ms: s.created_ms as u64 })
         })
         .collect();
-    made.sort_by(|a, b| b.created_ms.cmp(&a.created_ms));
+    made.sort_by_key(|m| std::cmp::Reverse(m.created_ms));
     Ok(made)
 }
 
