@@ -128,6 +128,18 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await learnerPage.getByRole('button', { name: 'Join this cohort' }).click();
   await expect(learnerPage.locator('.wex-assignment')).toHaveCount(2);
 
+  // Joining the same cohort twice keeps one; a cohort can be left from the profile page.
+  await learnerPage.goto(otherLink);
+  await learnerPage.getByRole('button', { name: 'Join this cohort' }).click();
+  await expect(learnerPage.locator('.wex-assignment')).toHaveCount(2);
+  await learnerPage.getByRole('link', { name: 'Profile and progress' }).click();
+  await expect(learnerPage.getByRole('heading', { level: 2, name: 'Your cohorts' })).toBeVisible();
+  await learnerPage.getByRole('button', { name: 'Leave Year 13 biology' }).click();
+  await expect(learnerPage.getByRole('button', { name: 'Leave Year 13 biology' })).toHaveCount(0);
+  await learnerPage.goto(otherLink);
+  await learnerPage.getByRole('button', { name: 'Join this cohort' }).click();
+  await expect(learnerPage.locator('.wex-assignment')).toHaveCount(2);
+
   await learner.completeFirstLook();
   await expect(learnerPage.getByRole('heading', { level: 2, name: 'Hand in to your tutor' })).toBeVisible();
   await learnerPage.getByLabel(`${COHORT} (${COLLEGE})`).check();

@@ -91,6 +91,7 @@ pub fn ProfilePage() -> impl IntoView {
 
         <StorageUse />
 
+        <MyCohorts profile=profile.id.clone() />
         <h2 class="nhsuk-heading-m">"Delete this profile"</h2>
         {move || if confirming_delete.get() {
             let message = format!("This deletes {name}'s profile and every answer in it from this device. It cannot be undone. Download your progress first if you might want it later.");
@@ -149,5 +150,49 @@ fn StorageUse() -> impl IntoView {
             Some(None) => view! { <p class="nhsuk-body">"This browser does not say how much storage Wex can use."</p> }.into_any(),
             None => ().into_any(),
         }}
+    }
+}
+
+/// The cohorts this learner joined, each with a way to leave it (if they joined the
+/// wrong one, or the course has ended). Leaving keeps their progress.
+#[component]
+fn MyCohorts(profile: String) -> impl IntoView {
+    let problem = StorageProblem::get();
+    let profile = StoredValue::new(profile);
+    let joined = LocalResource::new(move || async move { storage::cohorts::for_profile(&profile.get_value()).await.unwrap_or_default() });
+    move || {
+        let cohorts = joined.get().unwrap_or_default();
+        if cohorts.is_empty() {
+            return ().into_any();
+        }
+        view! {
+            <h2 class="nhsuk-heading-m">"Your cohorts"</h2>
+            <dl class="nhsuk-summary-list">
+                {cohorts.into_iter().map(|c| {
+                    let id = c.assignment.id.clone();
+                    let leave = move |_| {
+                        let id = id.clone();
+                        spawn_local(async move {
+                            let left = storage::cohorts::leave(&profile.get_value(), &id).await;
+                            problem.report(&left);
+                            joined.refetch();
+                        });
+                    };
+                    view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{c.assignment.cohort.clone()}</dt>
+                            <dd class="nhsuk-summary-list__value">{format!("Set by {}, {}. Due {}.", c.assignment.tutor, c.assignment.organisation, crate::state::long_date(&c.assignment.due))}</dd>
+                            <dd class="nhsuk-summary-list__actions">
+                                <button type="button" class="wex-link-button" on:click=leave>
+                                    "Leave"<span class="nhsuk-u-visually-hidden">{format!(" {}", c.assignment.cohort)}</span>
+                                </button>
+                            </dd>
+                        </div>
+                    }
+                }).collect_view()}
+            </dl>
+            <p class="nhsuk-body">"Leaving a cohort removes its due dates from your list of placements. Your progress and certificates stay."</p>
+        }
+        .into_any()
     }
 }
