@@ -136,14 +136,16 @@ pub fn unpack(bytes: &[u8]) -> Result<Packed, UnpackError> {
     if bytes.len() > MAX_PACKED_BYTES {
         return Err(UnpackError::TooLarge { bytes: bytes.len() });
     }
-    let header: Header = serde_json::from_slice(bytes).map_err(|_| UnpackError::NotWex)?;
+    // From text, like every other parse in the app (one copy of each deserializer).
+    let text = std::str::from_utf8(bytes).map_err(|_| UnpackError::NotWex)?;
+    let header: Header = serde_json::from_str(text).map_err(|_| UnpackError::NotWex)?;
     if header.wex != "bundle" {
         return Err(UnpackError::NotWex);
     }
     if header.format > FORMAT {
         return Err(UnpackError::NewerFormat { format: header.format });
     }
-    let packed: PackedIn = serde_json::from_slice(bytes).map_err(|e| UnpackError::Malformed(e.to_string()))?;
+    let packed: PackedIn = serde_json::from_str(text).map_err(|e| UnpackError::Malformed(e.to_string()))?;
     let actual = sha256_hex(packed.bundle.get().as_bytes());
     if actual != packed.sha256 {
         return Err(UnpackError::HashMismatch { stated: packed.sha256, actual });

@@ -36,14 +36,17 @@ impl ProgressFile {
             wex: String,
             format: u32,
         }
-        let header: Header = serde_json::from_slice(bytes).map_err(|_| "This is not a Wex progress file.".to_string())?;
+        // Parsed from text, as storage parses records: one copy of each deserializer
+        // in the app's download instead of one per input kind.
+        let text = std::str::from_utf8(bytes).map_err(|_| "This is not a Wex progress file.".to_string())?;
+        let header: Header = serde_json::from_str(text).map_err(|_| "This is not a Wex progress file.".to_string())?;
         if header.wex != "progress" {
             return Err("This is a Wex file, but not a progress file.".into());
         }
         if header.format > 1 {
             return Err("This progress file was made by a newer version of Wex. Open it in the newer version.".into());
         }
-        serde_json::from_slice(bytes).map_err(|e| format!("This progress file is damaged ({e})."))
+        serde_json::from_str(text).map_err(|e| format!("This progress file is damaged ({e})."))
     }
 }
 

@@ -99,7 +99,10 @@ impl CompletionRecord {
         if bytes.len() > MAX_RECORD_BYTES {
             return Err("This file is too large to be a Wex completion record.".into());
         }
-        let record: CompletionRecord = serde_json::from_slice(bytes).map_err(|_| "This is not a Wex completion record.".to_string())?;
+        // From text, as storage parses records: one copy of each deserializer in the
+        // app's download instead of one per input kind.
+        let text = std::str::from_utf8(bytes).map_err(|_| "This is not a Wex completion record.".to_string())?;
+        let record: CompletionRecord = serde_json::from_str(text).map_err(|_| "This is not a Wex completion record.".to_string())?;
         if record.wex != "completion-record" {
             return Err("This is not a Wex completion record.".into());
         }
