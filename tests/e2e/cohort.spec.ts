@@ -284,4 +284,15 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   fs.mkdirSync('tests/output/benchmarks', { recursive: true });
   fs.writeFileSync('tests/output/benchmarks/tracker-import.json', JSON.stringify({ records: 1000, ms: Math.round(ms) }, null, 2));
   console.log(`Tracker import of 1,000 completion records: ${Math.round(ms)} ms`);
+
+  // A record can be removed, and an assignment deleted with its records.
+  await tutor.getByRole('button', { name: "View Learner 0001's answers" }).click();
+  await tutor.getByRole('button', { name: 'Remove this record' }).click();
+  await tutor.getByRole('button', { name: 'Yes, remove this record' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(1000);
+  await tutor.getByRole('button', { name: 'Delete this assignment' }).click();
+  await tutor.getByRole('button', { name: 'Yes, delete the assignment and its records' }).click();
+  await expect(tutor.getByRole('heading', { level: 1, name: /Your cohorts/ })).toBeVisible();
+  await expect(tutor.getByRole('link', { name: COHORT })).toHaveCount(0);
+  await expect(tutor.getByRole('link', { name: 'Year 13 biology' })).toBeVisible();
 });

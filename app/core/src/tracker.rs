@@ -94,6 +94,11 @@ impl Tracker {
         self.entries.get_mut(key).map(|e| e.countersigned_at = Some(at.to_string())).is_some()
     }
 
+    /// Takes an entry out of the tracker; `false` when there was none.
+    pub fn remove(&mut self, key: &EntryKey) -> bool {
+        self.entries.remove(key).is_some()
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -225,8 +230,11 @@ mod tests {
         assert_eq!(tracker.entries()[1].completed_at, "2026-11-26T10:00:00Z");
         let alex = tracker.entries()[0].key();
         assert!(tracker.mark_countersigned(&alex, "2026-11-28T09:00:00Z"));
-        let restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
+        let mut restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
         assert_eq!(restored.get(&alex), tracker.get(&alex));
+        let sam = tracker.entries()[1].key();
+        assert!(tracker.remove(&sam) && !tracker.remove(&sam));
+        assert_eq!(tracker.len(), 1);
         let csv = restored.csv();
         let expected = [
             "Learner,Placement,Version,Status,Score,Completed (learner's device clock),Countersigned (tutor's clock)",

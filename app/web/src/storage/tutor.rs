@@ -86,6 +86,21 @@ pub async fn save_assignment(made: &Made) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// Deletes an assignment and every record handed in for it, in one transaction.
+/// Learners who joined keep their own copy of it.
+pub async fn delete_assignment(id: &str) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction([ASSIGNMENTS, HANDINS]).with_mode(TransactionMode::Readwrite).build()?;
+    tx.object_store(ASSIGNMENTS)?.delete(id.to_string()).primitive()?;
+    let handins = tx.object_store(HANDINS)?;
+    let keys: Vec<String> = handins.index(HANDINS_BY_ASSIGNMENT)?.get_all_keys().with_query(id.to_string()).primitive()?.await?.collect::<Result<_, _>>()?;
+    for key in keys {
+        handins.delete(key).primitive()?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 #[derive(Serialize, Deserialize)]
 struct StoredHandin {
     key: String,
@@ -110,10 +125,22 @@ pub async fn save_handins(assignment: &str, entries: &[&Entry]) -> Result<(), St
     let tx = db.transaction(HANDINS).with_mode(TransactionMode::Readwrite).build()?;
     let store = tx.object_store(HANDINS)?;
     for entry in entries {
-        let (learner, bundle) = entry.key();
-        let stored = StoredHandin { key: format!("{assignment}\n{learner}\n{bundle}"), assignment: assignment.to_string(), entry: serde_json::to_string(entry).expect("entries serialise") };
+        let stored = StoredHandin { key: handin_key(assignment, &entry.key()), assignment: assignment.to_string(), entry: serde_json::to_string(entry).expect("entries serialise") };
         store.put(stored).serde()?;
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Removes one handed-in record from an assignment's tracker.
+pub async fn remove_handin(assignment: &str, key: &wex_core::tracker::EntryKey) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction(HANDINS).with_mode(TransactionMode::Readwrite).build()?;
+    tx.object_store(HANDINS)?.delete(handin_key(assignment, key)).primitive()?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn handin_key(assignment: &str, (learner, bundle): &wex_core::tracker::EntryKey) -> String {
+    format!("{assignment}\n{learner}\n{bundle}")
 }

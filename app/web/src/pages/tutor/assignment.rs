@@ -12,6 +12,7 @@ use crate::router::Route;
 use crate::state::long_date;
 use crate::storage;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// The fragment key that carries an assignment in a join link.
 pub const JOIN_FRAGMENT: &str = "#a=";
@@ -118,5 +119,38 @@ fn Assignment(made: storage::tutor::Made) -> impl IntoView {
             <p>"Learners see your name, your school or college and your key's fingerprint when they join. Anyone with the link can see the assignment, so do not put personal details in it."</p>
         </InsetText>
         <Tracker assignment=made.assignment.clone() />
+        <DeleteAssignment id=made.assignment.id.clone() />
+    }
+}
+
+/// Deleting an assignment from this browser, with the records handed in for it.
+#[component]
+fn DeleteAssignment(id: String) -> impl IntoView {
+    let problem = crate::state::StorageProblem::get();
+    let router = crate::router::use_router();
+    let confirm = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let delete = move |_| {
+        spawn_local(async move {
+            let deleted = storage::tutor::delete_assignment(&id.get_value()).await;
+            problem.report(&deleted);
+            if deleted.is_ok() {
+                router.navigate(Route::Tutor);
+            }
+        });
+    };
+    view! {
+        <h2 class="nhsuk-heading-m">"Delete this assignment"</h2>
+        <p class="nhsuk-body">"This deletes the assignment and the completion records imported for it from this browser. Learners who joined keep their copy of it, and their own records."</p>
+        {move || if confirm.get() {
+            view! {
+                <div class="wex-button-group">
+                    <Button variant=ButtonVariant::Secondary on_click=delete>"Yes, delete the assignment and its records"</Button>
+                    <button type="button" class="wex-link-button wex-button-group__link" on:click=move |_| confirm.set(false)>"Keep it"</button>
+                </div>
+            }.into_any()
+        } else {
+            view! { <Button variant=ButtonVariant::Secondary on_click=move |_| confirm.set(true)>"Delete this assignment"</Button> }.into_any()
+        }}
     }
 }

@@ -238,7 +238,20 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         }}
         {move || detail.get().and_then(|key| records.with(|r| r.get(&key).cloned())).map(|entry| {
             let bundle = placements.with_value(|p| p.get(&entry.bundle).map(|(b, _)| b.clone()));
-            view! { <Detail entry=entry bundle=bundle on_close=move || detail.set(None) /> }
+            let key = entry.key();
+            let remove = move || {
+                let key = key.clone();
+                records.update(|r| {
+                    r.remove(&key);
+                });
+                selected.update(|s| {
+                    s.remove(&key);
+                });
+                detail.set(None);
+                let id = assignment.with_value(|a| a.id.clone());
+                spawn_local(async move { problem.report(&storage::tutor::remove_handin(&id, &key).await) });
+            };
+            view! { <Detail entry=entry bundle=bundle on_close=move || detail.set(None) on_remove=remove /> }
         })}
     }
 }
@@ -345,7 +358,13 @@ fn HandBackList(files: RwSignal<Vec<HandBack>>) -> impl IntoView {
 
 /// One learner's record: the checks, their answers, their shared reflections.
 #[component]
-fn Detail(entry: Entry, bundle: Option<Arc<Bundle>>, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Detail(
+    entry: Entry,
+    bundle: Option<Arc<Bundle>>,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+    on_remove: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let confirm = RwSignal::new(false);
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move || {
         if let Some(h) = heading.get() {
@@ -384,7 +403,18 @@ fn Detail(entry: Entry, bundle: Option<Arc<Bundle>>, on_close: impl Fn() + Copy 
                     </div>
                 }).collect_view().into_any(),
             }}
-            <Button variant=ButtonVariant::Secondary on_click=move |_| on_close()>"Close"</Button>
+            <div class="wex-button-group">
+                <Button variant=ButtonVariant::Secondary on_click=move |_| on_close()>"Close"</Button>
+                {move || if confirm.get() {
+                    let remove = on_remove.clone();
+                    view! {
+                        <span class="nhsuk-body">"Remove it from the tracker? The learner can hand it in again."</span>
+                        <Button variant=ButtonVariant::Secondary on_click=move |_| remove()>"Yes, remove this record"</Button>
+                    }.into_any()
+                } else {
+                    view! { <button type="button" class="wex-link-button wex-button-group__link" on:click=move |_| confirm.set(true)>"Remove this record"</button> }.into_any()
+                }}
+            </div>
         </section>
     }
 }
