@@ -72,6 +72,59 @@ pub fn is_overdue(due: &str, today: &str) -> bool {
     valid(due) && valid(today) && today > due
 }
 
+/// The fields of the tutor's assignment form, for placing error messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Cohort,
+    Placements,
+    Due,
+    Instructions,
+}
+
+/// What the tutor filled in on the assignment form, as typed.
+pub struct Draft<'a> {
+    pub cohort: &'a str,
+    pub placements: Vec<AssignedPlacement>,
+    pub day: &'a str,
+    pub month: &'a str,
+    pub year: &'a str,
+    pub instructions: &'a str,
+}
+
+impl Draft<'_> {
+    /// The assignment, or every problem with the form in the NHS design system's
+    /// words, by field. `today` is `YYYY-MM-DD` on the tutor's device.
+    pub fn into_assignment(self, id: &str, tutor: &str, organisation: &str, today: &str) -> Result<Assignment, Vec<(Field, String)>> {
+        let mut problems = Vec::new();
+        let cohort = self.cohort.trim();
+        if cohort.is_empty() {
+            problems.push((Field::Cohort, "Enter a name for the cohort".to_string()));
+        } else if cohort.chars().count() > 80 {
+            problems.push((Field::Cohort, "The cohort's name must be 80 characters or fewer".to_string()));
+        }
+        if self.placements.is_empty() {
+            problems.push((Field::Placements, "Choose at least one placement".to_string()));
+        }
+        let due = due_date(self.day, self.month, self.year, today).map_err(|why| problems.push((Field::Due, why)));
+        let instructions = self.instructions.trim();
+        if instructions.chars().count() > 1000 {
+            problems.push((Field::Instructions, "Instructions must be 1,000 characters or fewer".to_string()));
+        }
+        match due {
+            Ok(due) if problems.is_empty() => Ok(Assignment {
+                id: id.into(),
+                cohort: cohort.into(),
+                tutor: tutor.into(),
+                organisation: organisation.into(),
+                placements: self.placements,
+                due,
+                instructions: instructions.into(),
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
 /// The due date from the three boxes of a date input, as `YYYY-MM-DD`, or what is
 /// wrong with it (in the NHS design system's words). `today` is `YYYY-MM-DD`.
 pub fn due_date(day: &str, month: &str, year: &str, today: &str) -> Result<String, String> {
@@ -142,6 +195,21 @@ mod tests {
         let mut newer = document;
         newer["format"] = 2.into();
         assert!(open(&newer).unwrap_err().contains("newer version"));
+    }
+
+    #[test]
+    fn the_form_becomes_an_assignment_or_says_what_is_wrong() {
+        let placement = AssignedPlacement { bundle: "hospice-placement".into(), version: "1.0.0".into() };
+        let draft = |cohort, placements: Vec<AssignedPlacement>, day, instructions| Draft { cohort, placements, day, month: "12", year: "2026", instructions };
+        let made = draft("  Year 12  ", vec![placement.clone()], "18", " Finish it. ").into_assignment("a1", "Ms Patel", "Riverside", "2026-11-25").unwrap();
+        assert_eq!((made.cohort.as_str(), made.due.as_str(), made.instructions.as_str()), ("Year 12", "2026-12-18", "Finish it."));
+        let long = "x".repeat(1001);
+        let problems = draft(" ", vec![], "", &long).into_assignment("a1", "Ms Patel", "Riverside", "2026-11-25").unwrap_err();
+        let fields: Vec<Field> = problems.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, [Field::Cohort, Field::Placements, Field::Due, Field::Instructions]);
+        assert_eq!(problems[2].1, "The due date must include a day");
+        let too_long = "y".repeat(81);
+        assert!(draft(&too_long, vec![placement], "18", "").into_assignment("a1", "T", "O", "2026-11-25").unwrap_err()[0].1.contains("80 characters"));
     }
 
     #[test]

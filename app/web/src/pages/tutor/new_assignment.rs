@@ -12,7 +12,7 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
-use wex_core::assignment::{due_date, sign, AssignedPlacement, Assignment};
+use wex_core::assignment::{sign, AssignedPlacement, Draft, Field};
 
 #[component]
 pub fn NewAssignment() -> impl IntoView {
@@ -36,14 +36,7 @@ fn AssignmentForm() -> impl IntoView {
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let saving = RwSignal::new(false);
     let submit = move |_| {
-        let Some(Ok(index)) = index.get_untracked() else { return };
-        let mut found = Vec::new();
-        let name = cohort.get_untracked().trim().to_string();
-        if name.is_empty() {
-            found.push(ErrorItem { text: "Enter a name for the cohort".into(), href: Some("cohort-name".into()) });
-        } else if name.chars().count() > 80 {
-            found.push(ErrorItem { text: "The cohort's name must be 80 characters or fewer".into(), href: Some("cohort-name".into()) });
-        }
+        let (Some(Ok(index)), Some(unlocked)) = (index.get_untracked(), session.0.get_untracked()) else { return };
         let picked = chosen.get_untracked();
         let placements: Vec<AssignedPlacement> = index
             .bundles
@@ -51,28 +44,32 @@ fn AssignmentForm() -> impl IntoView {
             .filter(|e| picked.contains(&e.listing.id))
             .map(|e| AssignedPlacement { bundle: e.listing.id.clone(), version: e.listing.version.clone() })
             .collect();
-        if placements.is_empty() {
-            found.push(ErrorItem { text: "Choose at least one placement".into(), href: Some(format!("placement-{}", index.bundles.first().map_or("", |e| e.listing.id.as_str()))) });
-        }
-        let due = due_date(&day.get_untracked(), &month.get_untracked(), &year.get_untracked(), &today());
-        if let Err(why) = &due {
-            found.push(ErrorItem { text: why.clone(), href: Some("due-day".into()) });
-        }
-        let text = instructions.get_untracked().trim().to_string();
-        if text.chars().count() > 1000 {
-            found.push(ErrorItem { text: "Instructions must be 1,000 characters or fewer".into(), href: Some("instructions".into()) });
-        }
-        errors.set(found.clone());
-        let (true, Ok(due), Some(unlocked)) = (found.is_empty(), due, session.0.get_untracked()) else { return };
+        let (cohort_text, d, m, y, text) = (cohort.get_untracked(), day.get_untracked(), month.get_untracked(), year.get_untracked(), instructions.get_untracked());
+        let draft = Draft { cohort: &cohort_text, placements, day: &d, month: &m, year: &y, instructions: &text };
         let id: String = random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
-        let assignment = Assignment {
-            id: id.clone(),
-            cohort: name,
-            tutor: unlocked.identity.name.clone(),
-            organisation: unlocked.identity.organisation.clone(),
-            placements,
-            due,
-            instructions: text,
+        let assignment = match draft.into_assignment(&id, &unlocked.identity.name, &unlocked.identity.organisation, &today()) {
+            Ok(assignment) => {
+                errors.set(Vec::new());
+                assignment
+            }
+            Err(problems) => {
+                let first_placement = format!("placement-{}", index.bundles.first().map_or("", |e| e.listing.id.as_str()));
+                errors.set(
+                    problems
+                        .into_iter()
+                        .map(|(field, text)| {
+                            let href = match field {
+                                Field::Cohort => "cohort-name".to_string(),
+                                Field::Placements => first_placement.clone(),
+                                Field::Due => "due-day".to_string(),
+                                Field::Instructions => "instructions".to_string(),
+                            };
+                            ErrorItem { text, href: Some(href) }
+                        })
+                        .collect(),
+                );
+                return;
+            }
         };
         let document = sign(&assignment, &now_iso(), &unlocked.seed);
         saving.set(true);
