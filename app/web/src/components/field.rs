@@ -13,6 +13,9 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = "nhsuk-u-width-two-thirds")] width: &'static str,
+    /// The keyboard a phone shows, for example `numeric` for a PIN.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -38,7 +41,7 @@ pub fn TextField(
             })}
             <input
                 class=move || format!("nhsuk-input {width}{}", if error.with(Option::is_some) { " nhsuk-input--error" } else { "" })
-                id=id.clone() type=kind autocomplete=autocomplete spellcheck="false"
+                id=id.clone() type=kind autocomplete=autocomplete spellcheck="false" inputmode=inputmode
                 aria-describedby=described
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))
             />

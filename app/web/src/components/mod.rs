@@ -2,6 +2,7 @@
 //! nhsuk-frontend templates; the rest are Wex's own widgets.
 
 pub mod doc;
+pub mod drop_zone;
 pub mod field;
 pub mod listen;
 pub mod nhs;

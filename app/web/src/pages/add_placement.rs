@@ -4,6 +4,7 @@
 //! it works offline. Newer versions replace older ones; progress carries over.
 
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, Tag, TagColour, WarningCallout};
+use crate::components::drop_zone::DropZone;
 use crate::components::page_heading::PageHeading;
 use crate::files::{chosen_files, input_files, read_bytes};
 use crate::library::{fetch_text, Library, BUNDLES_FOLDER};
@@ -35,7 +36,6 @@ pub fn AddPlacement() -> impl IntoView {
     let confirmed = RwSignal::new(false);
     let working = RwSignal::new(false);
     let done = RwSignal::new(None::<(String, String, String)>);
-    let dragging = RwSignal::new(false);
 
     let check = move |file: web_sys::File| {
         mark("wex-add-check-start");
@@ -142,16 +142,11 @@ pub fn AddPlacement() -> impl IntoView {
                 </div>
             </div>
         })}
-        <div
-            class=move || if dragging.get() { "wex-drop-zone wex-drop-zone--active" } else { "wex-drop-zone" }
-            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(false);
-                if let Some(file) = chosen_files(ev.data_transfer().and_then(|d| d.files())).into_iter().next() { check(file) }
+        <DropZone on_drop=move |transfer| {
+            if let Some(file) = chosen_files(transfer.files()).into_iter().next() {
+                check(file)
             }
-        >
+        }>
             <div class=move || if error.with(Option::is_some) { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
                 <label class="nhsuk-label nhsuk-label--s" for="placement-file">"Placement file"</label>
                 <div class="nhsuk-hint" id="placement-file-hint">"Choose the file, or drag it here."</div>
@@ -161,7 +156,7 @@ pub fn AddPlacement() -> impl IntoView {
                         event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
                     } />
             </div>
-        </div>
+        </DropZone>
         {move || working.get().then(|| view! { <p class="nhsuk-body" role="status">"Checking…"</p> })}
         {move || checked.get().map(|c| {
             let b = &c.packed.bundle;

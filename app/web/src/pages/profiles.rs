@@ -5,6 +5,7 @@ use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::state::{now_ms, random_bytes, ActiveProfile, StorageProblem};
 use crate::storage::{self, profiles::Profile};
+use crate::components::field::{error_for, TextField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::pin::{check_pin, hash_pin, is_valid_pin};
@@ -146,23 +147,12 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
     view! {
         <PageHeading text="Add a learner" />
         {move || (!problems.get().is_empty()).then(|| view! { <ErrorSummary title="There is a problem" items=problems.get() /> })}
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="profile-name">"Your name"</label>
-            <div class="nhsuk-hint" id="profile-name-hint">"Your first name is enough. It is only kept on this device."</div>
-            <input class="nhsuk-input nhsuk-u-width-two-thirds" id="profile-name" type="text" autocomplete="given-name" spellcheck="false" aria-describedby="profile-name-hint"
-                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-        </div>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="profile-pin">"PIN (optional)"</label>
-            <div class="nhsuk-hint" id="profile-pin-hint">"4 to 8 numbers. Leave blank for no PIN."</div>
-            <input class="nhsuk-input nhsuk-input--width-10" id="profile-pin" type="password" inputmode="numeric" autocomplete="new-password" aria-describedby="profile-pin-hint"
-                prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev)) />
-        </div>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="profile-pin-confirm">"Type the PIN again"</label>
-            <input class="nhsuk-input nhsuk-input--width-10" id="profile-pin-confirm" type="password" inputmode="numeric" autocomplete="new-password"
-                prop:value=move || confirm.get() on:input=move |ev| confirm.set(event_target_value(&ev)) />
-        </div>
+        <TextField id="profile-name" label="Your name" hint="Your first name is enough. It is only kept on this device." value=name
+            error=error_for(problems, "profile-name") autocomplete="given-name" />
+        <TextField id="profile-pin" label="PIN (optional)" hint="4 to 8 numbers. Leave blank for no PIN." value=pin
+            error=error_for(problems, "profile-pin") kind="password" autocomplete="new-password" width="nhsuk-input--width-10" inputmode="numeric" />
+        <TextField id="profile-pin-confirm" label="Type the PIN again" value=confirm
+            error=error_for(problems, "profile-pin-confirm") kind="password" autocomplete="new-password" width="nhsuk-input--width-10" inputmode="numeric" />
         <InsetText>
             <p>"A PIN stops other people using this device from opening your profile in Wex. It does not lock your answers away: someone who knows how to use the browser's developer tools on this device could still read them. Do not write anything you would not want a teacher to see."</p>
         </InsetText>
@@ -194,13 +184,9 @@ fn EnterPin(profile: Profile, on_cancel: impl Fn() + Copy + Send + Sync + 'stati
         {move || wrong.get().then(|| view! {
             <ErrorSummary title="There is a problem" items=vec![ErrorItem { text: "That PIN is not right. Try again.".into(), href: Some("pin".into()) }] />
         })}
-        <div class=move || if wrong.get() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class="nhsuk-label" for="pin">"PIN"</label>
-            {move || wrong.get().then(|| view! { <span class="nhsuk-error-message" id="pin-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>"That PIN is not right"</span> })}
-            <input class="nhsuk-input nhsuk-input--width-10" id="pin" type="password" inputmode="numeric" autocomplete="current-password"
-                aria-describedby=move || wrong.get().then_some("pin-error")
-                prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))
-                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit() } />
+        <div on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit() }>
+            <TextField id="pin" label="PIN" value=pin error=Signal::derive(move || wrong.get().then(|| "That PIN is not right".to_string()))
+                kind="password" autocomplete="current-password" width="nhsuk-input--width-10" inputmode="numeric" />
         </div>
         <div class="wex-button-group">
             <Button on_click=move |_| submit()>"Continue"</Button>
