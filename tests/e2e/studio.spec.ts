@@ -45,7 +45,9 @@ test('the studio lists every problem wex check finds, with file, line and column
   const summary = page.locator('.nhsuk-error-summary');
   await expect(summary).toBeVisible();
   for (const d of diagnostics) {
-    const where = [path.relative(folder, path.resolve(folder, d.file)).split(path.sep).join('/'), d.line, d.column].filter((p) => p !== null).join(':');
+    // As `wex check` writes it: file:line:column, or the file alone.
+    const file = path.relative(folder, path.resolve(folder, d.file)).split(path.sep).join('/');
+    const where = d.line !== null && d.column !== null ? `${file}:${d.line}:${d.column}` : file;
     await expect(summary.getByRole('link', { name: `${where}: ${d.message}` })).toBeVisible();
     await expect(page.locator('.wex-problem').filter({ hasText: d.code })).not.toHaveCount(0);
   }

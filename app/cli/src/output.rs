@@ -17,19 +17,6 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
-/// "2 errors, 1 warning", or `None` when there are none.
-pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    match (errors, warnings) {
-        (0, 0) => None,
-        (e, 0) => Some(plural(e, "error")),
-        (0, w) => Some(plural(w, "warning")),
-        (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
-    }
-}
-
 fn paint(text: &str) -> String {
     let mut lines = text.lines();
     let Some(first) = lines.next() else { return String::new() };

@@ -225,6 +225,21 @@ impl Diagnostic {
         }
     }
 
+    /// Spaces as wide as the line number, for the `|` gutter.
+    fn gutter(&self) -> String {
+        " ".repeat(self.line.map_or(1, |l| l.to_string().len()))
+    }
+
+    /// The source line with the problem marked under it, rustc-style (the middle of
+    /// [`Diagnostic::render`]); `None` without a line and column.
+    pub fn snippet(&self) -> Option<String> {
+        let (Some(line), Some(column), Some(source)) = (self.line, self.column, &self.source_line) else { return None };
+        let pad = self.gutter();
+        // Tabs keep their width so the marker lines up under the source.
+        let lead: String = source.chars().take(column.saturating_sub(1) as usize).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        Some(format!("{pad} |\n{line} | {source}\n{pad} | {lead}{}\n", "^".repeat(self.width.max(1) as usize)))
+    }
+
     /// Renders the diagnostic the way rustc does, as plain text.
     pub fn render(&self) -> String {
         let mut out = String::new();
@@ -233,24 +248,28 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let _ = writeln!(out, "{level}[{}]: {}", self.code.as_str(), self.message);
-        let gutter = self.line.map_or(1, |l| l.to_string().len());
-        let pad = " ".repeat(gutter);
+        let pad = self.gutter();
         let _ = writeln!(out, "{pad}--> {}", self.location());
-        if let (Some(line), Some(column), Some(source)) = (self.line, self.column, &self.source_line) {
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{line} | {source}");
-            // Tabs keep their width so the marker lines up under the source.
-            let lead: String = source
-                .chars()
-                .take(column.saturating_sub(1) as usize)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(self.width.max(1) as usize));
+        if let Some(snippet) = self.snippet() {
+            out.push_str(&snippet);
         }
         if let Some(help) = &self.help {
             let _ = writeln!(out, "{pad} = help: {help}");
         }
         out
+    }
+}
+
+/// "2 errors, 1 warning", or `None` when there are none.
+pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
+    use crate::words::plural;
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    match (errors, warnings) {
+        (0, 0) => None,
+        (e, 0) => Some(plural(e, "error")),
+        (0, w) => Some(plural(w, "warning")),
+        (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
     }
 }
 

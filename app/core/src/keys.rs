@@ -31,6 +31,11 @@ pub fn fingerprint(public: &[u8; 32]) -> String {
     hex.as_bytes()[..16].chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>().join(" ")
 }
 
+/// The fingerprint of the key in a `did:key`, or `None` when it is not one.
+pub fn did_fingerprint(did: &str) -> Option<String> {
+    parse_did_key(did).ok().map(|key| fingerprint(&key))
+}
+
 /// The public key of a secret seed.
 pub fn public_key(seed: &[u8; 32]) -> [u8; 32] {
     SigningKey::from_bytes(seed).verifying_key().to_bytes()
@@ -60,6 +65,8 @@ mod tests {
         assert!(parse_did_key("did:key:zQ3s").is_err());
         assert!(parse_did_key("did:web:example.org").is_err());
         assert_eq!(fingerprint(&public).len(), 19);
+        assert_eq!(did_fingerprint(&did), Some(fingerprint(&public)));
+        assert_eq!(did_fingerprint("did:web:example.org"), None);
     }
 
     #[test]

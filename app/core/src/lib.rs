@@ -27,5 +27,6 @@ pub mod tutor;
 #[cfg(all(test, feature = "author"))]
 pub(crate) mod testing;
 pub mod version;
+pub mod words;
 
 pub use diagnostic::{Code, Diagnostic, Severity};

@@ -3,7 +3,7 @@
 //! not know, or nobody), and what adding it would change (a new placement, a newer
 //! or older version, or the same id from another publisher).
 
-use crate::keys::{fingerprint, parse_did_key};
+use crate::keys::{did_fingerprint, parse_did_key};
 use crate::pack::Packed;
 use crate::progress::{Action, Record};
 use crate::version::Version;
@@ -59,7 +59,7 @@ impl Signature {
             None => Signature::Unsigned,
             Some(key) => match trusted.iter().find(|p| &p.key == key) {
                 Some(p) => Signature::Trusted { publisher: p.name.clone() },
-                None => Signature::Unknown { fingerprint: parse_did_key(key).map(|k| fingerprint(&k)).unwrap_or_default() },
+                None => Signature::Unknown { fingerprint: did_fingerprint(key).unwrap_or_default() },
             },
         }
     }

@@ -187,14 +187,10 @@ mod tests {
     use crate::bundle::Activity;
 
     fn scenario(toml_nodes: &str) -> Scenario {
-        let module = format!("+++\nid = \"m\"\ntitle = \"M\"\nkind = \"scenario\"\nminutes = 5\n+++\n\n## S {{#s}}\n\n```scenario\n{toml_nodes}```\n");
-        let mut files = crate::source::SourceFiles::new();
-        files.insert("bundle.toml", "id = \"t\"\nversion = \"1.0.0\"\ntitle = \"T\"\nsummary = \"S\"\nlicence = \"CC BY 4.0\"\npublisher = { name = \"P\" }\naudience = { min-age = 14 }\ncareer-areas = [\"nursing\"]\nlearning-outcomes = [\"L\"]\nmodules = [\"m.md\"]\n");
-        files.insert("m.md", module.as_str());
-        let parsed = crate::bundle::parse_bundle(&files);
-        match parsed.bundle.unwrap().modules[0].steps[0].activity.clone() {
+        let module = format!("+++\nid = \"m\"\ntitle = \"M\"\nkind = \"mdt\"\nminutes = 5\n+++\n\n## S {{#s}}\n\n```scenario\n{toml_nodes}```\n");
+        match crate::testing::parse_with_module(&module).bundle.unwrap().modules[0].steps[0].activity.clone() {
             Some(Activity::Scenario(s)) => s,
-            other => panic!("{other:?} {:?}", parsed.diagnostics),
+            other => panic!("not a scenario: {other:?}"),
         }
     }
 

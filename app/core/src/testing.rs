@@ -107,12 +107,18 @@ score = 1
 "#;
 
 pub fn bundle() -> Bundle {
-    let mut files = SourceFiles::new();
-    files.insert("bundle.toml", MANIFEST);
-    files.insert("m.md", MODULE);
-    let parsed = crate::bundle::parse_bundle(&files);
+    let parsed = parse_with_module(MODULE);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     parsed.bundle.unwrap()
+}
+
+/// A one-module bundle around `module` (the text of `m.md`), parsed with whatever
+/// diagnostics it has: tests of broken shapes need the bundle all the same.
+pub fn parse_with_module(module: &str) -> crate::bundle::Parsed {
+    let mut files = SourceFiles::new();
+    files.insert("bundle.toml", MANIFEST);
+    files.insert("m.md", module);
+    crate::bundle::parse_bundle(&files)
 }
 
 

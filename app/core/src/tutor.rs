@@ -76,7 +76,7 @@ impl Identity {
 
     /// A short fingerprint of the public key, for learners to compare.
     pub fn fingerprint(&self) -> String {
-        crate::keys::parse_did_key(&self.did).map(|k| crate::keys::fingerprint(&k)).unwrap_or_default()
+        crate::keys::did_fingerprint(&self.did).unwrap_or_default()
     }
 }
 

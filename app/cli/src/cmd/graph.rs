@@ -7,6 +7,7 @@ use super::Exit;
 use std::path::PathBuf;
 use wex_core::bundle::Activity;
 use wex_core::scenario_map::{map, mermaid};
+use wex_core::words::plural;
 
 pub struct Args {
     folder: PathBuf,
@@ -14,8 +15,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let mut parsed = super::parse_args(parser, &[])?;
-        Ok(Args { folder: super::one_value(&mut parsed, "bundle folder")? })
+        Ok(Args { folder: super::one_folder(parser, "bundle folder")? })
     }
 }
 
@@ -57,8 +57,4 @@ pub fn run(args: Args) -> Exit {
         eprintln!("wex: {} has no scenarios", args.folder.display());
     }
     if parsed.has_errors() { Exit::Problems } else { Exit::Ok }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -11,8 +11,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let mut parsed = super::parse_args(parser, &[])?;
-        Ok(Args { folder: super::one_value(&mut parsed, "folder of packed bundles")? })
+        Ok(Args { folder: super::one_folder(parser, "folder of packed bundles")? })
     }
 }
 

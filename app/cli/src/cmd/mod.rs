@@ -138,6 +138,12 @@ fn parse_args(parser: &mut lexopt::Parser, options: &[&str]) -> Result<Parsed, S
 }
 
 /// Exactly one positional value, or a usage error naming what it should be.
+/// The arguments of a command that takes one folder and no options.
+fn one_folder(parser: &mut lexopt::Parser, what: &str) -> Result<std::path::PathBuf, String> {
+    let mut parsed = parse_args(parser, &[])?;
+    one_value(&mut parsed, what)
+}
+
 fn one_value(parsed: &mut Parsed, what: &str) -> Result<std::path::PathBuf, String> {
     if parsed.values.len() != 1 {
         return Err(format!("name exactly one {what}"));
@@ -172,7 +178,7 @@ fn load_bundle(folder: &std::path::Path) -> Result<wex_core::bundle::Bundle, Exi
     match parsed.ok() {
         Some(bundle) => Ok(bundle.clone()),
         None => {
-            let count = crate::output::count(&shown).unwrap_or_default();
+            let count = wex_core::diagnostic::count(&shown).unwrap_or_default();
             eprintln!("wex: {} has {count}", folder.display());
             Err(Exit::Problems)
         }

@@ -9,8 +9,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let mut parsed = super::parse_args(parser, &[])?;
-        Ok(Args { folder: super::one_value(&mut parsed, "bundle folder")? })
+        Ok(Args { folder: super::one_folder(parser, "bundle folder")? })
     }
 }
 

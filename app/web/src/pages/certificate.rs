@@ -100,11 +100,10 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
     // A tutor's countersignature, accepted earlier on this device (see hand_in.rs).
     let countersigned = Memo::new(move |_| journal.records.with(|r| Progress::replay(r.iter()).countersigned().map(str::to_string)));
     let verified = Memo::new(move |_| {
-        let json = countersigned.get()?;
-        let value: serde_json::Value = serde_json::from_str(&json).ok()?;
-        let organisation = value["issuer"]["name"].as_str()?.to_string();
-        let at = value["validFrom"].as_str().unwrap_or("");
-        Some((organisation, crate::state::long_date(at.get(..10).unwrap_or(at))))
+        let value: serde_json::Value = serde_json::from_str(&countersigned.get()?).ok()?;
+        let stated = wex_core::credential::badge::summary(&value);
+        let at = stated.issued_at;
+        Some((stated.verified_by?, crate::state::long_date(at.get(..10).unwrap_or(&at))))
     });
     let download_json = json.clone();
     let verify_href = Route::Verify.href();

@@ -73,7 +73,7 @@ fn Assignment(signed: SignedAssignment) -> impl IntoView {
     let a = signed.assignment.clone();
     let placements = a.placements.clone();
     let listed = LocalResource::new(move || async move { library.index().await.map(|i| i.bundles.into_iter().map(|e| e.listing).collect::<Vec<_>>()).unwrap_or_default() });
-    let fingerprint = wex_core::keys::parse_did_key(&signed.tutor_key).map(|k| wex_core::keys::fingerprint(&k)).unwrap_or_default();
+    let fingerprint = wex_core::keys::did_fingerprint(&signed.tutor_key).unwrap_or_default();
     let joining = RwSignal::new(false);
     let signed = StoredValue::new(signed);
     let join = move |_| {

@@ -9,6 +9,7 @@ mod folder;
 mod map;
 
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, Tag, TagColour};
+use crate::components::drop_zone::DropZone;
 use crate::components::page_heading::PageHeading;
 use crate::files::download_bytes;
 use crate::library::Library;
@@ -21,7 +22,7 @@ use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::sync::Arc;
 use wex_core::bundle::{parse_bundle, Activity, Bundle};
-use wex_core::{Diagnostic, Severity};
+use wex_core::Diagnostic;
 
 thread_local! {
     /// The folder being worked on, kept while the author moves between the studio
@@ -55,7 +56,7 @@ struct Checked {
 
 impl Checked {
     fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 }
 
@@ -83,7 +84,6 @@ fn StudioPage() -> impl IntoView {
     let checked = RwSignal::new(None::<Checked>);
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
-    let dragging = RwSignal::new(false);
     let folder_input = folder_picker();
     let run = move || {
         working.set(true);
@@ -128,23 +128,15 @@ fn StudioPage() -> impl IntoView {
         {move || error.get().map(|why| view! {
             <ErrorSummary title="The folder could not be checked" items=vec![ErrorItem { text: why, href: Some("bundle-folder".into()) }] />
         })}
-        <div
-            class=move || if dragging.get() { "wex-drop-zone wex-drop-zone--active" } else { "wex-drop-zone" }
-            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(false);
-                let Some(transfer) = ev.data_transfer() else { return };
-                let entries = folder::dropped(&transfer);
-                spawn_local(async move {
-                    match folder::from_drop(entries).await {
-                        Ok(folder) => use_folder(folder),
-                        Err(why) => error.set(Some(why)),
-                    }
-                });
-            }
-        >
+        <DropZone on_drop=move |transfer| {
+            let entries = folder::dropped(&transfer);
+            spawn_local(async move {
+                match folder::from_drop(entries).await {
+                    Ok(folder) => use_folder(folder),
+                    Err(why) => error.set(Some(why)),
+                }
+            });
+        }>
             {folder::can_open_folders().then(|| view! {
                 <Button on_click=open>"Open your bundle folder"</Button>
                 <p class="nhsuk-body">"Wex can then read the folder again each time you press Reload."</p>
@@ -155,7 +147,7 @@ fn StudioPage() -> impl IntoView {
                 <input class="nhsuk-file-upload" id="bundle-folder" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-hint"
                     on:change=move |ev| use_folder(folder::from_input(&event_target::<web_sys::HtmlInputElement>(&ev))) />
             </div>
-        </div>
+        </DropZone>
         {move || working.get().then(|| view! { <p class="nhsuk-body" role="status">"Checking…"</p> })}
         {move || checked.get().map(|c| view! { <Report checked=c on_reload=run on_preview=preview /> })}
     }
@@ -164,17 +156,13 @@ fn StudioPage() -> impl IntoView {
 #[component]
 fn Report(checked: Checked, on_reload: impl Fn() + Copy + Send + Sync + 'static, on_preview: impl Fn(Arc<Bundle>) + Copy + Send + Sync + 'static) -> impl IntoView {
     let errors = checked.errors();
-    let warnings = checked.diagnostics.len() - errors;
     let items: Vec<ErrorItem> = checked
         .diagnostics
         .iter()
         .enumerate()
-        .map(|(n, d)| ErrorItem { text: format!("{}: {}", place(d), d.message), href: Some(format!("problem-{n}")) })
+        .map(|(n, d)| ErrorItem { text: format!("{}: {}", d.location(), d.message), href: Some(format!("problem-{n}")) })
         .collect();
-    let summary = match (errors, warnings) {
-        (0, 0) => "No problems found.".to_string(),
-        (e, w) => format!("{} and {}.", plural(e, "error"), plural(w, "warning")),
-    };
+    let summary = wex_core::diagnostic::count(&checked.diagnostics).map_or_else(|| "No problems found.".to_string(), |count| format!("{count}."));
     let bundle = checked.bundle.clone();
     let clean = errors == 0;
     view! {
@@ -225,17 +213,12 @@ fn Report(checked: Checked, on_reload: impl Fn() + Copy + Send + Sync + 'static,
 #[component]
 fn Problem(n: usize, diagnostic: Diagnostic) -> impl IntoView {
     let d = diagnostic;
-    let (colour, kind) = if d.severity == Severity::Error { (TagColour::Red, "Error") } else { (TagColour::Yellow, "Warning") };
-    let source = d.source_line.clone().map(|line| {
-        let number = d.line.map(|l| l.to_string()).unwrap_or_default();
-        let pad = " ".repeat(number.len());
-        let marker = format!("{pad} | {}{}", " ".repeat(d.column.unwrap_or(1).saturating_sub(1) as usize), "^".repeat(d.width.max(1) as usize));
-        format!("{pad} |\n{number} | {line}\n{marker}")
-    });
+    let (colour, kind) = if d.is_error() { (TagColour::Red, "Error") } else { (TagColour::Yellow, "Warning") };
+    let source = d.snippet();
     view! {
         <div class="wex-problem" id=format!("problem-{n}") tabindex="-1">
             <h3 class="nhsuk-heading-s"><Tag colour=colour text=format!("{kind} {}", d.code.as_str()) />" "{d.message.clone()}</h3>
-            <p class="nhsuk-body-s wex-problem__place"><code>{place(&d)}</code></p>
+            <p class="nhsuk-body-s wex-problem__place"><code>{d.location()}</code></p>
             {source.map(|s| view! { <pre class="wex-problem__source" aria-label="The line with the problem, marked"><code>{s}</code></pre> })}
             {d.help.clone().map(|h| view! { <p class="nhsuk-body-s"><strong>"What to do: "</strong>{h}</p> })}
         </div>
@@ -252,19 +235,6 @@ fn folder_picker() -> NodeRef<leptos::html::Input> {
         }
     });
     input
-}
-
-/// `modules/one.md:26:6`, as `wex check` and editors show it.
-fn place(d: &Diagnostic) -> String {
-    match (d.line, d.column) {
-        (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
-        (Some(l), None) => format!("{}:{l}", d.file),
-        _ => d.file.clone(),
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Above every page of the preview: whose view it is, reloading the folder on the
@@ -289,7 +259,7 @@ fn PreviewBar() -> impl IntoView {
                         router.replace(router.route.get_untracked());
                     }
                 }
-                Ok(c) => message.set(Some(format!("The folder now has {}: fix them in the studio.", plural(c.errors(), "error")))),
+                Ok(c) => message.set(Some(format!("The folder now has {}: fix them in the studio.", wex_core::words::plural(c.errors(), "error")))),
                 Err(why) => message.set(Some(why)),
             }
         });

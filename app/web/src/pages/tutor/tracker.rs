@@ -2,6 +2,7 @@
 //! each checked by core (signature, cohort, placement hash, re-score), an import
 //! report, the cohort table, a learner's detail view, CSV export and countersigning.
 
+use crate::components::drop_zone::DropZone;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
 use crate::files::{chosen_files, download, file_safe, input_files, read_bytes};
 use crate::library::Library;
@@ -53,7 +54,6 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
     let selected = RwSignal::new(BTreeSet::<EntryKey>::new());
     let detail = RwSignal::new(None::<EntryKey>);
     let handback = RwSignal::new(Vec::<HandBack>::new());
-    let dragging = RwSignal::new(false);
     let assignment = StoredValue::new(assignment);
 
     let id = assignment.with_value(|a| a.id.clone());
@@ -164,16 +164,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
     view! {
         <h2 class="nhsuk-heading-m" id="records">"Completion records"</h2>
         <p class="nhsuk-body">"Learners hand in a completion record file when they finish a placement. Add them here, as many at once as you like: each is checked in this browser (the learner's signature, this assignment, the placement's content and the scores, worked out again from what the learner did)."</p>
-        <div
-            class=move || if dragging.get() { "wex-drop-zone wex-drop-zone--active" } else { "wex-drop-zone" }
-            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(false);
-                import(chosen_files(ev.data_transfer().and_then(|d| d.files())));
-            }
-        >
+        <DropZone on_drop=move |transfer| import(chosen_files(transfer.files()))>
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="records-upload">"Add completion records"</label>
                 <div class="nhsuk-hint" id="records-upload-hint">"Choose files, or drag them here from a folder."</div>
@@ -183,7 +174,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
                         event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
                     } />
             </div>
-        </div>
+        </DropZone>
         <div role="status" aria-live="polite">
             {move || progress.get().map(|(done, total)| view! {
                 <label class="nhsuk-label" for="import-progress">{format!("Checking files: {done} of {total}")}</label>
@@ -372,7 +363,7 @@ fn Detail(
         }
     });
     let answers = bundle.as_ref().map(|b| wex_core::answers::answers(b, &Progress::replay(&entry.record.records), &entry.record.reflections));
-    let fingerprint = wex_core::keys::parse_did_key(&entry.learner_key).map(|k| wex_core::keys::fingerprint(&k)).unwrap_or_default();
+    let fingerprint = wex_core::keys::did_fingerprint(&entry.learner_key).unwrap_or_default();
     view! {
         <section class="wex-record-detail" aria-labelledby="record-detail">
             <h2 class="nhsuk-heading-m" id="record-detail" tabindex="-1" node_ref=heading>{format!("{}: {}", entry.learner, entry.placement)}</h2>
