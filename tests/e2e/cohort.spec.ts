@@ -194,7 +194,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   ]);
   const report = tutor.locator('.wex-import-report');
   await expect(report).toContainText('7 files checked: 1 added, 1 already imported, 5 could not be imported.');
-  await expect(report).toContainText('huge.json: This file is too large to be a Wex completion record (52.4 MB');
+  await expect(report).toContainText('huge.json: This file is too large to be a Wex completion record (52.4 MB; a record is at most 8.4 MB)');
   await expect(report).toContainText(`other-cohort.json: This record was handed in for another cohort, not “${COHORT}”.`);
   await expect(report).toContainText('tampered.json: This record fails the signature check');
   await expect(report).toContainText('newer-version.json: This record is for version 9.0.0 of “first-look”, which you do not have');

@@ -43,15 +43,49 @@ pub struct Identity {
     pub key: SealedKey,
 }
 
-/// Why a passphrase cannot be used, in words for the tutor.
-pub fn check_passphrase(passphrase: &str, confirm: &str) -> Result<(), String> {
-    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(format!("Your passphrase must be at least {MIN_PASSPHRASE_CHARS} characters. Three random words make a strong one."));
+/// A field of the tutor's set-up form, for placing its error message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetUpField {
+    Name,
+    Organisation,
+    Passphrase,
+    Confirm,
+}
+
+/// What a tutor typed to set up their area, before it is checked.
+pub struct SetUp<'a> {
+    pub name: &'a str,
+    pub organisation: &'a str,
+    pub passphrase: &'a str,
+    pub confirm: &'a str,
+}
+
+impl SetUp<'_> {
+    /// Every problem with the form, each with the field it belongs to, in the
+    /// order the fields appear; empty when the identity can be made.
+    pub fn problems(&self) -> Vec<(SetUpField, String)> {
+        let mut problems = Vec::new();
+        let (name, organisation) = (self.name.trim(), self.organisation.trim());
+        if name.is_empty() {
+            problems.push((SetUpField::Name, "Enter your name".to_string()));
+        } else if name.chars().count() > 80 {
+            problems.push((SetUpField::Name, "Your name must be 80 characters or fewer".to_string()));
+        }
+        if organisation.is_empty() {
+            problems.push((SetUpField::Organisation, "Enter your school or college".to_string()));
+        } else if organisation.chars().count() > 120 {
+            problems.push((SetUpField::Organisation, "The name of your school or college must be 120 characters or fewer".to_string()));
+        }
+        if self.passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+            problems.push((
+                SetUpField::Passphrase,
+                format!("Your passphrase must be at least {MIN_PASSPHRASE_CHARS} characters. Three random words make a strong one."),
+            ));
+        } else if self.passphrase != self.confirm {
+            problems.push((SetUpField::Confirm, "The two passphrases do not match.".to_string()));
+        }
+        problems
     }
-    if passphrase != confirm {
-        return Err("The two passphrases do not match.".into());
-    }
-    Ok(())
 }
 
 impl Identity {
@@ -203,9 +237,30 @@ mod tests {
     }
 
     #[test]
-    fn passphrases_must_be_long_and_confirmed() {
-        assert!(check_passphrase("short", "short").unwrap_err().contains("at least 12"));
-        assert!(check_passphrase("three random words", "three random wordz").unwrap_err().contains("do not match"));
-        assert!(check_passphrase("three random words", "three random words").is_ok());
+    fn set_up_names_each_problem_at_its_field() {
+        use SetUpField::*;
+        let form = |name, organisation, passphrase, confirm| SetUp { name, organisation, passphrase, confirm }.problems();
+        assert_eq!(form("Ms Patel", "Northgate College", "three random words", "three random words"), vec![]);
+        assert_eq!(
+            form("  ", "", "short", "short"),
+            vec![
+                (Name, "Enter your name".to_string()),
+                (Organisation, "Enter your school or college".to_string()),
+                (Passphrase, "Your passphrase must be at least 12 characters. Three random words make a strong one.".to_string()),
+            ]
+        );
+        assert_eq!(form("Ms Patel", "Northgate College", "three random words", "three random wordz"), vec![(Confirm, "The two passphrases do not match.".to_string())]);
+        // Twelve characters, counted as characters and not bytes.
+        assert_eq!(form("Ms Patel", "Northgate College", "ééééééééééé", "ééééééééééé").len(), 1);
+        assert_eq!(form("Ms Patel", "Northgate College", "éééééééééééé", "éééééééééééé"), vec![]);
+        let long_name = "a".repeat(81);
+        let long_place = "b".repeat(121);
+        assert_eq!(
+            form(&long_name, &long_place, "three random words", "three random words"),
+            vec![
+                (Name, "Your name must be 80 characters or fewer".to_string()),
+                (Organisation, "The name of your school or college must be 120 characters or fewer".to_string()),
+            ]
+        );
     }
 }

@@ -5,6 +5,18 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// A size in bytes as people say it: "0.4 MB", "12.3 MB", "200 MB", "1.5 GB",
+/// rounded to one decimal place, with a ".0" left off. Whole-number arithmetic,
+/// so the learner's app needs no float formatting (docs/size.md).
+pub fn file_size(bytes: u64) -> String {
+    let (unit, name) = if bytes >= 1_000_000_000 { (1_000_000_000, "GB") } else { (1_000_000, "MB") };
+    let tenths = bytes.saturating_add(unit / 20) / (unit / 10);
+    match tenths % 10 {
+        0 => format!("{} {name}", tenths / 10),
+        d => format!("{}.{d} {name}", tenths / 10),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -12,5 +24,18 @@ mod tests {
         assert_eq!(super::plural(1, "node"), "1 node");
         assert_eq!(super::plural(0, "ending"), "0 endings");
         assert_eq!(super::plural(12, "file"), "12 files");
+    }
+
+    #[test]
+    fn file_sizes() {
+        use super::file_size;
+        assert_eq!(file_size(0), "0 MB");
+        assert_eq!(file_size(400_000), "0.4 MB");
+        assert_eq!(file_size(12_345_678), "12.3 MB");
+        assert_eq!(file_size(12_350_000), "12.4 MB");
+        assert_eq!(file_size(200_000_000), "200 MB");
+        assert_eq!(file_size(999_999_999), "1000 MB");
+        assert_eq!(file_size(1_500_000_000), "1.5 GB");
+        assert_eq!(file_size(u64::MAX), "18446744073.7 GB");
     }
 }

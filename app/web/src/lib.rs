@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod files;
 pub mod library;
+pub mod load;
 pub mod offline;
 pub mod pages;
 pub mod router;

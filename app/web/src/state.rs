@@ -1,6 +1,7 @@
 //! App-wide state shared through context: who is learning, the storage problem
 //! banner, and the journal that saves a learner's every action.
 
+use crate::load::Load;
 use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -279,11 +280,11 @@ pub struct OpenPlacement {
 }
 
 /// Loads a placement and the active learner's journal for it, for a page.
-pub fn open_placement(bundle: String) -> LocalResource<Result<OpenPlacement, String>> {
+pub fn open_placement(bundle: String) -> Load<Result<OpenPlacement, String>> {
     let library = crate::library::Library::get();
     let journals = Journals::get();
     let profile = ActiveProfile::get().id();
-    LocalResource::new(move || {
+    Load::new(move || {
         let (id, profile, journals) = (bundle.clone(), profile.clone(), journals.clone());
         async move {
             let bundle = library.bundle(id.clone()).await?;

@@ -3,10 +3,12 @@
 //! publisher signature, size), labelled honestly, and stored on this device, where
 //! it works offline. Newer versions replace older ones; progress carries over.
 
+use crate::components::field::FileField;
+use crate::load::Load;
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, Tag, TagColour, WarningCallout};
 use crate::components::drop_zone::DropZone;
 use crate::components::page_heading::PageHeading;
-use crate::files::{chosen_files, input_files, read_bytes};
+use crate::files::{chosen_files, read_bytes};
 use crate::library::{fetch_text, Library, BUNDLES_FOLDER};
 use crate::router::{Link, Route};
 use crate::state::{mark, measure, now_ms, ActiveProfile, StorageProblem};
@@ -15,6 +17,7 @@ use crate::storage::library::Added;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::bundle::is_valid_id;
+use wex_core::words::file_size;
 use wex_core::library::{answers_without_a_step, assess, Assessment, Change, Installed, PublisherList, TrustedPublisher, PUBLISHERS_FILE};
 use wex_core::pack::{unpack, Packed, MAX_PACKED_BYTES};
 
@@ -46,9 +49,9 @@ pub fn AddPlacement() -> impl IntoView {
         spawn_local(async move {
             let outcome = async {
                 let too_large = format!(
-                    "This file is {:.0} MB. A placement file can be at most {} MB: ask the trust for a smaller one.",
-                    file.size() / 1_000_000.0,
-                    MAX_PACKED_BYTES / 1_000_000
+                    "This file is {}. A placement file can be at most {}: ask the trust for a smaller one.",
+                    file_size(file.size() as u64),
+                    file_size(MAX_PACKED_BYTES as u64)
                 );
                 let bytes = read_bytes(&file, MAX_PACKED_BYTES, &too_large).await?;
                 let packed = unpack(&bytes).map_err(|e| capitalise(&e.to_string()) + ".")?;
@@ -147,15 +150,8 @@ pub fn AddPlacement() -> impl IntoView {
                 check(file)
             }
         }>
-            <div class=move || if error.with(Option::is_some) { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-                <label class="nhsuk-label nhsuk-label--s" for="placement-file">"Placement file"</label>
-                <div class="nhsuk-hint" id="placement-file-hint">"Choose the file, or drag it here."</div>
-                <input class="nhsuk-file-upload" id="placement-file" type="file" accept=".json,application/json" aria-describedby="placement-file-hint"
-                    on:change=move |ev| {
-                        if let Some(file) = input_files(&ev).into_iter().next() { check(file) }
-                        event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
-                    } />
-            </div>
+            <FileField id="placement-file" label="Placement file" bold=true hint="Choose the file, or drag it here." error=error
+                on_files={move |files: Vec<web_sys::File>| if let Some(file) = files.into_iter().next() { check(file) }} />
         </DropZone>
         {move || working.get().then(|| view! { <p class="nhsuk-body" role="status">"Checking…"</p> })}
         {move || checked.get().map(|c| {
@@ -216,7 +212,7 @@ pub fn AddedHere(id: String) -> impl IntoView {
     let problem = StorageProblem::get();
     let router = crate::router::use_router();
     let id = StoredValue::new(id);
-    let added = LocalResource::new(move || async move {
+    let added = Load::new(move || async move {
         let id = id.get_value();
         if !library.added_here(&id).await {
             return None;

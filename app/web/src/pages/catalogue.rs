@@ -1,5 +1,6 @@
 //! The catalogue: every placement this site offers.
 
+use crate::load::Load;
 use crate::components::nhs::Card;
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
@@ -27,7 +28,7 @@ impl Filters {
 #[component]
 pub fn Catalogue() -> impl IntoView {
     let library = Library::get();
-    let index = LocalResource::new(move || library.index());
+    let index = Load::new(move || library.index());
     let filters = RwSignal::new(Filters::default());
     let select = |label: &'static str, id: &'static str, options: Vec<(String, String)>, set: fn(&mut Filters, &str)| {
         view! {

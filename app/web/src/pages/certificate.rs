@@ -2,6 +2,7 @@
 //! the completion rules are met, printable on one A4 landscape page, and
 //! downloadable as an Open Badges 3.0 credential file.
 
+use crate::load::Load;
 use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::pages::catalogue::duration;
@@ -110,7 +111,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
     // The QR code opens this site's check page with the certificate in the link's
     // fragment, which browsers never send to a server.
     let packed_json = json.clone();
-    let check_link = LocalResource::new(move || {
+    let check_link = Load::new(move || {
         let json = packed_json.clone();
         async move {
             let data = crate::components::qr::pack_text(&json).await?;

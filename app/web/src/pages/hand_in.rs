@@ -3,8 +3,10 @@
 //! the device's share sheet; and adding the countersigned certificate the tutor
 //! hands back.
 
+use crate::components::field::FileField;
+use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary};
-use crate::files::{can_share, download, file_safe, input_files, read_bytes, share};
+use crate::files::{can_share, download, file_safe, read_bytes, share};
 use crate::state::{ActiveProfile, Journal};
 use crate::storage;
 use leptos::prelude::*;
@@ -23,7 +25,7 @@ const MAX_VERIFIED_BYTES: usize = 1024 * 1024;
 pub fn HandIn(bundle: Arc<Bundle>, credential: serde_json::Value, journal: Journal) -> impl IntoView {
     let active = ActiveProfile::get();
     let bundle_id = bundle.id.clone();
-    let cohorts = LocalResource::new(move || {
+    let cohorts = Load::new(move || {
         let profile = active.id();
         let bundle_id = bundle_id.clone();
         async move {
@@ -129,8 +131,8 @@ pub fn AddVerification(credential: serde_json::Value, journal: Journal) -> impl 
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let credential = StoredValue::new(credential);
-    let on_file = move |ev: web_sys::Event| {
-        let Some(file) = input_files(&ev).into_iter().next() else { return };
+    let on_file = move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else { return };
         let profile = active.id();
         spawn_local(async move {
             let outcome = async {
@@ -158,10 +160,7 @@ pub fn AddVerification(credential: serde_json::Value, journal: Journal) -> impl 
         <h2 class="nhsuk-heading-m">"Add your tutor's verification"</h2>
         <p class="nhsuk-body">"When your tutor has checked your completion record, they can send you back a verified certificate file. Add it here and your certificate will say who verified it."</p>
         {move || error.get().map(|why| view! { <ErrorSummary title="The verification was not added" items=vec![ErrorItem { text: why, href: Some("verification-file".into()) }] /> })}
-        <div class=move || if error.with(Option::is_some) { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class="nhsuk-label" for="verification-file">"Verified certificate file"</label>
-            <input class="nhsuk-file-upload" id="verification-file" type="file" accept=".json,application/json" on:change=on_file />
-        </div>
+        <FileField id="verification-file" label="Verified certificate file" error=error on_files=on_file />
         <p class="nhsuk-body" role="status">{move || done.get()}</p>
     }
 }

@@ -2,9 +2,11 @@
 //! (from a link or QR code) or as a file. Its signature is checked, the learner
 //! sees who set it and what it asks, and joins with their profile.
 
+use crate::components::field::FileField;
+use crate::load::Load;
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText, WarningCallout};
 use crate::components::page_heading::PageHeading;
-use crate::files::{input_files, read_bytes};
+use crate::files::read_bytes;
 use crate::library::Library;
 use crate::pages::tutor::assignment::JOIN_FRAGMENT;
 use crate::router::{use_router, Link, Route};
@@ -33,8 +35,8 @@ pub fn JoinPage() -> impl IntoView {
             }
         });
     }
-    let on_file = move |ev: web_sys::Event| {
-        let Some(file) = input_files(&ev).into_iter().next() else { return };
+    let on_file = move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else { return };
         spawn_local(async move {
             match read_bytes(&file, MAX_ASSIGNMENT_BYTES, "This file is too large to be a Wex assignment.").await {
                 Ok(bytes) => read(&String::from_utf8_lossy(&bytes)),
@@ -49,14 +51,11 @@ pub fn JoinPage() -> impl IntoView {
             other => {
                 let error = other.and_then(Result::err);
                 view! {
-                    {error.map(|why| view! {
+                    {error.clone().map(|why| view! {
                         <ErrorSummary title="This assignment cannot be used" items=vec![ErrorItem { text: why, href: Some("assignment-file".into()) }] />
                     })}
                     <p class="nhsuk-body">"Your tutor shares an assignment as a link, a QR code or a file. Open the link or scan the code on this device, or choose the file here."</p>
-                    <div class="nhsuk-form-group">
-                        <label class="nhsuk-label" for="assignment-file">"Assignment file"</label>
-                        <input class="nhsuk-file-upload" id="assignment-file" type="file" accept=".json,application/json" on:change=on_file />
-                    </div>
+                    <FileField id="assignment-file" label="Assignment file" error=Signal::stored(error) on_files=on_file />
                 }
                 .into_any()
             }
@@ -72,7 +71,7 @@ fn Assignment(signed: SignedAssignment) -> impl IntoView {
     let router = use_router();
     let a = signed.assignment.clone();
     let placements = a.placements.clone();
-    let listed = LocalResource::new(move || async move { library.index().await.map(|i| i.bundles.into_iter().map(|e| e.listing).collect::<Vec<_>>()).unwrap_or_default() });
+    let listed = Load::new(move || async move { library.index().await.map(|i| i.bundles.into_iter().map(|e| e.listing).collect::<Vec<_>>()).unwrap_or_default() });
     let fingerprint = wex_core::keys::did_fingerprint(&signed.tutor_key).unwrap_or_default();
     let joining = RwSignal::new(false);
     let signed = StoredValue::new(signed);

@@ -1,6 +1,7 @@
 //! "Your assignments", at the top of the catalogue: the cohorts the learner joined,
 //! with due dates, each placement's status, and what is overdue.
 
+use crate::load::Load;
 use crate::components::nhs::{Tag, TagColour};
 use crate::router::{Link, Route};
 use crate::state::{long_date, today, ActiveProfile};
@@ -21,7 +22,7 @@ enum Standing {
 pub fn MyAssignments() -> impl IntoView {
     let active = ActiveProfile::get();
     let library = crate::library::Library::get();
-    let joined = LocalResource::new(move || {
+    let joined = Load::new(move || {
         let profile = active.0.with(|p| p.as_ref().map(|p| p.id.clone()));
         async move {
             let Some(profile) = profile else { return Vec::new() };

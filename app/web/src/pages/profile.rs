@@ -1,6 +1,8 @@
 //! The learner's own page: switch learner, move progress to another device, and
 //! delete the profile with everything in it.
 
+use crate::components::field::FileField;
+use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, WarningCallout};
 use crate::components::page_heading::PageHeading;
 use crate::pages::profiles::deactivate;
@@ -10,7 +12,6 @@ use crate::state::{now_ms, ActiveProfile, Journals, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::progress::merge;
 use wex_core::transfer::ProgressFile;
@@ -39,10 +40,8 @@ pub fn ProfilePage() -> impl IntoView {
     };
 
     let import_id = profile.id.clone();
-    let import = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+    let import = move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else { return };
         let profile = import_id.clone();
         let journals = journals.clone();
         spawn_local(async move {
@@ -79,11 +78,9 @@ pub fn ProfilePage() -> impl IntoView {
         <p class="nhsuk-body">
             <Button variant=ButtonVariant::Secondary on_click=export>"Download my progress"</Button>
         </p>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="import-progress">"Add progress from a file"</label>
-            <div class="nhsuk-hint" id="import-progress-hint">"A file downloaded with “Download my progress”. Nothing is lost: where both have an answer, the newest is kept."</div>
-            <input class="nhsuk-file-upload" id="import-progress" type="file" accept=".json,application/json" aria-describedby="import-progress-hint" on:change=import />
-        </div>
+        <FileField id="import-progress" label="Add progress from a file"
+            hint="A file downloaded with “Download my progress”. Nothing is lost: where both have an answer, the newest is kept."
+            error=Signal::derive(move || import_result.get().and_then(Result::err)) on_files=import />
         {move || import_result.get().map(|result| match result {
             Ok(message) => view! { <InsetText><p role="status">{message}</p></InsetText> }.into_any(),
             Err(message) => view! { <ErrorSummary title="The progress file could not be added" items=vec![ErrorItem { text: message, href: Some("import-progress".into()) }] /> }.into_any(),
@@ -131,8 +128,8 @@ async fn import_file(profile: &str, file: web_sys::File) -> Result<String, Strin
 /// How much of this device's storage Wex uses, with a warning when it is nearly full.
 #[component]
 fn StorageUse() -> impl IntoView {
-    let estimate = LocalResource::new(crate::offline::storage_estimate);
-    let mb = |bytes: f64| format!("{:.1} MB", bytes / 1_000_000.0);
+    let estimate = Load::new(crate::offline::storage_estimate);
+    let mb = |bytes: f64| wex_core::words::file_size(bytes as u64);
     view! {
         <h2 class="nhsuk-heading-m">"Storage on this device"</h2>
         {move || match estimate.get() {
@@ -159,7 +156,7 @@ fn StorageUse() -> impl IntoView {
 fn MyCohorts(profile: String) -> impl IntoView {
     let problem = StorageProblem::get();
     let profile = StoredValue::new(profile);
-    let joined = LocalResource::new(move || async move { storage::cohorts::for_profile(&profile.get_value()).await.unwrap_or_default() });
+    let joined = Load::new(move || async move { storage::cohorts::for_profile(&profile.get_value()).await.unwrap_or_default() });
     move || {
         let cohorts = joined.get().unwrap_or_default();
         if cohorts.is_empty() {

@@ -1,6 +1,7 @@
 //! "Who is learning?": choose or add a profile on a shared device, with an
 //! optional PIN, and a plain statement of what the PIN does and does not do.
 
+use crate::load::Load;
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::state::{now_ms, random_bytes, ActiveProfile, StorageProblem};
@@ -56,7 +57,7 @@ pub async fn restore(active: ActiveProfile) {
 pub fn WhoIsLearning() -> impl IntoView {
     let refresh = RwSignal::new(0);
     let problem = StorageProblem::get();
-    let profiles = LocalResource::new(move || {
+    let profiles = Load::new(move || {
         refresh.track();
         async move {
             let list = storage::profiles::list().await;

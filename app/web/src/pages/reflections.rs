@@ -1,6 +1,7 @@
 //! "My reflections": every reflection the learner has written, by placement, to
 //! read, print, or download as Markdown for a personal statement.
 
+use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
@@ -27,7 +28,7 @@ pub fn Reflections() -> impl IntoView {
     let problem = StorageProblem::get();
     let profile = ActiveProfile::get().0.get_untracked().expect("shown only to a learner");
     let id = profile.id.clone();
-    let entries = LocalResource::new(move || {
+    let entries = Load::new(move || {
         let id = id.clone();
         async move {
             let records = storage::records::for_profile(&id).await;

@@ -2,12 +2,12 @@
 //! credential file here, offline: the signature, the issuer, and whether it was
 //! issued for a placement this site has, in the same version.
 
+use crate::components::field::FileField;
 use crate::components::nhs::{ErrorItem, ErrorSummary, Tag, TagColour};
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::credential::badge::{verify, Check};
 
@@ -43,9 +43,8 @@ pub fn VerifyPage() -> impl IntoView {
     } else if let Some(text) = from_fragment() {
         check_text(text);
     }
-    let on_file = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    let on_file = move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else { return };
         if file.size() > MAX_BYTES {
             outcome.set(Some(Outcome::Unreadable("This file is too large to be a Wex certificate.".into())));
             return;
@@ -58,10 +57,7 @@ pub fn VerifyPage() -> impl IntoView {
     view! {
         <PageHeading text="Check a certificate" />
         <p class="nhsuk-body">"Choose a Wex certificate file or a completion record, or paste its text. Checking happens in this browser: nothing is sent anywhere. A completion record's scores are worked out again from what the learner did."</p>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="credential-file">"Certificate file"</label>
-            <input class="nhsuk-file-upload" id="credential-file" type="file" accept=".json,application/json" on:change=on_file />
-        </div>
+        <FileField id="credential-file" label="Certificate file" on_files=on_file />
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="credential-text">"Or paste the certificate's text"</label>
             <textarea class="nhsuk-textarea" id="credential-text" rows="5" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>

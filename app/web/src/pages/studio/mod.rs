@@ -144,7 +144,7 @@ fn StudioPage() -> impl IntoView {
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="bundle-folder">"Bundle folder"</label>
                 <div class="nhsuk-hint" id="bundle-folder-hint">"Choose the folder, or drag it here."</div>
-                <input class="nhsuk-file-upload" id="bundle-folder" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-hint"
+                <input class="nhsuk-file-upload__input" id="bundle-folder" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-hint"
                     on:change=move |ev| use_folder(folder::from_input(&event_target::<web_sys::HtmlInputElement>(&ev))) />
             </div>
         </DropZone>
@@ -275,7 +275,7 @@ fn PreviewBar() -> impl IntoView {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label nhsuk-label--s" for="bundle-folder-again">"Choose the folder again"</label>
                     <div class="nhsuk-hint" id="bundle-folder-again-hint">"This browser cannot read a chosen folder again after its files change: choose it again to see your changes here."</div>
-                    <input class="nhsuk-file-upload" id="bundle-folder-again" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-again-hint"
+                    <input class="nhsuk-file-upload__input" id="bundle-folder-again" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-again-hint"
                         on:change=move |ev| {
                             FOLDER.with(|f| *f.borrow_mut() = Some(folder::from_input(&event_target::<web_sys::HtmlInputElement>(&ev))));
                             reload();

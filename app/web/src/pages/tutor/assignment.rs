@@ -1,6 +1,7 @@
 //! One assignment: what it asks, the ways to share it with the cohort (a link whose
 //! payload is in the fragment, a QR code of that link, a file), and its tracker.
 
+use crate::load::Load;
 use super::identity::TutorGate;
 use super::tracker::Tracker;
 use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
@@ -32,7 +33,7 @@ pub fn AssignmentPage(id: String) -> impl IntoView {
 
 #[component]
 fn LoadedAssignment(id: String) -> impl IntoView {
-    let made = LocalResource::new(move || {
+    let made = Load::new(move || {
         let id = id.clone();
         async move { storage::tutor::assignments().await.map(|all| all.into_iter().find(|m| m.assignment.id == id)) }
     });
@@ -48,14 +49,14 @@ fn LoadedAssignment(id: String) -> impl IntoView {
 fn Assignment(made: storage::tutor::Made) -> impl IntoView {
     let library = Library::get();
     let assignment = made.assignment.clone();
-    let titles = LocalResource::new(move || async move {
+    let titles = Load::new(move || async move {
         let index = library.index().await.ok();
         index.map(|i| i.bundles.into_iter().map(|e| (e.listing.id, e.listing.title)).collect::<Vec<_>>()).unwrap_or_default()
     });
     let placements = assignment.placements.clone();
     let document = made.document.to_string();
     let packed = document.clone();
-    let link = LocalResource::new(move || {
+    let link = Load::new(move || {
         let packed = packed.clone();
         async move {
             let data = pack_text(&packed).await?;

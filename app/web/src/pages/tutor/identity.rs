@@ -1,15 +1,16 @@
 //! The tutor's identity: set up (name, organisation, a key sealed with a
 //! passphrase), unlock, restore from a backup file, and remove from this device.
 
-use crate::components::field::{error_for, TextField};
+use crate::load::Load;
+use crate::components::field::{error_for, TextField, FileField};
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
-use crate::files::{input_files, read_bytes};
+use crate::files::read_bytes;
 use crate::state::{let_the_page_update, random_bytes, StorageProblem, TutorSession, Unlocked};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wex_core::tutor::{check_passphrase, restore, Identity, MAX_BACKUP_BYTES};
+use wex_core::tutor::{restore, Identity, SetUp, SetUpField, MAX_BACKUP_BYTES};
 
 /// What a device's tutor identity is, once read from storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,7 +24,7 @@ pub enum Stored {
 #[component]
 pub fn TutorGate(children: ChildrenFn) -> impl IntoView {
     let session = TutorSession::get();
-    let stored = LocalResource::new(|| async { storage::tutor::identity().await.map(|i| i.map_or(Stored::None, Stored::Locked)) });
+    let stored = Load::new(|| async { storage::tutor::identity().await.map(|i| i.map_or(Stored::None, Stored::Locked)) });
     let restoring = RwSignal::new(false);
     move || {
         if session.0.with(Option::is_some) {
@@ -55,20 +56,20 @@ fn SetUp(on_restore: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
     let working = RwSignal::new(false);
     let submit = move |_| {
         let (n, o, p, c) = (name.get_untracked(), organisation.get_untracked(), passphrase.get_untracked(), confirm.get_untracked());
-        let mut found = Vec::new();
-        let mut need = |ok: bool, text: &str, id: &str| {
-            if !ok {
-                found.push(ErrorItem { text: text.into(), href: Some(id.into()) });
-            }
-        };
-        need(!n.trim().is_empty(), "Enter your name", "tutor-name");
-        need(n.trim().chars().count() <= 80, "Your name must be 80 characters or fewer", "tutor-name");
-        need(!o.trim().is_empty(), "Enter your school or college", "tutor-organisation");
-        need(o.trim().chars().count() <= 120, "The name of your school or college must be 120 characters or fewer", "tutor-organisation");
-        if let Err(why) = check_passphrase(&p, &c) {
-            let field = if why.contains("match") { "tutor-confirm" } else { "tutor-passphrase" };
-            found.push(ErrorItem { text: why, href: Some(field.into()) });
-        }
+        let form = SetUp { name: &n, organisation: &o, passphrase: &p, confirm: &c };
+        let found: Vec<ErrorItem> = form
+            .problems()
+            .into_iter()
+            .map(|(field, text)| {
+                let id = match field {
+                    SetUpField::Name => "tutor-name",
+                    SetUpField::Organisation => "tutor-organisation",
+                    SetUpField::Passphrase => "tutor-passphrase",
+                    SetUpField::Confirm => "tutor-confirm",
+                };
+                ErrorItem { text, href: Some(id.into()) }
+            })
+            .collect();
         errors.set(found.clone());
         if !found.is_empty() {
             return;
@@ -213,13 +214,8 @@ fn Restore(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView
         <PageHeading text="Restore your tutor key" />
         <p class="nhsuk-body">"Choose the backup file you saved, and type the passphrase you locked it with. It replaces any tutor key in this browser."</p>
         {move || (!errors.get().is_empty()).then(|| view! { <ErrorSummary title="There is a problem" items=errors /> })}
-        <div class=move || if file_error.with(Option::is_some) { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class="nhsuk-label" for="tutor-backup">"Key backup file"</label>
-            {move || file_error.get().map(|e| view! { <span class="nhsuk-error-message" id="tutor-backup-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{e}</span> })}
-            <input class="nhsuk-file-upload" id="tutor-backup" type="file" accept=".json,application/json"
-                aria-describedby=move || file_error.with(Option::is_some).then_some("tutor-backup-error")
-                on:change=move |ev| file.set_value(input_files(&ev).into_iter().next()) />
-        </div>
+        <FileField id="tutor-backup" label="Key backup file" error=file_error
+            on_files={move |files: Vec<web_sys::File>| file.set_value(files.into_iter().next())} />
         <TextField id="tutor-restore-passphrase" label="Passphrase" value=passphrase error=error_for(errors, "tutor-restore-passphrase") kind="password" autocomplete="current-password" />
         <div class="wex-button-group">
             <Button on_click=submit disabled=working>"Restore"</Button>

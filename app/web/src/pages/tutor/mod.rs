@@ -7,6 +7,7 @@ pub mod identity;
 pub mod new_assignment;
 pub mod tracker;
 
+use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::files::{download, file_safe};
@@ -27,7 +28,7 @@ fn Dashboard() -> impl IntoView {
     let router = use_router();
     let Some(unlocked) = session.0.get_untracked() else { return ().into_any() };
     let identity = unlocked.identity;
-    let made = LocalResource::new(|| async {
+    let made = Load::new(|| async {
         let made = storage::tutor::assignments().await?;
         let mut rows = Vec::new();
         for m in made {

@@ -1,6 +1,7 @@
 //! A new assignment: which placements a cohort should complete, by when, with the
 //! tutor's instructions; signed with the tutor's key and kept in this browser.
 
+use crate::load::Load;
 use super::identity::TutorGate;
 use crate::components::field::{error_for, TextField};
 use crate::components::nhs::{BackLink, Button, ErrorItem, ErrorSummary};
@@ -28,7 +29,7 @@ fn AssignmentForm() -> impl IntoView {
     let problem = StorageProblem::get();
     let router = use_router();
     let library = Library::get();
-    let index = LocalResource::new(move || library.index());
+    let index = Load::new(move || library.index());
     let cohort = RwSignal::new(String::new());
     let chosen = RwSignal::new(BTreeSet::<String>::new());
     let (day, month, year) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));

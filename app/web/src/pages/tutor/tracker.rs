@@ -2,9 +2,10 @@
 //! each checked by core (signature, cohort, placement hash, re-score), an import
 //! report, the cohort table, a learner's detail view, CSV export and countersigning.
 
+use crate::components::field::FileField;
 use crate::components::drop_zone::DropZone;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
-use crate::files::{chosen_files, download, file_safe, input_files, read_bytes};
+use crate::files::{chosen_files, download, file_safe, read_bytes};
 use crate::library::Library;
 use crate::state::{let_the_page_update, mark, measure, now_iso, uuid_v4, StorageProblem, TutorSession};
 use crate::storage;
@@ -86,9 +87,9 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
             let this = assignment.get_value();
             for (n, file) in files.iter().enumerate() {
                 let too_large = format!(
-                    "This file is too large to be a Wex completion record ({:.1} MB; a record is at most {} MB).",
-                    file.size() / 1_000_000.0,
-                    MAX_RECORD_BYTES / 1_000_000
+                    "This file is too large to be a Wex completion record ({}; a record is at most {}).",
+                    wex_core::words::file_size(file.size() as u64),
+                    wex_core::words::file_size(MAX_RECORD_BYTES as u64)
                 );
                 let outcome = match read_bytes(file, MAX_RECORD_BYTES, &too_large).await {
                     Ok(bytes) => placements.with_value(|p| {
@@ -165,15 +166,8 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         <h2 class="nhsuk-heading-m" id="records">"Completion records"</h2>
         <p class="nhsuk-body">"Learners hand in a completion record file when they finish a placement. Add them here, as many at once as you like: each is checked in this browser (the learner's signature, this assignment, the placement's content and the scores, worked out again from what the learner did)."</p>
         <DropZone on_drop=move |transfer| import(chosen_files(transfer.files()))>
-            <div class="nhsuk-form-group">
-                <label class="nhsuk-label nhsuk-label--s" for="records-upload">"Add completion records"</label>
-                <div class="nhsuk-hint" id="records-upload-hint">"Choose files, or drag them here from a folder."</div>
-                <input class="nhsuk-file-upload" id="records-upload" type="file" multiple accept=".json,application/json" aria-describedby="records-upload-hint"
-                    on:change=move |ev| {
-                        import(input_files(&ev));
-                        event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
-                    } />
-            </div>
+            <FileField id="records-upload" label="Add completion records" bold=true multiple=true
+                hint="Choose files, or drag them here from a folder." on_files=import />
         </DropZone>
         <div role="status" aria-live="polite">
             {move || progress.get().map(|(done, total)| view! {
