@@ -1,9 +1,9 @@
 //! `Load`: a value a page fetches in the background (from IndexedDB or the site),
 //! `None` until it arrives.
 //!
-//! It does the part of Leptos's `LocalResource` that Wex uses: the fetch runs at
-//! once, runs again when a signal it read changes (or on `refetch`), and an answer
-//! that arrives after a newer fetch began is dropped. `LocalResource` builds an
+//! It does the part of Leptos's `LocalResource` that Wex uses: the fetch starts as
+//! soon as the page is built, runs again when a signal it read changes (or on
+//! `refetch`), and an answer that arrives after a newer fetch began is dropped. `LocalResource` builds an
 //! async-derived signal for every value type, which cost about 4 KB of wasm per
 //! page; this is a plain signal and a spawned task (docs/size.md).
 

@@ -3,13 +3,13 @@
 //! publisher signature, size), labelled honestly, and stored on this device, where
 //! it works offline. Newer versions replace older ones; progress carries over.
 
-use crate::components::field::FileField;
-use crate::load::Load;
-use crate::components::nhs::{Button, ErrorItem, ErrorSummary, Tag, TagColour, WarningCallout};
 use crate::components::drop_zone::DropZone;
+use crate::components::field::FileField;
+use crate::components::nhs::{Button, ErrorItem, ErrorSummary, Tag, TagColour, WarningCallout};
 use crate::components::page_heading::PageHeading;
 use crate::files::{chosen_files, read_bytes};
 use crate::library::{fetch_text, Library, BUNDLES_FOLDER};
+use crate::load::Load;
 use crate::router::{Link, Route};
 use crate::state::{mark, measure, now_ms, ActiveProfile, StorageProblem};
 use crate::storage;
@@ -17,9 +17,9 @@ use crate::storage::library::Added;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::bundle::is_valid_id;
-use wex_core::words::file_size;
 use wex_core::library::{answers_without_a_step, assess, Assessment, Change, Installed, PublisherList, TrustedPublisher, PUBLISHERS_FILE};
 use wex_core::pack::{unpack, Packed, MAX_PACKED_BYTES};
+use wex_core::words::file_size;
 
 /// A file that passed every check, waiting for the learner's decision.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,9 +1,9 @@
 //! The catalogue: every placement this site offers.
 
-use crate::load::Load;
 use crate::components::nhs::Card;
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
+use crate::load::Load;
 use crate::router::Route;
 use leptos::prelude::*;
 use wex_core::bundle::{CareerArea, Listing};

@@ -2,12 +2,12 @@
 //! the completion rules are met, printable on one A4 landscape page, and
 //! downloadable as an Open Badges 3.0 credential file.
 
-use crate::load::Load;
 use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
+use crate::files::{download, file_safe};
+use crate::load::Load;
 use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
-use crate::files::{download, file_safe};
 use crate::router::{Link, Route};
 use crate::state::{now_iso, open_placement, random_bytes, uuid_v4, ActiveProfile, Journal, StorageProblem};
 use crate::storage;

@@ -4,9 +4,9 @@
 //! hands back.
 
 use crate::components::field::FileField;
-use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary};
 use crate::files::{can_share, download, file_safe, read_bytes, share};
+use crate::load::Load;
 use crate::state::{ActiveProfile, Journal};
 use crate::storage;
 use leptos::prelude::*;

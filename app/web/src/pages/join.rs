@@ -3,11 +3,11 @@
 //! sees who set it and what it asks, and joins with their profile.
 
 use crate::components::field::FileField;
-use crate::load::Load;
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText, WarningCallout};
 use crate::components::page_heading::PageHeading;
 use crate::files::read_bytes;
 use crate::library::Library;
+use crate::load::Load;
 use crate::pages::tutor::assignment::JOIN_FRAGMENT;
 use crate::router::{use_router, Link, Route};
 use crate::state::{long_date, now_ms, ActiveProfile, StorageProblem};

@@ -1,12 +1,12 @@
 //! "Your assignments", at the top of the catalogue: the cohorts the learner joined,
 //! with due dates, each placement's status, and what is overdue.
 
-use crate::load::Load;
 use crate::components::nhs::{Tag, TagColour};
+use crate::load::Load;
 use crate::router::{Link, Route};
 use crate::state::{long_date, today, ActiveProfile};
-use crate::storage;
 use crate::storage::cohorts::Joined;
+use crate::storage;
 use leptos::prelude::*;
 use wex_core::assignment::is_overdue;
 

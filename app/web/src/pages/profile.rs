@@ -2,12 +2,12 @@
 //! delete the profile with everything in it.
 
 use crate::components::field::FileField;
-use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, WarningCallout};
 use crate::components::page_heading::PageHeading;
+use crate::files::{download, file_safe};
+use crate::load::Load;
 use crate::pages::profiles::deactivate;
 use crate::router::{Link, Route};
-use crate::files::{download, file_safe};
 use crate::state::{now_ms, ActiveProfile, Journals, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;

@@ -1,12 +1,12 @@
 //! "Who is learning?": choose or add a profile on a shared device, with an
 //! optional PIN, and a plain statement of what the PIN does and does not do.
 
-use crate::load::Load;
+use crate::components::field::{error_for, TextField};
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
+use crate::load::Load;
 use crate::state::{now_ms, random_bytes, ActiveProfile, StorageProblem};
 use crate::storage::{self, profiles::Profile};
-use crate::components::field::{error_for, TextField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::pin::{check_pin, hash_pin, is_valid_pin};

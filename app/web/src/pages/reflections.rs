@@ -1,11 +1,11 @@
 //! "My reflections": every reflection the learner has written, by placement, to
 //! read, print, or download as Markdown for a personal statement.
 
-use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
-use crate::library::Library;
 use crate::files::{download, file_safe};
+use crate::library::Library;
+use crate::load::Load;
 use crate::state::{ActiveProfile, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;

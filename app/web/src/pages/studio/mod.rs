@@ -8,8 +8,8 @@
 mod folder;
 mod map;
 
-use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, Tag, TagColour};
 use crate::components::drop_zone::DropZone;
+use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, Tag, TagColour};
 use crate::components::page_heading::PageHeading;
 use crate::files::download_bytes;
 use crate::library::Library;

@@ -1,11 +1,11 @@
 //! The tutor's identity: set up (name, organisation, a key sealed with a
 //! passphrase), unlock, restore from a backup file, and remove from this device.
 
-use crate::load::Load;
-use crate::components::field::{error_for, TextField, FileField};
+use crate::components::field::{error_for, FileField, TextField};
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::files::read_bytes;
+use crate::load::Load;
 use crate::state::{let_the_page_update, random_bytes, StorageProblem, TutorSession, Unlocked};
 use crate::storage;
 use leptos::prelude::*;

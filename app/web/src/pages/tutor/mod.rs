@@ -7,10 +7,10 @@ pub mod identity;
 pub mod new_assignment;
 pub mod tracker;
 
-use crate::load::Load;
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::files::{download, file_safe};
+use crate::load::Load;
 use crate::router::{use_router, Link, Route};
 use crate::state::{long_date, TutorSession};
 use crate::storage;

@@ -2,8 +2,8 @@
 //! each checked by core (signature, cohort, placement hash, re-score), an import
 //! report, the cohort table, a learner's detail view, CSV export and countersigning.
 
-use crate::components::field::FileField;
 use crate::components::drop_zone::DropZone;
+use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
 use crate::files::{chosen_files, download, file_safe, read_bytes};
 use crate::library::Library;
