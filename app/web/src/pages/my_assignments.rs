@@ -5,8 +5,8 @@ use crate::components::nhs::{Tag, TagColour};
 use crate::load::Load;
 use crate::router::{Link, Route};
 use crate::state::{long_date, today, ActiveProfile};
-use crate::storage::cohorts::Joined;
 use crate::storage;
+use crate::storage::cohorts::Joined;
 use leptos::prelude::*;
 use wex_core::assignment::is_overdue;
 
