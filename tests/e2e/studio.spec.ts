@@ -130,6 +130,79 @@ test('a correct folder: map, preview to an ending, reload on the same step, and 
   expect(await stored()).toBe(before);
 });
 
+// Every file of a folder, as paths inside it (with "/") and their text.
+function filesOf(folder: string): { path: string; text: string }[] {
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return { path: path.relative(folder, full).split(path.sep).join('/'), text: fs.readFileSync(full, 'utf8') };
+    });
+}
+
+test('a folder opened with the File System Access API is read again on Reload, with no second prompt', async ({ page }) => {
+  // Headless Chromium cannot show the folder picker, so the picker hands back a
+  // real directory handle from the browser's origin-private file system, which the
+  // test fills with the example bundle. Everything after the picker is the
+  // browser's own File System Access API.
+  await page.addInitScript(() => {
+    (window as any).pickerCalls = 0;
+    (window as any).showDirectoryPicker = async () => {
+      (window as any).pickerCalls += 1;
+      return (await navigator.storage.getDirectory()).getDirectoryHandle('my-placement', { create: true });
+    };
+  });
+  const write = (files: { path: string; text: string }[]) =>
+    page.evaluate(async (files) => {
+      let root = await (await navigator.storage.getDirectory()).getDirectoryHandle('my-placement', { create: true });
+      for (const { path, text } of files) {
+        const parts = path.split('/');
+        let folder = root;
+        for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, { create: true });
+        const writable = await (await folder.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+        await writable.write(text);
+        await writable.close();
+      }
+    }, files);
+  const folder = example('opened');
+  const scenario = path.join(folder, 'modules', 'a-patient-arrives.md');
+  await page.goto('./author');
+  await write(filesOf(folder));
+
+  await page.getByRole('button', { name: 'Open your bundle folder' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Preview as a learner' }).click();
+  await page.evaluate(() => {
+    history.pushState(null, '', 'placements/example-placement/a-patient-arrives/what-next');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('heading', { level: 1, name: /What happens next\?/ })).toBeVisible();
+  // Nothing to choose again: the folder is read afresh.
+  await expect(page.getByLabel('Choose the folder again')).toHaveCount(0);
+
+  // An edit on disk shows after Reload, on the same step.
+  const address = page.url();
+  edit(scenario, '## What happens next? {#what-next}', '## What happens after that? {#what-next}');
+  await write([{ path: 'modules/a-patient-arrives.md', text: fs.readFileSync(scenario, 'utf8') }]);
+  await page.getByRole('button', { name: 'Reload from the folder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /What happens after that/ })).toBeVisible();
+  expect(page.url()).toBe(address);
+
+  // A mistake saved to the folder is reported, and the preview keeps the last good version.
+  edit(scenario, 'to = "good-ending"', 'to = "good-endng"');
+  await write([{ path: 'modules/a-patient-arrives.md', text: fs.readFileSync(scenario, 'utf8') }]);
+  await page.getByRole('button', { name: 'Reload from the folder' }).click();
+  await expect(page.getByRole('alert')).toContainText('The folder now has 1 error: fix them in the studio.');
+  await expect(page.getByRole('heading', { level: 1, name: /What happens after that/ })).toBeVisible();
+
+  // Back in the studio, the same folder is checked again and the mistake listed.
+  await page.getByRole('link', { name: 'Back to the studio' }).click();
+  await expect(page.locator('.nhsuk-error-summary')).toContainText('modules/a-patient-arrives.md');
+  await expect(page.locator('.nhsuk-error-summary')).toContainText('good-endng');
+  expect(await page.evaluate(() => (window as any).pickerCalls)).toBe(1);
+});
+
 test('a folder of 10,000 files is refused with a clear message', async ({ page }) => {
   test.setTimeout(120_000);
   const folder = test.info().outputPath('huge-folder');
