@@ -1,4 +1,5 @@
-//! Counts in plain English, for messages the CLI and the app both write.
+//! Counts, sizes and dates in plain English, for messages the CLI and the app both
+//! write.
 
 /// "1 error", "2 errors".
 pub fn plural(n: usize, word: &str) -> String {
@@ -14,6 +15,19 @@ pub fn file_size(bytes: u64) -> String {
     match tenths % 10 {
         0 => format!("{} {name}", tenths / 10),
         d => format!("{}.{d} {name}", tenths / 10),
+    }
+}
+
+/// A date as people write it, "18 December 2026", from an ISO date
+/// ("2026-12-18") or the start of an ISO timestamp ("2026-12-18T09:30:00Z").
+/// Anything else comes back as it was, so nothing is ever hidden.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let ymd = iso.get(..10).filter(|_| iso.len() == 10 || iso[10..].starts_with('T')).unwrap_or(iso);
+    let mut parts = ymd.split('-').map(|p| p.parse::<usize>().ok());
+    match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten(), parts.next()) {
+        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31), None) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
     }
 }
 
@@ -37,5 +51,19 @@ mod tests {
         assert_eq!(file_size(999_999_999), "1000 MB");
         assert_eq!(file_size(1_500_000_000), "1.5 GB");
         assert_eq!(file_size(u64::MAX), "18446744073.7 GB");
+    }
+
+    #[test]
+    fn long_dates() {
+        use super::long_date;
+        assert_eq!(long_date("2026-12-18"), "18 December 2026");
+        assert_eq!(long_date("2026-01-05T09:30:00Z"), "5 January 2026");
+        assert_eq!(long_date("2026-11-25T23:59:59.123+01:00"), "25 November 2026");
+        // Not a date: shown as it came.
+        assert_eq!(long_date("2026-13-01"), "2026-13-01");
+        assert_eq!(long_date("2026-12-00"), "2026-12-00");
+        assert_eq!(long_date("2026-12-18-extra"), "2026-12-18-extra");
+        assert_eq!(long_date("soon"), "soon");
+        assert_eq!(long_date(""), "");
     }
 }

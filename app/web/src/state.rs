@@ -181,18 +181,22 @@ pub fn now_iso() -> String {
 
 /// Today's date on the device, as `YYYY-MM-DD` in its own time zone.
 pub fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+    ymd(&js_sys::Date::new_0())
 }
 
-/// A `YYYY-MM-DD` date as people write it: "18 December 2026".
-pub fn long_date(ymd: &str) -> String {
-    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let mut parts = ymd.split('-').map(|p| p.parse::<usize>().ok());
-    match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten()) {
-        (Some(y), Some(m @ 1..=12), Some(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => ymd.to_string(),
+/// The day a timestamp (UTC, as `now_iso` writes it) fell on in this device's time
+/// zone, in words: "25 November 2026". Something that is not a timestamp comes back
+/// as it was.
+pub fn local_day(timestamp: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(timestamp));
+    if date.get_time().is_nan() {
+        return timestamp.to_string();
     }
+    wex_core::words::long_date(&ymd(&date))
+}
+
+fn ymd(date: &js_sys::Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
 }
 
 /// A random (version 4) UUID URN, for credential ids.
@@ -292,4 +296,17 @@ pub fn open_placement(bundle: String) -> Load<Result<OpenPlacement, String>> {
             Ok(OpenPlacement { bundle, sha256, journal: journals.open(profile, id).await })
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_day;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn timestamps_read_as_the_day_they_fell_on() {
+        // Midday UTC is the same date in every time zone from -11:00 to +11:00.
+        assert_eq!(local_day("2026-11-25T12:00:00Z"), "25 November 2026");
+        assert_eq!(local_day("not a time"), "not a time");
+    }
 }

@@ -9,7 +9,7 @@ use crate::load::Load;
 use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
 use crate::router::{Link, Route};
-use crate::state::{now_iso, open_placement, random_bytes, uuid_v4, ActiveProfile, Journal, StorageProblem};
+use crate::state::{local_day, now_iso, open_placement, random_bytes, uuid_v4, ActiveProfile, Journal, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,8 +93,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
     let credential: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     let stated = wex_core::credential::badge::summary(&credential);
     let (learner, issued, id) = (stated.learner, stated.issued_at, stated.id);
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&issued));
-    let day = String::from(date.to_locale_date_string("en-GB", &js_sys::Object::new()));
+    let day = local_day(&issued);
     let overall = stated.score;
     let file = format!("wex-certificate-{}-{}.json", bundle.id, file_safe(&learner));
     let verified_file = format!("wex-verified-certificate-{}-{}.json", bundle.id, file_safe(&learner));
@@ -103,8 +102,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
     let verified = Memo::new(move |_| {
         let value: serde_json::Value = serde_json::from_str(&countersigned.get()?).ok()?;
         let stated = wex_core::credential::badge::summary(&value);
-        let at = stated.issued_at;
-        Some((stated.verified_by?, crate::state::long_date(at.get(..10).unwrap_or(&at))))
+        Some((stated.verified_by?, local_day(&stated.issued_at)))
     });
     let download_json = json.clone();
     let verify_href = Route::Verify.href();

@@ -10,11 +10,12 @@ use crate::library::Library;
 use crate::load::Load;
 use crate::pages::tutor::assignment::JOIN_FRAGMENT;
 use crate::router::{use_router, Link, Route};
-use crate::state::{long_date, now_ms, ActiveProfile, StorageProblem};
+use crate::state::{now_ms, ActiveProfile, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::assignment::{open, SignedAssignment};
+use wex_core::words::long_date;
 
 /// The largest assignment file the page reads.
 const MAX_ASSIGNMENT_BYTES: usize = 64 * 1024;

@@ -4,11 +4,12 @@
 use crate::components::nhs::{Tag, TagColour};
 use crate::load::Load;
 use crate::router::{Link, Route};
-use crate::state::{long_date, today, ActiveProfile};
+use crate::state::{today, ActiveProfile};
 use crate::storage;
 use crate::storage::cohorts::Joined;
 use leptos::prelude::*;
 use wex_core::assignment::is_overdue;
+use wex_core::words::long_date;
 
 /// Where a learner is with one assigned placement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

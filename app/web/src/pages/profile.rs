@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::progress::merge;
 use wex_core::transfer::ProgressFile;
+use wex_core::words::long_date;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -178,7 +179,7 @@ fn MyCohorts(profile: String) -> impl IntoView {
                     view! {
                         <div class="nhsuk-summary-list__row">
                             <dt class="nhsuk-summary-list__key">{c.assignment.cohort.clone()}</dt>
-                            <dd class="nhsuk-summary-list__value">{format!("Set by {}, {}. Due {}.", c.assignment.tutor, c.assignment.organisation, crate::state::long_date(&c.assignment.due))}</dd>
+                            <dd class="nhsuk-summary-list__value">{format!("Set by {}, {}. Due {}.", c.assignment.tutor, c.assignment.organisation, long_date(&c.assignment.due))}</dd>
                             <dd class="nhsuk-summary-list__actions">
                                 <button type="button" class="wex-link-button" on:click=leave>
                                     "Leave"<span class="nhsuk-u-visually-hidden">{format!(" {}", c.assignment.cohort)}</span>

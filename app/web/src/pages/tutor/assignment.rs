@@ -10,7 +10,7 @@ use crate::components::qr::{pack_text, QrCodeSvg};
 use crate::files::{copy_text, download, file_safe};
 use crate::library::Library;
 use crate::router::Route;
-use crate::state::long_date;
+use wex_core::words::long_date;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -12,10 +12,11 @@ use crate::components::page_heading::PageHeading;
 use crate::files::{download, file_safe};
 use crate::load::Load;
 use crate::router::{use_router, Link, Route};
-use crate::state::{long_date, TutorSession};
+use crate::state::{TutorSession};
 use crate::storage;
 use identity::TutorGate;
 use leptos::prelude::*;
+use wex_core::words::long_date;
 
 #[component]
 pub fn TutorHome() -> impl IntoView {

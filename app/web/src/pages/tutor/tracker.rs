@@ -7,7 +7,7 @@ use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
 use crate::files::{chosen_files, download, file_safe, read_bytes};
 use crate::library::Library;
-use crate::state::{let_the_page_update, mark, measure, now_iso, uuid_v4, StorageProblem, TutorSession};
+use crate::state::{let_the_page_update, local_day, mark, measure, now_iso, uuid_v4, StorageProblem, TutorSession};
 use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
@@ -247,11 +247,11 @@ fn Row(n: usize, entry: Entry, selected: RwSignal<BTreeSet<EntryKey>>, detail: R
     let (toggle, is_selected, open) = (key.clone(), key.clone(), key);
     let field = format!("select-{n}");
     let status = match &entry.countersigned_at {
-        Some(at) => view! { <Tag colour=TagColour::Blue text=format!("Countersigned {}", &at[..10.min(at.len())]) /> }.into_any(),
+        Some(at) => view! { <Tag colour=TagColour::Blue text=format!("Countersigned {}", local_day(at)) /> }.into_any(),
         None => view! { <Tag colour=TagColour::Green text="Checked" /> }.into_any(),
     };
     let label = format!("Select {} ({})", entry.learner, entry.placement);
-    let completed = entry.completed_at.get(..10).unwrap_or(&entry.completed_at).to_string();
+    let completed = local_day(&entry.completed_at);
     let score = if entry.score.ends_with("/0") { "Not scored".to_string() } else { entry.score.clone() };
     view! {
         <tr role="row" class="nhsuk-table__row">
