@@ -3,7 +3,9 @@
 
 use crate::assignment::Assignment;
 use crate::bundle::Bundle;
+use crate::bundle::file_safe;
 use crate::credential::badge::summary;
+use crate::credential::countersign::{countersign, Countersign};
 use crate::credential::record::CompletionRecord;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -69,6 +71,22 @@ impl Imported {
     }
 }
 
+/// A countersigned certificate for one learner, ready to hand back as a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HandBack {
+    /// Whose it is, for the download link: "Sam Patel (Hospice care)".
+    pub label: String,
+    pub file: String,
+    pub json: String,
+}
+
+/// Who countersigns: the tutor, their organisation and their signing key.
+pub struct Signer<'a> {
+    pub tutor: &'a str,
+    pub organisation: &'a str,
+    pub seed: &'a [u8; 32],
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Tracker {
     entries: BTreeMap<EntryKey, Entry>,
@@ -78,8 +96,6 @@ pub struct Tracker {
 pub type Placements<'a> = &'a dyn Fn(&str, &str) -> Option<(&'a Bundle, &'a str)>;
 
 impl Tracker {
-    /// Checks and adds one handed-in file. Errors are sentences for the import report;
-    /// nothing already imported changes when a file is refused.
     /// Entries checked before (by an earlier import on this device).
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Tracker {
         Tracker { entries: entries.into_iter().map(|e| (e.key(), e)).collect() }
@@ -89,9 +105,24 @@ impl Tracker {
         self.entries.get(key)
     }
 
-    /// Records a countersignature; `false` when there is no such entry.
-    pub fn mark_countersigned(&mut self, key: &EntryKey, at: &str) -> bool {
-        self.entries.get_mut(key).map(|e| e.countersigned_at = Some(at.to_string())).is_some()
+    /// Countersigns an entry's certificate with the tutor's key, dated `issued_at` by
+    /// the tutor's clock, and marks the entry countersigned.
+    pub fn countersign(&mut self, key: &EntryKey, signer: &Signer, issued_at: &str, credential_id: &str) -> Result<HandBack, String> {
+        let entry = self.entries.get_mut(key).ok_or("This record is no longer in the tracker.")?;
+        let input = Countersign {
+            learner_credential: &entry.record.credential,
+            organisation: signer.organisation,
+            tutor: signer.tutor,
+            issued_at,
+            credential_id,
+        };
+        let credential = countersign(&input, signer.seed)?;
+        entry.countersigned_at = Some(issued_at.to_string());
+        Ok(HandBack {
+            label: format!("{} ({})", entry.learner, entry.placement),
+            file: format!("wex-verified-{}-{}.json", entry.bundle, file_safe(&entry.learner)),
+            json: serde_json::to_string_pretty(&credential).expect("a JSON value always serialises"),
+        })
     }
 
     /// Takes an entry out of the tracker; `false` when there was none.
@@ -107,6 +138,8 @@ impl Tracker {
         self.entries.is_empty()
     }
 
+    /// Checks and adds one handed-in file. Errors are sentences for the import report;
+    /// nothing already imported changes when a file is refused.
     pub fn import(&mut self, bytes: &[u8], assignment: &Assignment, placements: Placements) -> Result<Import, String> {
         let record = CompletionRecord::parse(bytes)?;
         if record.assignment.as_deref().is_some_and(|id| id != assignment.id) {
@@ -229,7 +262,17 @@ mod tests {
         assert_eq!(tracker.entries().len(), 2);
         assert_eq!(tracker.entries()[1].completed_at, "2026-11-26T10:00:00Z");
         let alex = tracker.entries()[0].key();
-        assert!(tracker.mark_countersigned(&alex, "2026-11-28T09:00:00Z"));
+        let signer = Signer { tutor: "Ms Patel", organisation: "Riverside College", seed: &[9; 32] };
+        let handed = tracker.countersign(&alex, &signer, "2026-11-28T09:00:00Z", "urn:uuid:2").unwrap();
+        assert_eq!((handed.label.as_str(), handed.file.as_str()), ("=Alex (T)", "wex-verified-t-alex.json"));
+        // The file is a countersignature the learner's device accepts from this tutor.
+        let countersigned: serde_json::Value = serde_json::from_str(&handed.json).unwrap();
+        let certificate = &tracker.get(&alex).unwrap().record.credential;
+        let tutor = crate::keys::did_key(&crate::keys::public_key(&[9; 32]));
+        let accepted = crate::credential::countersign::accept(&countersigned, certificate, &[tutor]).unwrap();
+        assert_eq!((accepted.organisation.as_str(), accepted.issued_at.as_str()), ("Riverside College", "2026-11-28T09:00:00Z"));
+        let gone = ("nobody".to_string(), "t".to_string());
+        assert!(tracker.countersign(&gone, &signer, "2026-11-28T09:00:00Z", "urn:uuid:3").is_err());
         let mut restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
         assert_eq!(restored.get(&alex), tracker.get(&alex));
         let sam = tracker.entries()[1].key();

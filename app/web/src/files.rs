@@ -31,12 +31,6 @@ fn offer(name: &str, part: &wasm_bindgen::JsValue, mime: &str) {
     set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
 }
 
-/// A name made safe for a file name.
-pub fn file_safe(name: &str) -> String {
-    let safe: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-    safe.trim_matches('-').to_string()
-}
-
 /// The files chosen in a file input or dropped on the page.
 pub fn chosen_files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };

@@ -466,9 +466,26 @@ pub fn slug(title: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// A person's or placement's name made safe for a file name: "Zoë O'Neil" becomes
+/// `zoë-o-neil`. Unlike [`slug`], it keeps letters of every script, so a name
+/// written only in Arabic or Chinese still names its file.
+pub fn file_safe(name: &str) -> String {
+    let safe: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    safe.trim_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_safe_names() {
+        assert_eq!(file_safe("Sam Patel"), "sam-patel");
+        assert_eq!(file_safe("Zoë O'Neil"), "zoë-o-neil");
+        assert_eq!(file_safe("محمد"), "محمد");
+        assert_eq!(file_safe("../etc/passwd"), "etc-passwd");
+        assert_eq!(file_safe("  "), "");
+    }
 
     #[test]
     fn ids_and_slugs() {

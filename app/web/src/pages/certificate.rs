@@ -2,9 +2,9 @@
 //! the completion rules are met, printable on one A4 landscape page, and
 //! downloadable as an Open Badges 3.0 credential file.
 
-use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
+use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText, WarningCallout};
 use crate::components::page_heading::PageHeading;
-use crate::files::{download, file_safe};
+use crate::files::download;
 use crate::load::Load;
 use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 use wex_core::bundle::Bundle;
+use wex_core::bundle::file_safe;
 use wex_core::credential::badge::{issue, Issue};
 use wex_core::progress::{attempt_log, Action, Progress, CERTIFICATE_ITEM};
 use wex_core::scoring::bundle_result;
@@ -37,10 +38,12 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
     let result = journal.records.with_untracked(|r| bundle_result(&bundle, &Progress::replay(r.iter())));
     let back = Route::Placement { bundle: bundle.id.clone() };
     let issuing = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
     let issue_bundle = bundle.clone();
     let get_certificate = move |_| {
-        issuing.set(true);
         let Some(mut profile) = active.0.get_untracked() else { return };
+        issuing.set(true);
+        failed.set(None);
         let bundle = issue_bundle.clone();
         let sha256 = sha256.clone();
         spawn_local(async move {
@@ -61,7 +64,8 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
             let input = Issue { learner_name: &profile.name, bundle: &bundle, bundle_sha256: &sha256, records: &records, issued_at: &issued_at, credential_id: &id };
             match issue(&input, &seed) {
                 Ok(credential) => journal.record(CERTIFICATE_ITEM, Action::Certified { credential: credential.to_string() }),
-                Err(why) => problem.0.set(Some(why)),
+                // Not a storage problem: the banner for those says progress is not saved.
+                Err(why) => failed.set(Some(why)),
             }
             issuing.set(false);
         });
@@ -73,6 +77,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
             None if result.complete => view! {
                 <PageHeading text="Your certificate" caption=bundle.title.clone() />
                 <p class="nhsuk-body">"You have met this placement's completion rules. Your certificate is made and signed on this device."</p>
+                {move || failed.get().map(|why| view! { <WarningCallout heading="Your certificate could not be made"><p role="alert">{why}</p></WarningCallout> })}
                 <Button on_click=get_certificate.clone() disabled=issuing>"Get my certificate"</Button>
             }.into_any(),
             None => view! {

@@ -5,7 +5,7 @@
 
 use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary};
-use crate::files::{can_share, download, file_safe, read_bytes, share};
+use crate::files::{can_share, download, read_bytes, share};
 use crate::load::Load;
 use crate::state::{ActiveProfile, Journal};
 use crate::storage;
@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use wex_core::bundle::Bundle;
+use wex_core::bundle::file_safe;
 use wex_core::credential::countersign::accept;
 use wex_core::credential::record::{reflection_choices, CompletionRecord};
 use wex_core::progress::{Action, CERTIFICATE_ITEM};

@@ -4,7 +4,7 @@
 use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, WarningCallout};
 use crate::components::page_heading::PageHeading;
-use crate::files::{download, file_safe};
+use crate::files::download;
 use crate::load::Load;
 use crate::pages::profiles::deactivate;
 use crate::router::{Link, Route};
@@ -13,6 +13,7 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
+use wex_core::bundle::file_safe;
 use wex_core::progress::merge;
 use wex_core::transfer::ProgressFile;
 use wex_core::words::long_date;

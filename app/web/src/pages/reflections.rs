@@ -3,13 +3,14 @@
 
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
-use crate::files::{download, file_safe};
+use crate::files::download;
 use crate::library::Library;
 use crate::load::Load;
 use crate::state::{ActiveProfile, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use wex_core::bundle::Activity;
+use wex_core::bundle::file_safe;
 use wex_core::progress::{Progress, Record};
 
 /// One answered reflection.

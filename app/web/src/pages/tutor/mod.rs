@@ -9,13 +9,14 @@ pub mod tracker;
 
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
-use crate::files::{download, file_safe};
+use crate::files::download;
 use crate::load::Load;
 use crate::router::{use_router, Link, Route};
 use crate::state::{TutorSession};
 use crate::storage;
 use identity::TutorGate;
 use leptos::prelude::*;
+use wex_core::bundle::file_safe;
 use wex_core::words::long_date;
 
 #[component]

@@ -4,8 +4,8 @@
 
 use crate::components::drop_zone::DropZone;
 use crate::components::field::FileField;
-use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
-use crate::files::{chosen_files, download, file_safe, read_bytes};
+use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour, WarningCallout};
+use crate::files::{chosen_files, download, read_bytes};
 use crate::library::Library;
 use crate::state::{let_the_page_update, local_day, mark, measure, now_iso, uuid_v4, StorageProblem, TutorSession};
 use crate::storage;
@@ -16,10 +16,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use wex_core::assignment::Assignment;
 use wex_core::bundle::Bundle;
-use wex_core::credential::countersign::{countersign, Countersign};
+use wex_core::bundle::file_safe;
 use wex_core::credential::record::MAX_RECORD_BYTES;
 use wex_core::progress::Progress;
-use wex_core::tracker::{Entry, EntryKey, Imported, Tracker as Records};
+use wex_core::tracker::{Entry, EntryKey, HandBack, Imported, Signer, Tracker as Records};
 
 /// How many files are checked between updates of the progress bar.
 const FILES_PER_UPDATE: usize = 20;
@@ -31,14 +31,6 @@ struct ReportLine {
     /// `None` when the file could not be imported; `text` says why.
     outcome: Option<Imported>,
     text: String,
-}
-
-/// A countersigned certificate ready to hand back.
-#[derive(Clone, Debug, PartialEq)]
-struct HandBack {
-    label: String,
-    file: String,
-    json: String,
 }
 
 type Placements = HashMap<String, (Arc<Bundle>, String)>;
@@ -55,6 +47,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
     let selected = RwSignal::new(BTreeSet::<EntryKey>::new());
     let detail = RwSignal::new(None::<EntryKey>);
     let handback = RwSignal::new(Vec::<HandBack>::new());
+    let not_countersigned = RwSignal::new(Vec::<String>::new());
     let assignment = StoredValue::new(assignment);
 
     let id = assignment.with_value(|a| a.id.clone());
@@ -125,29 +118,18 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
 
     let countersign_selected = move |_| {
         let Some(unlocked) = session.0.get_untracked() else { return };
+        let signer = Signer { tutor: &unlocked.identity.name, organisation: &unlocked.identity.organisation, seed: &unlocked.seed };
         let keys = selected.get_untracked();
         let issued_at = now_iso();
         let mut working = records.get_untracked();
-        let mut made = Vec::new();
+        let (mut made, mut refused) = (Vec::new(), Vec::new());
         for key in &keys {
-            let Some(entry) = working.get(key).cloned() else { continue };
-            let input = Countersign {
-                learner_credential: &entry.record.credential,
-                organisation: &unlocked.identity.organisation,
-                tutor: &unlocked.identity.name,
-                issued_at: &issued_at,
-                credential_id: &uuid_v4(),
-            };
-            match countersign(&input, &unlocked.seed) {
-                Ok(credential) => {
-                    working.mark_countersigned(key, &issued_at);
-                    made.push(HandBack {
-                        label: format!("{} ({})", entry.learner, entry.placement),
-                        file: format!("wex-verified-{}-{}.json", entry.bundle, file_safe(&entry.learner)),
-                        json: serde_json::to_string_pretty(&credential).unwrap_or_default(),
-                    });
-                }
-                Err(why) => problem.0.set(Some(why)),
+            match working.countersign(key, &signer, &issued_at, &uuid_v4()) {
+                Ok(handback) => made.push(handback),
+                Err(why) => refused.push(match working.get(key) {
+                    Some(entry) => format!("{} ({}): {why}", entry.learner, entry.placement),
+                    None => why,
+                }),
             }
         }
         let id = assignment.with_value(|a| a.id.clone());
@@ -155,6 +137,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         records.set(working);
         selected.set(BTreeSet::new());
         handback.set(made);
+        not_countersigned.set(refused);
         spawn_local(async move {
             let refs: Vec<&Entry> = entries.iter().collect();
             problem.report(&storage::tutor::save_handins(&id, &refs).await);
@@ -177,6 +160,11 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         </div>
         <ImportReport report=report />
         {move || (!handback.get().is_empty()).then(|| view! { <HandBackList files=handback /> })}
+        {move || (!not_countersigned.get().is_empty()).then(|| view! {
+            <WarningCallout heading="Some certificates were not countersigned">
+                <ul class="nhsuk-list" role="alert">{not_countersigned.get().into_iter().map(|why| view! { <li>{why}</li> }).collect_view()}</ul>
+            </WarningCallout>
+        })}
         {move || {
             let all = records.get();
             if all.is_empty() {
