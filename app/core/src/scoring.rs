@@ -29,6 +29,12 @@ impl Score {
     }
 }
 
+/// A score as a certificate states it ("12/14"), or `None` when the placement has
+/// nothing scored ("0/0"), so there is no score to show.
+pub fn stated_score(score: &str) -> Option<&str> {
+    (!score.ends_with("/0")).then_some(score)
+}
+
 /// Whether an answer to a choice question is right: exactly the correct options.
 pub fn is_correct(question: &Question, chosen: &[usize]) -> bool {
     match &question.answer {
@@ -342,5 +348,16 @@ mod tests {
         let result = bundle_result(&b, &Progress::replay(&failing));
         assert!(!result.complete);
         assert!(result.still_to_do[0].starts_with("Reach an overall score of 60%"), "{:?}", result.still_to_do);
+    }
+}
+
+#[cfg(test)]
+mod stated {
+    #[test]
+    fn a_placement_with_nothing_scored_states_no_score() {
+        use super::stated_score;
+        assert_eq!(stated_score("12/14"), Some("12/14"));
+        assert_eq!(stated_score("0/10"), Some("0/10"));
+        assert_eq!(stated_score("0/0"), None);
     }
 }

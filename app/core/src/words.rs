@@ -6,6 +6,16 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// A length of time as people say it: "35 minutes", "1 hour 10 minutes", "2 hours".
+pub fn duration(minutes: u32) -> String {
+    let (hours, rest) = ((minutes / 60) as usize, (minutes % 60) as usize);
+    match (hours, rest) {
+        (0, m) => plural(m, "minute"),
+        (h, 0) => plural(h, "hour"),
+        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+    }
+}
+
 /// A size in bytes as people say it: "0.4 MB", "12.3 MB", "200 MB", "1.5 GB",
 /// rounded to one decimal place, with a ".0" left off. Whole-number arithmetic,
 /// so the learner's app needs no float formatting (docs/size.md).
@@ -65,5 +75,16 @@ mod tests {
         assert_eq!(long_date("2026-12-18-extra"), "2026-12-18-extra");
         assert_eq!(long_date("soon"), "soon");
         assert_eq!(long_date(""), "");
+    }
+
+    #[test]
+    fn durations() {
+        use super::duration;
+        assert_eq!(duration(0), "0 minutes");
+        assert_eq!(duration(1), "1 minute");
+        assert_eq!(duration(35), "35 minutes");
+        assert_eq!(duration(60), "1 hour");
+        assert_eq!(duration(70), "1 hour 10 minutes");
+        assert_eq!(duration(121), "2 hours 1 minute");
     }
 }

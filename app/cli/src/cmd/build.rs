@@ -52,7 +52,7 @@ pub fn run(args: Args) -> Exit {
     }
     match super::index::write_index(&args.output) {
         Ok(count) => {
-            println!("wex: packed {} bundle{} into {} ({count} listed)", bundles.len(), if bundles.len() == 1 { "" } else { "s" }, args.output.display());
+            println!("wex: packed {} into {} ({count} listed)", wex_core::words::plural(bundles.len(), "bundle"), args.output.display());
             Exit::Ok
         }
         Err(exit) => exit,

@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Exit {
         match super::load_bundle(folder) {
             Ok(bundle) => {
                 let modules = bundle.modules.len();
-                println!("{}: ok ({} {}, {modules} module{})", folder.display(), bundle.id, bundle.version, if modules == 1 { "" } else { "s" });
+                println!("{}: ok ({} {}, {})", folder.display(), bundle.id, bundle.version, wex_core::words::plural(modules, "module"));
             }
             Err(exit) => worst = worst.max_with(exit),
         }

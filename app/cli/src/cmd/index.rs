@@ -4,6 +4,7 @@
 use super::Exit;
 use std::path::{Path, PathBuf};
 use wex_core::pack::{self, Index, IndexEntry};
+use wex_core::words::plural;
 
 pub struct Args {
     folder: PathBuf,
@@ -18,7 +19,7 @@ impl Args {
 pub fn run(args: Args) -> Exit {
     match write_index(&args.folder) {
         Ok(count) => {
-            println!("{}: index lists {count} placement{}", args.folder.display(), if count == 1 { "" } else { "s" });
+            println!("{}: index lists {}", args.folder.display(), plural(count, "placement"));
             Exit::Ok
         }
         Err(exit) => exit,

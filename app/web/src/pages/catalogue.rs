@@ -7,6 +7,7 @@ use crate::load::Load;
 use crate::router::Route;
 use leptos::prelude::*;
 use wex_core::bundle::{CareerArea, Listing};
+use wex_core::words::duration;
 
 /// What the learner has chosen in the filters.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -107,16 +108,5 @@ fn PlacementCard(listing: Listing, added: bool) -> impl IntoView {
                 {added.then(|| view! { <br />"Added on this device" })}
             </p>
         </Card>
-    }
-}
-
-/// "35 minutes", "1 hour 10 minutes", "2 hours".
-pub fn duration(minutes: u32) -> String {
-    let (hours, rest) = (minutes / 60, minutes % 60);
-    let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    match (hours, rest) {
-        (0, m) => plural(m, "minute"),
-        (h, 0) => plural(h, "hour"),
-        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
     }
 }

@@ -6,7 +6,6 @@ use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText, Warning
 use crate::components::page_heading::PageHeading;
 use crate::files::download;
 use crate::load::Load;
-use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
 use crate::router::{Link, Route};
 use crate::state::{local_day, now_iso, open_placement, random_bytes, uuid_v4, ActiveProfile, Journal, StorageProblem};
@@ -14,11 +13,11 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wex_core::bundle::Bundle;
-use wex_core::bundle::file_safe;
+use wex_core::bundle::{file_safe, Bundle};
 use wex_core::credential::badge::{issue, Issue};
 use wex_core::progress::{attempt_log, Action, Progress, CERTIFICATE_ITEM};
-use wex_core::scoring::bundle_result;
+use wex_core::scoring::{bundle_result, stated_score};
+use wex_core::words::duration;
 
 #[component]
 pub fn CertificatePage(bundle: String) -> impl IntoView {
@@ -130,7 +129,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
             <h2 class="nhsuk-heading-l">{bundle.title.clone()}</h2>
             <p class="nhsuk-body">
                 {format!("Published by {}. About {} of activities", bundle.publisher.name, duration(bundle.minutes))}
-                {if overall.ends_with("/0") { ".".to_string() } else { format!("; overall score {overall}.") }}
+                {stated_score(&overall).map_or_else(|| ".".to_string(), |score| format!("; overall score {score}."))}
             </p>
             <div class="wex-certificate__columns">
                 <div>

@@ -3,7 +3,6 @@
 
 use crate::components::nhs::{BackLink, InsetText, TagColour, TaskList, TaskListItem, WarningCallout};
 use crate::components::page_heading::PageHeading;
-use crate::pages::catalogue::duration;
 use crate::pages::not_found::NotFound;
 use crate::router::Route;
 use crate::state::{open_placement, Journal};
@@ -12,6 +11,7 @@ use std::sync::Arc;
 use wex_core::bundle::Bundle;
 use wex_core::progress::{Progress, Status};
 use wex_core::scoring::bundle_result;
+use wex_core::words::duration;
 
 #[component]
 pub fn Placement(bundle: String) -> impl IntoView {

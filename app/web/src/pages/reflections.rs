@@ -9,8 +9,7 @@ use crate::load::Load;
 use crate::state::{ActiveProfile, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
-use wex_core::bundle::Activity;
-use wex_core::bundle::file_safe;
+use wex_core::bundle::{file_safe, Activity};
 use wex_core::progress::{Progress, Record};
 
 /// One answered reflection.

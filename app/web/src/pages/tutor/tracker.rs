@@ -15,11 +15,12 @@ use leptos::task::spawn_local;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use wex_core::assignment::Assignment;
-use wex_core::bundle::Bundle;
-use wex_core::bundle::file_safe;
+use wex_core::bundle::{file_safe, Bundle};
 use wex_core::credential::record::MAX_RECORD_BYTES;
 use wex_core::progress::Progress;
+use wex_core::scoring::stated_score;
 use wex_core::tracker::{Entry, EntryKey, HandBack, Imported, Signer, Tracker as Records};
+use wex_core::words::plural;
 
 /// How many files are checked between updates of the progress bar.
 const FILES_PER_UPDATE: usize = 20;
@@ -177,7 +178,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
             let csv_name = csv_name.clone();
             view! {
                 <table class="nhsuk-table-responsive wex-tracker">
-                    <caption class="nhsuk-table__caption">{format!("Handed in: {count} {}", if count == 1 { "record" } else { "records" })}</caption>
+                    <caption class="nhsuk-table__caption">{format!("Handed in: {}", plural(count, "record"))}</caption>
                     <thead class="nhsuk-table__head">
                         <tr role="row">
                             <th scope="col" class="nhsuk-table__header">
@@ -240,7 +241,7 @@ fn Row(n: usize, entry: Entry, selected: RwSignal<BTreeSet<EntryKey>>, detail: R
     };
     let label = format!("Select {} ({})", entry.learner, entry.placement);
     let completed = local_day(&entry.completed_at);
-    let score = if entry.score.ends_with("/0") { "Not scored".to_string() } else { entry.score.clone() };
+    let score = stated_score(&entry.score).unwrap_or("Not scored").to_string();
     view! {
         <tr role="row" class="nhsuk-table__row">
             <td class="nhsuk-table__cell">
@@ -286,7 +287,7 @@ fn ImportReport(report: RwSignal<Vec<ReportLine>>) -> impl IntoView {
         .map(|(n, what)| format!("{n} {what}"))
         .collect();
         let n = lines.len();
-        let summary = format!("{n} {} checked: {}.", if n == 1 { "file" } else { "files" }, parts.join(", "));
+        let summary = format!("{} checked: {}.", plural(n, "file"), parts.join(", "));
         view! {
             <div class={if refused > 0 { "nhsuk-card nhsuk-card--feature wex-import-report wex-import-report--problems" } else { "nhsuk-card nhsuk-card--feature wex-import-report" }}>
                 <div class="nhsuk-card__content nhsuk-card__content--feature">
