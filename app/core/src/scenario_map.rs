@@ -5,6 +5,7 @@
 
 use crate::bundle::Scenario;
 use crate::scenario::check_graph;
+use crate::words::plural;
 use std::collections::{BTreeMap, VecDeque};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +78,28 @@ pub struct ScenarioMap {
     pub layers: usize,
     /// The most nodes in one layer.
     pub widest: usize,
+}
+
+impl ScenarioMap {
+    pub fn endings(&self) -> usize {
+        self.nodes.iter().filter(|n| n.ending.is_some()).count()
+    }
+
+    /// "9 nodes, 11 choices, 3 endings".
+    pub fn counts(&self) -> String {
+        format!("{}, {}, {}", plural(self.nodes.len(), "node"), plural(self.edges.len(), "choice"), plural(self.endings(), "ending"))
+    }
+
+    /// Every problem with the scenario's shape, in words: one line for each node
+    /// with something wrong, and one for each choice that leads nowhere.
+    pub fn problems(&self) -> Vec<String> {
+        let nodes = self.nodes.iter().filter(|n| n.has_problem()).map(|n| format!("{}: {}", n.id, n.problems().join("; ")));
+        let edges = self
+            .edges
+            .iter()
+            .filter_map(|e| e.missing.as_ref().map(|m| format!("{}: a choice leads to “{m}”, which does not exist", self.nodes[e.from].id)));
+        nodes.chain(edges).collect()
+    }
 }
 
 /// Lays out a scenario's map.
@@ -241,6 +264,18 @@ score = 0
         assert!(by_id("island").unreachable);
         assert_eq!(by_id("a").who().as_deref(), Some("Dr Shah (GP)"));
         assert_eq!((m.layers, m.widest, m.edges.len()), (3, 2, 3));
+        assert_eq!(m.counts(), "4 nodes, 3 choices, 2 endings");
+        assert_eq!(
+            m.problems(),
+            ["loop: no way out: no ending can be reached from here", "island: cannot be reached from the start"]
+        );
+    }
+
+    #[test]
+    fn a_choice_to_a_missing_node_is_a_problem_of_its_own() {
+        let m = map(&scenario(&SHAPE.replace("to = \"b\"", "to = \"bee\"")));
+        assert!(m.problems().contains(&"a: a choice leads to “bee”, which does not exist".to_string()), "{:?}", m.problems());
+        assert_eq!(m.counts(), "4 nodes, 3 choices, 2 endings");
     }
 
     #[test]

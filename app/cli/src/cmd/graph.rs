@@ -7,7 +7,6 @@ use super::Exit;
 use std::path::PathBuf;
 use wex_core::bundle::Activity;
 use wex_core::scenario_map::{map, mermaid};
-use wex_core::words::plural;
 
 pub struct Args {
     folder: PathBuf,
@@ -34,21 +33,15 @@ pub fn run(args: Args) -> Exit {
         for step in &module.steps {
             let Some(Activity::Scenario(scenario)) = &step.activity else { continue };
             let scenario_map = map(scenario);
-            let problems = scenario_map.nodes.iter().filter(|n| n.has_problem()).count() + scenario_map.edges.iter().filter(|e| e.to.is_none()).count();
             if drawn > 0 {
                 println!();
             }
             println!("### {}: {}\n", module.title, step.title);
-            let endings = scenario_map.nodes.iter().filter(|n| n.ending.is_some()).count();
-            let marked = if problems == 0 { String::new() } else { format!(", {problems} marked ⚠") };
-            println!(
-                "`{}/{}`: {}, {}, {}{marked}.\n",
-                module.id,
-                step.id,
-                plural(scenario_map.nodes.len(), "node"),
-                plural(scenario_map.edges.len(), "choice"),
-                plural(endings, "ending")
-            );
+            let marked = match scenario_map.problems().len() {
+                0 => String::new(),
+                problems => format!(", {problems} marked ⚠"),
+            };
+            println!("`{}/{}`: {}{marked}.\n", module.id, step.id, scenario_map.counts());
             println!("```mermaid\n{}```", mermaid(&scenario_map));
             drawn += 1;
         }

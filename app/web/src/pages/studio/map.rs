@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use wex_core::scenario_map::{MapNode, ScenarioMap};
+use wex_core::words::plural;
 
 const NODE_W: f64 = 180.0;
 const NODE_H: f64 = 64.0;
@@ -26,15 +27,9 @@ fn short(text: &str, max: usize) -> String {
 pub fn ScenarioMapSvg(map: ScenarioMap, #[prop(into)] title: String) -> impl IntoView {
     let width = GAP_X + map.widest.max(1) as f64 * (NODE_W + GAP_X);
     let height = GAP_Y + map.layers.max(1) as f64 * (NODE_H + GAP_Y);
-    let problems: Vec<String> = map
-        .nodes
-        .iter()
-        .filter(|n| n.has_problem())
-        .map(|n| format!("{}: {}", n.id, n.problems().join("; ")))
-        .chain(map.edges.iter().filter_map(|e| e.missing.as_ref().map(|m| format!("{}: a choice leads to “{m}”, which does not exist", map.nodes[e.from].id))))
-        .collect();
-    let endings = map.nodes.iter().filter(|n| n.ending.is_some()).count();
-    let label = format!("Map of the scenario “{title}”: {} nodes, {} choices, {endings} endings, {} problems.", map.nodes.len(), map.edges.len(), problems.len());
+    let problems = map.problems();
+    let counts = map.counts();
+    let label = format!("Map of the scenario “{title}”: {counts}, {}.", plural(problems.len(), "problem"));
     let edges = map.edges.iter().filter_map(|edge| {
         let from = &map.nodes[edge.from];
         let to = &map.nodes[edge.to?];
@@ -88,8 +83,8 @@ pub fn ScenarioMapSvg(map: ScenarioMap, #[prop(into)] title: String) -> impl Int
                 </svg>
             </div>
             <figcaption class="nhsuk-body-s">
-                {format!("{} nodes, {} choices, {endings} endings. ", map.nodes.len(), map.edges.len())}
-                {if problems.is_empty() { "No problems with its shape.".to_string() } else { format!("{} problems:", problems.len()) }}
+                {format!("{counts}. ")}
+                {if problems.is_empty() { "No problems with its shape.".to_string() } else { format!("{}:", plural(problems.len(), "problem")) }}
             </figcaption>
             {(!problems.is_empty()).then(|| view! {
                 <ul class="nhsuk-list nhsuk-list--bullet wex-map__problems">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
