@@ -260,10 +260,15 @@ impl Diagnostic {
     }
 }
 
+/// How many of the diagnostics are errors (the rest are warnings).
+pub fn errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
 /// "2 errors, 1 warning", or `None` when there are none.
 pub fn count(diagnostics: &[Diagnostic]) -> Option<String> {
     use crate::words::plural;
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let errors = errors(diagnostics);
     let warnings = diagnostics.len() - errors;
     match (errors, warnings) {
         (0, 0) => None,

@@ -3,7 +3,7 @@
 //! cannot be reached, dead ends, loops with no way out, choices to missing nodes).
 //! The author studio draws it as SVG; `wex graph` prints it as Mermaid.
 
-use crate::bundle::Scenario;
+use crate::bundle::{Activity, Bundle, Module, Scenario, Step};
 use crate::scenario::check_graph;
 use crate::words::plural;
 use std::collections::{BTreeMap, VecDeque};
@@ -100,6 +100,20 @@ impl ScenarioMap {
             .filter_map(|e| e.missing.as_ref().map(|m| format!("{}: a choice leads to “{m}”, which does not exist", self.nodes[e.from].id)));
         nodes.chain(edges).collect()
     }
+}
+
+/// The map of every scenario in a bundle, in order, with the module and step it is in.
+pub fn maps(bundle: &Bundle) -> Vec<(&Module, &Step, ScenarioMap)> {
+    bundle
+        .modules
+        .iter()
+        .flat_map(|module| {
+            module.steps.iter().filter_map(move |step| match &step.activity {
+                Some(Activity::Scenario(scenario)) => Some((module, step, map(scenario))),
+                _ => None,
+            })
+        })
+        .collect()
 }
 
 /// Lays out a scenario's map.
@@ -269,6 +283,13 @@ score = 0
             m.problems(),
             ["loop: no way out: no ending can be reached from here", "island: cannot be reached from the start"]
         );
+    }
+
+    #[test]
+    fn every_scenario_of_a_bundle_with_where_it_is() {
+        let bundle = crate::testing::bundle();
+        let found: Vec<(&str, &str, usize)> = maps(&bundle).iter().map(|(m, s, map)| (m.id.as_str(), s.id.as_str(), map.nodes.len())).collect();
+        assert_eq!(found, [("m", "story", 3)]);
     }
 
     #[test]

@@ -5,8 +5,7 @@
 
 use super::Exit;
 use std::path::PathBuf;
-use wex_core::bundle::Activity;
-use wex_core::scenario_map::{map, mermaid};
+use wex_core::scenario_map::{maps, mermaid};
 
 pub struct Args {
     folder: PathBuf,
@@ -28,25 +27,20 @@ pub fn run(args: Args) -> Exit {
         eprintln!("wex: {} has no readable bundle.toml", args.folder.display());
         return Exit::Problems;
     };
-    let mut drawn = 0;
-    for module in &bundle.modules {
-        for step in &module.steps {
-            let Some(Activity::Scenario(scenario)) = &step.activity else { continue };
-            let scenario_map = map(scenario);
-            if drawn > 0 {
-                println!();
-            }
-            println!("### {}: {}\n", module.title, step.title);
-            let marked = match scenario_map.problems().len() {
-                0 => String::new(),
-                problems => format!(", {problems} marked ⚠"),
-            };
-            println!("`{}/{}`: {}{marked}.\n", module.id, step.id, scenario_map.counts());
-            println!("```mermaid\n{}```", mermaid(&scenario_map));
-            drawn += 1;
+    let maps = maps(bundle);
+    for (n, (module, step, scenario_map)) in maps.iter().enumerate() {
+        if n > 0 {
+            println!();
         }
+        println!("### {}: {}\n", module.title, step.title);
+        let marked = match scenario_map.problems().len() {
+            0 => String::new(),
+            problems => format!(", {problems} marked ⚠"),
+        };
+        println!("`{}/{}`: {}{marked}.\n", module.id, step.id, scenario_map.counts());
+        println!("```mermaid\n{}```", mermaid(scenario_map));
     }
-    if drawn == 0 {
+    if maps.is_empty() {
         eprintln!("wex: {} has no scenarios", args.folder.display());
     }
     if parsed.has_errors() { Exit::Problems } else { Exit::Ok }

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::sync::Arc;
-use wex_core::bundle::{parse_bundle, Activity, Bundle};
+use wex_core::bundle::{parse_bundle, Bundle};
 use wex_core::Diagnostic;
 
 thread_local! {
@@ -56,7 +56,7 @@ struct Checked {
 
 impl Checked {
     fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        wex_core::diagnostic::errors(&self.diagnostics)
     }
 }
 
@@ -188,14 +188,8 @@ fn Report(checked: Checked, on_reload: impl Fn() + Copy + Send + Sync + 'static,
             <InsetText><p>"Fix the errors in your files, save them, and choose “Check again”. Preview and download come when there are no errors."</p></InsetText>
         })}
         {bundle.map(|b| {
-            let maps: Vec<(String, wex_core::scenario_map::ScenarioMap)> = b
-                .modules
-                .iter()
-                .flat_map(|m| m.steps.iter().filter_map(move |s| match &s.activity {
-                    Some(Activity::Scenario(sc)) => Some((format!("{}: {}", m.title, s.title), wex_core::scenario_map::map(sc))),
-                    _ => None,
-                }))
-                .collect();
+            let maps: Vec<(String, wex_core::scenario_map::ScenarioMap)> =
+                wex_core::scenario_map::maps(&b).into_iter().map(|(module, step, map)| (format!("{}: {}", module.title, step.title), map)).collect();
             (!maps.is_empty()).then(|| view! {
                 <h2 class="nhsuk-heading-m">"Scenario maps"</h2>
                 <p class="nhsuk-body">"Each scenario, from its start at the top. Endings are green; nodes that cannot be reached, dead ends and loops with no way out are red. " <code>"wex graph"</code> " prints the same maps as Mermaid for a README."</p>
