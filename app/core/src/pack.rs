@@ -167,6 +167,11 @@ pub fn unpack(bytes: &[u8]) -> Result<Packed, UnpackError> {
         }
     };
     let bundle: Bundle = serde_json::from_str(packed.bundle.get()).map_err(|e| UnpackError::Malformed(e.to_string()))?;
+    // The id becomes an address, a storage key and a file name: a hand-made file
+    // must not smuggle in one that `wex check` would have refused.
+    if !crate::bundle::is_valid_id(&bundle.id) {
+        return Err(UnpackError::Malformed("its id is not one Wex can use".into()));
+    }
     Ok(Packed { sha256: actual, signed_by, bundle })
 }
 
@@ -304,5 +309,9 @@ pub(crate) mod tests {
         assert!(unpack(&vec![b' '; MAX_PACKED_BYTES + 1]).unwrap_err().to_string().contains("at most 32 MB"));
         let truncated = pack(&sample());
         assert!(unpack(&truncated[..truncated.len() / 2]).is_err());
+        // Hash and all correct, but an id no bundle folder could have.
+        let mut odd = sample();
+        odd.id = "../settings".into();
+        assert_eq!(unpack(&pack(&odd)), Err(UnpackError::Malformed("its id is not one Wex can use".into())));
     }
 }

@@ -16,7 +16,6 @@ use crate::storage;
 use crate::storage::library::Added;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wex_core::bundle::is_valid_id;
 use wex_core::library::{answers_without_a_step, assess, Assessment, Change, Installed, PublisherList, TrustedPublisher, PUBLISHERS_FILE};
 use wex_core::pack::{unpack, Packed, MAX_PACKED_BYTES};
 use wex_core::words::file_size;
@@ -55,25 +54,18 @@ pub fn AddPlacement() -> impl IntoView {
                 );
                 let bytes = read_bytes(&file, MAX_PACKED_BYTES, &too_large).await?;
                 let packed = unpack(&bytes).map_err(|e| capitalise(&e.to_string()) + ".")?;
-                if !is_valid_id(&packed.bundle.id) {
-                    return Err("This placement file is damaged: its id is not one Wex can use.".to_string());
-                }
                 let text = String::from_utf8(bytes).map_err(|_| "This is not a Wex placement file.".to_string())?;
                 let trusted = trusted_publishers().await;
                 let index = library.index().await.ok();
-                let installed = index.as_ref().and_then(|i| i.bundles.iter().find(|e| e.listing.id == packed.bundle.id)).map(|e| Installed {
+                let mut installed = index.as_ref().and_then(|i| i.bundles.iter().find(|e| e.listing.id == packed.bundle.id)).map(|e| Installed {
                     version: e.listing.version.clone(),
                     sha256: e.sha256.clone(),
                     signed_by: None,
                 });
-                let installed = match installed {
-                    Some(mut there) => {
-                        // The signature of what is there now, to spot a different publisher.
-                        there.signed_by = storage::library::list().await.ok().and_then(|all| all.into_iter().find(|a| a.listing.id == packed.bundle.id)).and_then(|a| a.signed_by);
-                        Some(there)
-                    }
-                    None => None,
-                };
+                if let Some(there) = installed.as_mut() {
+                    // The signature of what is there now, to spot a different publisher.
+                    there.signed_by = storage::library::list().await.ok().and_then(|all| all.into_iter().find(|a| a.listing.id == packed.bundle.id)).and_then(|a| a.signed_by);
+                }
                 let assessment = assess(&packed, &trusted, installed.as_ref());
                 Ok(Checked { packed, text, assessment })
             }
