@@ -5,6 +5,7 @@
 
 use super::Exit;
 use std::path::PathBuf;
+use wex_core::credential::record::CompletionRecord;
 use wex_core::keys;
 
 pub struct Args {
@@ -29,19 +30,14 @@ pub fn run(args: Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
-    if let Ok(credential) = serde_json::from_slice::<serde_json::Value>(&bytes) {
-        if credential["type"].as_array().is_some_and(|t| t.iter().any(|v| v == "VerifiableCredential")) {
-            return verify_credential(&args, &credential, None);
+    match CompletionRecord::read_certificate(&String::from_utf8_lossy(&bytes)) {
+        Ok(Some((credential, records))) => return verify_credential(&args, &credential, records.as_deref()),
+        Err(why) => {
+            println!("{}: NOT VALID: {why}", args.file.display());
+            return Exit::Problems;
         }
-        if credential["wex"] == "completion-record" {
-            return match wex_core::credential::record::CompletionRecord::parse(&bytes) {
-                Ok(record) => verify_credential(&args, &record.credential, Some(&record.records)),
-                Err(why) => {
-                    println!("{}: NOT VALID: {why}", args.file.display());
-                    Exit::Problems
-                }
-            };
-        }
+        // Not a certificate: a packed placement, then.
+        Ok(None) => {}
     }
     let packed = match wex_core::pack::unpack(&bytes) {
         Ok(packed) => packed,
@@ -62,7 +58,7 @@ pub fn run(args: Args) -> Exit {
             }
         }
         Some(did) => {
-            let fingerprint = keys::parse_did_key(did).map(|k| keys::fingerprint(&k)).unwrap_or_default();
+            let fingerprint = keys::did_fingerprint(did).unwrap_or_default();
             println!("  signature: valid, by key {fingerprint}");
             match &bundle.publisher.key {
                 Some(key) if key == did => println!("  publisher: {} (the key matches the one in bundle.toml)", bundle.publisher.name),

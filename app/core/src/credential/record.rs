@@ -112,6 +112,19 @@ impl CompletionRecord {
         Ok(record)
     }
 
+    /// A file given to the check page or `wex verify`: an Open Badges credential on
+    /// its own, or a completion record (the credential with the attempt log to score
+    /// again). `Ok(None)` when the text is neither; `Err` for a damaged record.
+    pub fn read_certificate(text: &str) -> Result<Option<(Value, Option<Vec<Record>>)>, String> {
+        let Ok(value) = serde_json::from_str::<Value>(text) else { return Ok(None) };
+        if value["wex"] == "completion-record" {
+            let record = CompletionRecord::parse(text.as_bytes())?;
+            return Ok(Some((record.credential, Some(record.records))));
+        }
+        let is_badge = value["type"].as_array().is_some_and(|t| t.iter().any(|t| t == "OpenBadgeCredential"));
+        Ok(is_badge.then_some((value, None)))
+    }
+
     /// Every check of the certificate, with the log scored again when the placement
     /// (and its content hash) is at hand.
     pub fn check(&self, bundle: Option<(&Bundle, &str)>) -> Vec<Check> {
@@ -130,6 +143,20 @@ mod tests {
         assert_eq!(CompletionRecord::parse(&text).unwrap(), record);
         assert!(CompletionRecord::parse(b"{}").is_err());
         assert!(CompletionRecord::parse(br#"{"wex":"progress","format":1,"credential":{},"records":[]}"#).is_err());
+    }
+
+    #[test]
+    fn a_certificate_file_is_a_badge_or_a_completion_record() {
+        let badge = serde_json::json!({"type": ["VerifiableCredential", "OpenBadgeCredential"], "id": "urn:uuid:1"});
+        assert_eq!(CompletionRecord::read_certificate(&badge.to_string()), Ok(Some((badge.clone(), None))));
+        let record = CompletionRecord::new(badge.clone(), crate::testing::completed_records(1));
+        let (credential, records) = CompletionRecord::read_certificate(&serde_json::to_string(&record).unwrap()).unwrap().unwrap();
+        assert_eq!((credential, records), (badge, Some(record.records)));
+        // Neither: left for the caller (wex verify then tries a packed placement).
+        assert_eq!(CompletionRecord::read_certificate("just notes"), Ok(None));
+        assert_eq!(CompletionRecord::read_certificate(r#"{"type": ["VerifiableCredential"]}"#), Ok(None));
+        let newer = r#"{"wex":"completion-record","format":2,"credential":{},"records":[]}"#;
+        assert_eq!(CompletionRecord::read_certificate(newer), Err("This completion record was made by a newer version of Wex.".into()));
     }
 
     #[test]

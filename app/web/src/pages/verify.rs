@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::credential::badge::{verify, Check};
+use wex_core::credential::record::CompletionRecord;
 
 /// The largest credential file the page reads.
 const MAX_BYTES: f64 = 1024.0 * 1024.0;
@@ -124,24 +125,11 @@ pub fn VerifyPage() -> impl IntoView {
 }
 
 async fn check(library: Library, text: &str) -> Outcome {
-    let Ok(mut credential) = serde_json::from_str::<serde_json::Value>(text) else {
-        return Outcome::Unreadable("This is not a Wex certificate: it is not readable as a credential file (JSON).".into());
+    let (credential, records) = match CompletionRecord::read_certificate(text) {
+        Ok(Some(read)) => read,
+        Ok(None) => return Outcome::Unreadable("This is not a Wex certificate: it is not readable as a credential file.".into()),
+        Err(why) => return Outcome::Unreadable(why),
     };
-    // A completion record carries the certificate and the attempt log to score again.
-    let mut records = None;
-    if credential["wex"] == "completion-record" {
-        match wex_core::credential::record::CompletionRecord::parse(text.as_bytes()) {
-            Ok(record) => {
-                credential = record.credential;
-                records = Some(record.records);
-            }
-            Err(why) => return Outcome::Unreadable(why),
-        }
-    }
-    let types = credential["type"].as_array().cloned().unwrap_or_default();
-    if !types.iter().any(|t| t == "OpenBadgeCredential") {
-        return Outcome::Unreadable("This file is not an Open Badges certificate.".into());
-    }
     let stated = wex_core::credential::badge::summary(&credential);
     let bundle = match &stated.placement {
         Some(named) => match library.bundle(named.bundle.clone()).await {
