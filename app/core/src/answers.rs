@@ -5,7 +5,7 @@
 use crate::bundle::{Activity, Answer, Bundle, Question, Step};
 use crate::credential::record::SharedReflection;
 use crate::doc::first_paragraph_text;
-use crate::progress::{Progress, StepState, REFLECTION_FIELD};
+use crate::progress::{Progress, StepState};
 use crate::scenario::Play;
 use crate::scoring::{quiz_standing, step_score, Score};
 
@@ -94,10 +94,10 @@ fn step_lines(step: &Step, state: &StepState, item: &str, shared: &[SharedReflec
         }
         Some(Activity::Reflection(reflection)) => {
             for prompt in &reflection.prompts {
-                let field = format!("{REFLECTION_FIELD}{}", prompt.id);
+                let field = prompt.field();
                 let answer = match shared.iter().find(|s| s.item == item && s.field == field) {
                     Some(s) => s.text.clone(),
-                    None => format!("Not shared ({} words)", state.words(&field)),
+                    None => format!("Not shared ({})", crate::words::plural(state.words(&field), "word")),
                 };
                 lines.push((prompt.text.clone(), answer));
             }
@@ -167,5 +167,8 @@ mod tests {
         assert_eq!(reflect(&[]).lines, [("What happened?".to_string(), "Not shared (5 words)".to_string())]);
         let shared = [SharedReflection { item: "m/r".into(), field: "prompt:what".into(), text: "I listened to the nurse".into() }];
         assert_eq!(reflect(&shared).lines[0].1, "I listened to the nurse");
+        let one = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: "prompt:what".into(), text: "Fine".into() } }];
+        let one_word = answers(&with_reflection, &Progress::replay(&attempt_log(&one)), &[]).into_iter().find(|s| s.step == "Reflect").unwrap();
+        assert_eq!(one_word.lines[0].1, "Not shared (1 word)");
     }
 }

@@ -3,7 +3,7 @@
 //! tutor's tracker all call these, so a score is the same number everywhere.
 
 use crate::bundle::{Activity, Answer, Bundle, CarePlan, Module, Question, Quiz, Step};
-use crate::progress::{Progress, StepState, REFLECTION_FIELD};
+use crate::progress::{Progress, StepState};
 use crate::scenario::Play;
 use serde::{Deserialize, Serialize};
 
@@ -191,7 +191,7 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
         Some(Activity::Reflection(reflection)) => {
             let mut words = 0;
             for prompt in &reflection.prompts {
-                let field = format!("{REFLECTION_FIELD}{}", prompt.id);
+                let field = prompt.field();
                 words += state.words(&field);
                 if !state.answered(&field) {
                     todo.push(format!("Answer: {}", prompt.text));

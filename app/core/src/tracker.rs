@@ -273,7 +273,7 @@ mod tests {
         assert_eq!((accepted.organisation.as_str(), accepted.issued_at.as_str()), ("Riverside College", "2026-11-28T09:00:00Z"));
         let gone = ("nobody".to_string(), "t".to_string());
         assert!(tracker.countersign(&gone, &signer, "2026-11-28T09:00:00Z", "urn:uuid:3").is_err());
-        let mut restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
+        let restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
         assert_eq!(restored.get(&alex), tracker.get(&alex));
         let sam = tracker.entries()[1].key();
         assert!(tracker.remove(&sam) && !tracker.remove(&sam));

@@ -376,6 +376,13 @@ pub struct Prompt {
     pub hint: Option<String>,
 }
 
+impl Prompt {
+    /// The field the learner's answer to this prompt is recorded under.
+    pub fn field(&self) -> String {
+        format!("{}{}", crate::progress::REFLECTION_FIELD, self.id)
+    }
+}
+
 /// Audio or video from the media folder, with its transcript.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaActivity {

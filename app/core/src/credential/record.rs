@@ -4,7 +4,7 @@
 
 use super::badge::{verify, Check};
 use crate::bundle::{Activity, Bundle};
-use crate::progress::{attempt_log, item_id, Progress, Record, REFLECTION_FIELD};
+use crate::progress::{attempt_log, item_id, Progress, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -56,7 +56,7 @@ pub fn reflection_choices(bundle: &Bundle, records: &[Record]) -> Vec<Reflection
         for step in &module.steps {
             let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
             let state = progress.step(&module.id, &step.id);
-            if reflection.prompts.iter().any(|p| !state.text(&format!("{REFLECTION_FIELD}{}", p.id)).trim().is_empty()) {
+            if reflection.prompts.iter().any(|p| !state.text(&p.field()).trim().is_empty()) {
                 out.push(ReflectionChoice { item: item_id(&module.id, &step.id), module: module.title.clone(), step: step.title.clone(), shared: state.shared });
             }
         }
@@ -84,7 +84,7 @@ impl CompletionRecord {
                 }
                 let state = progress.step(&module.id, &step.id);
                 for prompt in &reflection.prompts {
-                    let field = format!("{REFLECTION_FIELD}{}", prompt.id);
+                    let field = prompt.field();
                     let text = state.text(&field).trim();
                     if !text.is_empty() {
                         reflections.push(SharedReflection { item: item.clone(), field, text: text.to_string() });

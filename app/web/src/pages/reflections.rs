@@ -84,7 +84,7 @@ async fn collect(library: Library, records: Vec<Record>) -> Vec<Entry> {
                 let answers: Vec<(String, String)> = reflection
                     .prompts
                     .iter()
-                    .map(|p| (p.text.clone(), state.text(&format!("prompt:{}", p.id)).trim().to_string()))
+                    .map(|p| (p.text.clone(), state.text(&p.field()).trim().to_string()))
                     .filter(|(_, a)| !a.is_empty())
                     .collect();
                 if !answers.is_empty() {

@@ -9,7 +9,7 @@ use wex_core::progress::{word_count, Action};
 #[component]
 pub fn ReflectionPlayer(ctx: StepCtx, reflection: Reflection) -> impl IntoView {
     let state = ctx.state();
-    let fields: Vec<String> = reflection.prompts.iter().map(|p| format!("prompt:{}", p.id)).collect();
+    let fields: Vec<String> = reflection.prompts.iter().map(|p| p.field()).collect();
     let min = reflection.min_words;
     let total = Memo::new(move |_| state.with(|s| fields.iter().map(|f| word_count(s.text(f))).sum::<usize>()));
     let share_id = ctx.id("share");
@@ -19,7 +19,7 @@ pub fn ReflectionPlayer(ctx: StepCtx, reflection: Reflection) -> impl IntoView {
             "Your answers are saved in "<strong>"My reflections"</strong>" as you type. They stay private on this device unless you choose to share them."
         </p>
         {reflection.prompts.iter().map(|prompt| view! {
-            <WrittenAnswer ctx=ctx.clone() field=format!("prompt:{}", prompt.id) label=prompt.text.clone() hint=prompt.hint.clone().unwrap_or_default() label_class="nhsuk-label--s" />
+            <WrittenAnswer ctx=ctx.clone() field=prompt.field() label=prompt.text.clone() hint=prompt.hint.clone().unwrap_or_default() label_class="nhsuk-label--s" />
         }).collect_view()}
         <p class="nhsuk-body" aria-live="polite">
             {move || if min > 0 { format!("You have written {} words. Write at least {min} in all.", total.get()) } else { format!("You have written {} words.", total.get()) }}
