@@ -43,9 +43,7 @@ struct Document {
 /// Signs an assignment as a JSON document with an `eddsa-jcs-2022` proof.
 pub fn sign(assignment: &Assignment, created: &str, seed: &[u8; 32]) -> Value {
     let document = serde_json::to_value(Document { wex: "assignment".into(), format: 1, assignment: assignment.clone() }).expect("assignments serialise");
-    let did = crate::keys::did_key(&crate::keys::public_key(seed));
-    let options = ProofOptions { created: created.into(), verification_method: format!("{did}#{}", &did["did:key:".len()..]), proof_purpose: "assertionMethod".into() };
-    add_proof(&document, &options, seed).expect("an assignment document is an object")
+    add_proof(&document, &ProofOptions::asserted_by(seed, created), seed).expect("an assignment document is an object")
 }
 
 /// Checks a signed assignment document.

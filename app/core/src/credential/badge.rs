@@ -3,7 +3,7 @@
 //! the SHA-256 of the learner's attempt log, so a verifier holding the placement
 //! and the log can score it again and get the same numbers.
 
-use super::proof::{add_proof, verify_proof, ProofOptions};
+use super::proof::{sign_credential, verify_proof};
 use crate::bundle::Bundle;
 use crate::progress::{Progress, Record};
 use crate::scoring::{bundle_result, BundleResult};
@@ -94,14 +94,7 @@ pub fn issue(input: &Issue, seed: &[u8; 32]) -> Result<Value, String> {
         return Err(format!("The placement is not complete yet: {}", result.still_to_do.join("; ")));
     }
     let did = crate::keys::did_key(&crate::keys::public_key(seed));
-    let unsigned = unsigned_credential(input, &result, &did);
-    let fragment = did.trim_start_matches("did:key:");
-    let options = ProofOptions { created: input.issued_at.to_string(), verification_method: format!("{did}#{fragment}"), proof_purpose: "assertionMethod".into() };
-    let mut signed = add_proof(&unsigned, &options, seed).map_err(|e| e.to_string())?;
-    // Open Badges 3.0 wants `proof` as an array.
-    let proof = signed["proof"].take();
-    signed["proof"] = Value::Array(vec![proof]);
-    Ok(signed)
+    sign_credential(&unsigned_credential(input, &result, &did), input.issued_at, seed)
 }
 
 fn unsigned_credential(input: &Issue, result: &BundleResult, did: &str) -> Value {
@@ -314,9 +307,7 @@ mod tests {
             &crate::keys::did_key(&crate::keys::public_key(&SEED)),
         );
         inflated["credentialSubject"]["result"][0]["value"] = "20/14".into();
-        let did = crate::keys::did_key(&crate::keys::public_key(&SEED));
-        let options = ProofOptions { created: "2026-11-25T10:00:00Z".into(), verification_method: format!("{did}#{}", &did[8..]), proof_purpose: "assertionMethod".into() };
-        let signed = add_proof(&inflated, &options, &SEED).unwrap();
+        let signed = sign_credential(&inflated, "2026-11-25T10:00:00Z", &SEED).unwrap();
         assert_eq!(failed(&signed, &completed()), ["re-score"]);
     }
 

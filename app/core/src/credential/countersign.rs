@@ -2,7 +2,7 @@
 //! organisation key, for the achievement a learner's self-declared certificate
 //! states, after the tutor has checked the learner's completion record.
 
-use super::proof::{add_proof, ProofOptions};
+use super::proof::sign_credential;
 use serde_json::{json, Value};
 
 pub struct Countersign<'a> {
@@ -72,11 +72,7 @@ pub fn countersign(input: &Countersign, seed: &[u8; 32]) -> Result<Value, String
         "credentialSubject": learner["credentialSubject"],
         "evidence": evidence,
     });
-    let options = ProofOptions { created: input.issued_at.into(), verification_method: format!("{did}#{}", &did["did:key:".len()..]), proof_purpose: "assertionMethod".into() };
-    let mut signed = add_proof(&unsigned, &options, seed).map_err(|e| e.to_string())?;
-    let proof = signed["proof"].take();
-    signed["proof"] = Value::Array(vec![proof]);
-    Ok(signed)
+    sign_credential(&unsigned, input.issued_at, seed)
 }
 
 #[cfg(all(test, feature = "author"))]

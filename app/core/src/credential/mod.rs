@@ -8,4 +8,4 @@ pub mod countersign;
 mod proof;
 pub mod record;
 
-pub use proof::{add_proof, hash_data, verify_proof, ProofError, ProofOptions};
+pub use proof::{add_proof, verify_proof, ProofError, ProofOptions};

@@ -20,6 +20,26 @@ pub struct ProofOptions {
     pub proof_purpose: String,
 }
 
+impl ProofOptions {
+    /// An `assertionMethod` proof by the `did:key` of `seed`, made at `created`:
+    /// what every document Wex signs (certificates, countersignatures,
+    /// assignments) carries.
+    pub fn asserted_by(seed: &[u8; 32], created: &str) -> ProofOptions {
+        let did = crate::keys::did_key(&crate::keys::public_key(seed));
+        let fragment = did.trim_start_matches("did:key:");
+        ProofOptions { created: created.into(), verification_method: format!("{did}#{fragment}"), proof_purpose: "assertionMethod".into() }
+    }
+}
+
+/// Signs an Open Badges 3.0 credential by the key of `seed`, with the proof as a
+/// one-item array, as Open Badges 3.0 asks.
+pub fn sign_credential(credential: &Value, created: &str, seed: &[u8; 32]) -> Result<Value, String> {
+    let mut signed = add_proof(credential, &ProofOptions::asserted_by(seed, created), seed).map_err(|e| e.to_string())?;
+    let proof = signed["proof"].take();
+    signed["proof"] = Value::Array(vec![proof]);
+    Ok(signed)
+}
+
 /// Why a proof does not verify.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProofError {
