@@ -86,8 +86,9 @@ fn verify_credential(args: &Args, credential: &serde_json::Value, records: Optio
     };
     let checks = wex_core::credential::badge::verify(credential, packed.as_ref().map(|p| (&p.bundle, p.sha256.as_str())), records);
     let valid = checks.iter().all(|c| c.passed);
-    let name = credential["credentialSubject"]["achievement"]["name"].as_str().unwrap_or("?");
-    let verdict = match (valid, wex_core::credential::badge::summary(credential).verified_by) {
+    let stated = wex_core::credential::badge::summary(credential);
+    let name = if stated.placement_title.is_empty() { "?" } else { stated.placement_title.as_str() };
+    let verdict = match (valid, stated.verified_by.as_deref()) {
         (false, _) => "NOT VALID".to_string(),
         (true, None) => "VALID (self-declared)".to_string(),
         (true, Some(organisation)) => format!("VALID (verified by {organisation})"),
