@@ -42,6 +42,8 @@ pub fn AddPlacement() -> impl IntoView {
     let check = move |file: web_sys::File| {
         mark("wex-add-check-start");
         working.set(true);
+        // A new file: the last file's message no longer applies.
+        error.set(None);
         checked.set(None);
         done.set(None);
         confirmed.set(false);
