@@ -19,6 +19,16 @@ export class Learner {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Virtual work experience' })).toBeVisible();
   }
 
+  /** Does something the learner's journal records, and waits until IndexedDB has
+   * committed it (the app measures each write as `wex-save`), so that leaving the
+   * page next cannot cut the write short. */
+  async saved(action: () => Promise<void>) {
+    const writes = () => this.page.evaluate(() => performance.getEntriesByName('wex-save').length);
+    const before = await writes();
+    await action();
+    await expect.poll(writes).toBeGreaterThan(before);
+  }
+
   /** Chooses an existing profile on "Who is learning?". */
   async choose(name: string, pin?: string) {
     await this.page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
@@ -48,8 +58,10 @@ export class Learner {
           await finish.click();
           break;
         }
+        // Each step has its own address: wait for the next one before looking again.
+        const step = this.page.url();
         await this.page.getByRole('button', { name: 'Save and continue' }).click();
-        await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(this.page).not.toHaveURL(step);
       }
       await expect(this.page.getByRole('heading', { level: 1, name: /You have finished/ })).toBeVisible();
     }

@@ -120,5 +120,30 @@ async fn the_tutor_identity_assignments_and_handins_round_trip() {
     let made = storage::tutor::Made { document: serde_json::json!({ "assignment": signed }), assignment: signed, created_ms: 5 };
     storage::tutor::save_assignment(&made).await.unwrap();
     assert_eq!(storage::tutor::assignments().await.unwrap(), vec![made]);
+
+    // Hand-ins are kept per assignment; a newer one for the same learner and
+    // placement replaces the older; removing one leaves the others.
     assert!(storage::tutor::handins("t1").await.unwrap().is_empty());
+    let entry = |learner: &str, completed_at: &str| wex_core::tracker::Entry {
+        learner: learner.into(),
+        learner_key: format!("did:key:{learner}"),
+        bundle: "first-look".into(),
+        version: "1.0.0".into(),
+        placement: "A first look".into(),
+        score: "12/14".into(),
+        completed_at: completed_at.into(),
+        record: wex_core::credential::record::CompletionRecord::new(serde_json::json!({ "id": "urn:uuid:1" }), vec![record("first-look", "m/a", 1, Action::Done)]),
+        countersigned_at: None,
+    };
+    let (sam, alex) = (entry("sam", "2026-11-25T10:00:00Z"), entry("alex", "2026-11-25T11:00:00Z"));
+    storage::tutor::save_handins("t1", &[&sam, &alex]).await.unwrap();
+    storage::tutor::save_handins("t2", &[&alex]).await.unwrap();
+    let newer = entry("sam", "2026-11-26T09:00:00Z");
+    storage::tutor::save_handins("t1", &[&newer]).await.unwrap();
+    let mut kept = storage::tutor::handins("t1").await.unwrap();
+    kept.sort_by(|a, b| a.learner.cmp(&b.learner));
+    assert_eq!(kept, vec![alex.clone(), newer.clone()]);
+    storage::tutor::remove_handin("t1", &alex.key()).await.unwrap();
+    assert_eq!(storage::tutor::handins("t1").await.unwrap(), vec![newer]);
+    assert_eq!(storage::tutor::handins("t2").await.unwrap(), vec![alex]);
 }
