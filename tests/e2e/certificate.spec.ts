@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
+import { saveDownload } from '../support/download';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -23,9 +24,7 @@ test('certificate: complete, print on one A4 page, download, verify, tamper', as
   fs.writeFileSync('tests/output/certificate.pdf', pdf);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', 'tests/output/certificate.pdf', 'docs/screenshots/certificate-print']);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the credential file' }).click()]);
-  const file = test.info().outputPath('credential.json');
-  await download.saveAs(file);
+  const file = await saveDownload(page, () => page.getByRole('button', { name: 'Download the credential file' }).click(), 'credential.json');
   const credential = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(credential.type).toContain('OpenBadgeCredential');
 
@@ -52,9 +51,7 @@ test('certificate: complete, print on one A4 page, download, verify, tamper', as
 
   // The completion record for a tutor: the scores are worked out again from the log.
   await page.goto('./certificates/first-look');
-  const [recordDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download your completion record' }).click()]);
-  const recordFile = test.info().outputPath('record.json');
-  await recordDownload.saveAs(recordFile);
+  const recordFile = await saveDownload(page, () => page.getByRole('button', { name: 'Download your completion record' }).click(), 'record.json');
   await page.goto('./verify');
   await page.getByLabel('Certificate file').setInputFiles(recordFile);
   await expect(page.getByRole('heading', { name: 'Valid (self-declared)' })).toBeVisible();

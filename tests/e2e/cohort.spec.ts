@@ -6,7 +6,9 @@
 // Then the tracker's import benchmark: 1,000 generated records.
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { checkAccessibility } from '../support/axe';
+import { saveDownload } from '../support/download';
 import { Learner } from '../support/learner';
+import { writeBenchmark } from '../support/wex';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,12 +26,6 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-async function saveDownload(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = test.info().outputPath(name);
-  await download.saveAs(file);
-  return file;
-}
 
 async function setUpTutor(page: Page) {
   await page.goto('./tutor');
@@ -282,8 +278,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   expect(await tutor.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
   const ms = await tutor.evaluate(() => performance.getEntriesByName('wex-import').at(-1)!.duration);
   await expect(table.locator('tbody tr')).toHaveCount(1001);
-  fs.mkdirSync('tests/output/benchmarks', { recursive: true });
-  fs.writeFileSync('tests/output/benchmarks/tracker-import.json', JSON.stringify({ records: 1000, ms: Math.round(ms) }, null, 2));
+  writeBenchmark('tracker-import', { records: 1000, ms: Math.round(ms) });
   console.log(`Tracker import of 1,000 completion records: ${Math.round(ms)} ms`);
 
   // A record can be removed, and an assignment deleted with its records.

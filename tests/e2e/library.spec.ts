@@ -7,6 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
 import { waitForServiceWorker } from '../support/offline';
+import { newPlacementFolder, wex, writeBenchmark } from '../support/wex';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,14 +16,11 @@ import crypto from 'node:crypto';
 
 test.use({ actionTimeout: 20_000 });
 
-const wex = path.resolve('target/debug/wex');
 const site = path.resolve('tests/output/site/bundles');
 
 /** A placement folder made by `wex new`, with its id, title and version changed. */
 function makeFolder(name: string, id: string, title: string, version: string, renameStep = false): string {
-  const folder = test.info().outputPath(name);
-  fs.rmSync(folder, { recursive: true, force: true });
-  execFileSync(wex, ['new', folder], { stdio: 'ignore' });
+  const folder = newPlacementFolder(name);
   const manifest = path.join(folder, 'bundle.toml');
   let toml = fs.readFileSync(manifest, 'utf8');
   toml = toml.replace(/^id = ".*"$/m, `id = "${id}"`).replace(/^version = ".*"$/m, `version = "${version}"`).replace(/^title = ".*"$/m, `title = "${title}"`);
@@ -222,7 +220,6 @@ test('report: adding a 5 MB placement file (check + store)', async ({ page }) =>
   await expect(page.getByText('Added “A placement with a long recording” (version 1.0.0).')).toBeVisible();
   const [check, store] = await page.evaluate(() => ['wex-add-check', 'wex-add-store'].map((n) => performance.getEntriesByName(n).at(-1)!.duration));
   const report = { megabytes: Number(megabytes.toFixed(2)), checkMs: Math.round(check), storeMs: Math.round(store), totalMs: Math.round(check + store) };
-  fs.mkdirSync('tests/output/benchmarks', { recursive: true });
-  fs.writeFileSync('tests/output/benchmarks/add-placement.json', JSON.stringify(report, null, 2));
+  writeBenchmark('add-placement', report);
   console.log(`Adding a ${report.megabytes} MB placement: check ${report.checkMs} ms + store ${report.storeMs} ms`);
 });

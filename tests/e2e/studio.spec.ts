@@ -4,20 +4,14 @@
 // same step, and downloads a packed file byte for byte equal to `wex pack`'s.
 import { test, expect } from '@playwright/test';
 import { checkAccessibility } from '../support/axe';
+import { saveDownload } from '../support/download';
+import { newPlacementFolder, wex, writeBenchmark } from '../support/wex';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 test.use({ actionTimeout: 20_000 });
 
-const wex = path.resolve('target/debug/wex');
-
-function example(name: string): string {
-  const folder = test.info().outputPath(name);
-  fs.rmSync(folder, { recursive: true, force: true });
-  execFileSync(wex, ['new', folder], { stdio: 'ignore' });
-  return folder;
-}
 
 function edit(file: string, from: string | RegExp, to: string) {
   const text = fs.readFileSync(file, 'utf8');
@@ -27,7 +21,7 @@ function edit(file: string, from: string | RegExp, to: string) {
 }
 
 test('the studio lists every problem wex check finds, with file, line and column', async ({ page }) => {
-  const folder = example('mistakes');
+  const folder = newPlacementFolder('mistakes');
   edit(path.join(folder, 'bundle.toml'), '"non-clinical"]', '"non-clinical", "astronaut"]');
   edit(path.join(folder, 'modules', 'a-patient-arrives.md'), 'to = "good-ending"', 'to = "good-endng"');
   edit(path.join(folder, 'modules', 'the-practice.md'), /!\[A plan of Riverside Surgery[^\]]*\]/, '![]');
@@ -59,7 +53,7 @@ test('the studio lists every problem wex check finds, with file, line and column
 
 test('a correct folder: map, preview to an ending, reload on the same step, and the same bytes as wex pack', async ({ page }) => {
   test.setTimeout(120_000);
-  const folder = example('correct');
+  const folder = newPlacementFolder('correct');
   const packed = test.info().outputPath('cli.wex.json');
   execFileSync(wex, ['pack', folder, '-o', packed], { stdio: 'ignore' });
   const graph = execFileSync(wex, ['graph', folder], { encoding: 'utf8' });
@@ -74,10 +68,7 @@ test('a correct folder: map, preview to an ending, reload on the same step, and 
   await checkAccessibility(page, 'author studio with a correct folder');
   await page.screenshot({ path: 'docs/screenshots/studio-map.png', fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download packed bundle' }).click()]);
-  const studioFile = test.info().outputPath('studio.wex.json');
-  await download.saveAs(studioFile);
-  expect(download.suggestedFilename()).toBe('example-placement-1.0.0.wex.json');
+  const studioFile = await saveDownload(page, () => page.getByRole('button', { name: 'Download packed bundle' }).click(), 'studio.wex.json', 'example-placement-1.0.0.wex.json');
   expect(fs.readFileSync(studioFile).equals(fs.readFileSync(packed))).toBe(true);
 
   // The preview: the placement as a learner sees it, played to an ending.
@@ -165,7 +156,7 @@ test('a folder opened with the File System Access API is read again on Reload, w
         await writable.close();
       }
     }, files);
-  const folder = example('opened');
+  const folder = newPlacementFolder('opened');
   const scenario = path.join(folder, 'modules', 'a-patient-arrives.md');
   await page.goto('./author');
   await write(filesOf(folder));
@@ -233,7 +224,6 @@ test('report: re-checking a 1,000-step bundle folder in the studio', async ({ pa
   }));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const report = { steps: 1000, runs: times.check.length, checkMedianMs: Math.round(median(times.check)), readAndCheckMedianMs: Math.round(median(times.recheck)) };
-  fs.mkdirSync('tests/output/benchmarks', { recursive: true });
-  fs.writeFileSync('tests/output/benchmarks/studio-recheck.json', JSON.stringify(report, null, 2));
+  writeBenchmark('studio-recheck', report);
   console.log(`Studio re-check of 1,000 steps: check ${report.checkMedianMs} ms, read + check ${report.readAndCheckMedianMs} ms (medians of ${report.runs})`);
 });

@@ -2,6 +2,7 @@
 // everything is back.
 import { test, expect } from '@playwright/test';
 import { Learner } from '../support/learner';
+import { saveDownload } from '../support/download';
 
 test('progress exported from one browser restores everything in another', async ({ browser }) => {
   const first = await browser.newContext();
@@ -15,10 +16,7 @@ test('progress exported from one browser restores everything in another', async 
   await page.getByLabel(/^What\? What happened/).fill('I learned how a referral works.');
   await page.getByLabel(/^So what\?/).click();
   await page.getByRole('link', { name: 'Profile and progress' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my progress' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^wex-progress-mo-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = test.info().outputPath('progress.json');
-  await download.saveAs(file);
+  const file = await saveDownload(page, () => page.getByRole('button', { name: 'Download my progress' }).click(), 'progress.json', /^wex-progress-mo-\d{4}-\d{2}-\d{2}\.json$/);
   await first.close();
 
   const second = await browser.newContext();
