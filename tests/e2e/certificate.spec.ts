@@ -21,6 +21,11 @@ test('certificate: complete, print on one A4 page, download, verify, tamper', as
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
   expect(pages).toBe(1);
+  // A4 landscape is 297 mm by 210 mm: 842 by 595 points.
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+  expect(box, 'the PDF states its page size').not.toBeNull();
+  expect(Math.round(Number(box![1]))).toBe(842);
+  expect(Math.round(Number(box![2]))).toBe(595);
   fs.writeFileSync('tests/output/certificate.pdf', pdf);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', 'tests/output/certificate.pdf', 'docs/screenshots/certificate-print']);
 
