@@ -152,15 +152,7 @@ mod tests {
         assert_eq!(steps[2].score, Some(Score { points: 3, max: 3 }));
 
         // A reflection step, answered: withheld in the log, shown only when shared.
-        let mut with_reflection = bundle.clone();
-        let prompt = crate::bundle::Prompt { id: "what".into(), text: "What happened?".into(), hint: None };
-        with_reflection.modules[0].steps.push(Step {
-            id: "r".into(),
-            title: "Reflect".into(),
-            before: vec![],
-            activity: Some(Activity::Reflection(crate::bundle::Reflection { prompts: vec![prompt], min_words: 0 })),
-            after: vec![],
-        });
+        let with_reflection = crate::testing::bundle_with_reflection();
         let mine = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: "prompt:what".into(), text: "I listened to the nurse".into() } }];
         let log = Progress::replay(&attempt_log(&mine));
         let reflect = |shared: &[SharedReflection]| answers(&with_reflection, &log, shared).into_iter().find(|s| s.step == "Reflect").unwrap();

@@ -112,6 +112,22 @@ pub fn bundle() -> Bundle {
     parsed.bundle.unwrap()
 }
 
+/// [`bundle`] with a reflection step `m/r` added at the end: one prompt, `what`,
+/// asking "What happened?".
+pub fn bundle_with_reflection() -> Bundle {
+    use crate::bundle::{Activity, Prompt, Reflection, Step};
+    let mut bundle = bundle();
+    let prompt = Prompt { id: "what".into(), text: "What happened?".into(), hint: None };
+    bundle.modules[0].steps.push(Step {
+        id: "r".into(),
+        title: "Reflect".into(),
+        before: vec![],
+        activity: Some(Activity::Reflection(Reflection { prompts: vec![prompt], min_words: 0 })),
+        after: vec![],
+    });
+    bundle
+}
+
 /// A one-module bundle around `module` (the text of `m.md`), parsed with whatever
 /// diagnostics it has: tests of broken shapes need the bundle all the same.
 pub fn parse_with_module(module: &str) -> crate::bundle::Parsed {

@@ -161,15 +161,7 @@ mod tests {
 
     #[test]
     fn handing_in_withholds_reflections_unless_chosen() {
-        let mut bundle = crate::testing::bundle();
-        let prompt = crate::bundle::Prompt { id: "what".into(), text: "What?".into(), hint: None };
-        bundle.modules[0].steps.push(crate::bundle::Step {
-            id: "r".into(),
-            title: "Reflect".into(),
-            before: vec![],
-            activity: Some(Activity::Reflection(crate::bundle::Reflection { prompts: vec![prompt], min_words: 0 })),
-            after: vec![],
-        });
+        let bundle = crate::testing::bundle_with_reflection();
         let at = |ms, action| Record { bundle: "t".into(), item: "m/r".into(), at_ms: ms, action };
         let records = [at(1, crate::progress::Action::Written { field: "prompt:what".into(), text: " My own words ".into() }), at(2, crate::progress::Action::Share { shared: true })];
         let choices = reflection_choices(&bundle, &records);
