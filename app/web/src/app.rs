@@ -58,7 +58,7 @@ pub fn App(
     Library::provide();
     let problem = StorageProblem::provide();
     let active = ActiveProfile::provide();
-    let journals = Journals::provide();
+    let journals = Journals::provide(preview);
     let tutor = TutorSession::provide();
     crate::offline::register();
     let restored = RwSignal::new(false);

@@ -81,6 +81,7 @@ impl TutorSession {
 /// One learner's records for one placement, and the way to add to them: each new
 /// record shows at once, is written to IndexedDB straight away, and stays queued in
 /// memory (with a banner) until a write succeeds, so nothing is silently dropped.
+/// The author studio's preview keeps its journals in memory only.
 #[derive(Clone, Copy)]
 pub struct Journal {
     profile: StoredValue<String>,
@@ -89,11 +90,13 @@ pub struct Journal {
     pending: StoredValue<Vec<Record>>,
     flushing: StoredValue<bool>,
     problem: StorageProblem,
+    in_memory: bool,
 }
 
 impl Journal {
-    pub fn new(profile: String, bundle: String, records: Vec<Record>) -> Journal {
+    pub fn new(profile: String, bundle: String, records: Vec<Record>, in_memory: bool) -> Journal {
         Journal {
+            in_memory,
             profile: StoredValue::new(profile),
             bundle: StoredValue::new(bundle),
             records: RwSignal::new(records),
@@ -121,8 +124,7 @@ impl Journal {
         if self.flushing.get_value() {
             return;
         }
-        if self.profile.with_value(|p| p == PREVIEW_PROFILE) {
-            // The studio's preview keeps its answers in memory only.
+        if self.in_memory {
             self.pending.update_value(Vec::clear);
             return;
         }
@@ -147,12 +149,10 @@ impl Journal {
     }
 }
 
-/// The id of the author studio's preview learner, whose records are never stored.
-pub const PREVIEW_PROFILE: &str = "preview";
-
-/// The author studio's preview learner.
+/// The author studio's preview learner (whose journals are in memory only: see
+/// [`Journals::provide`]).
 pub fn preview_profile() -> Profile {
-    Profile { id: PREVIEW_PROFILE.into(), name: "Preview".into(), pin: None, created_ms: 0, device_key: None }
+    Profile { id: "preview".into(), name: "Preview".into(), pin: None, created_ms: 0, device_key: None }
 }
 
 /// The device's clock in milliseconds since the Unix epoch. It may be wrong on a
@@ -238,11 +238,14 @@ pub fn measure(name: &str, start: &str) {
 pub struct Journals {
     owner: Owner,
     open: StoredValue<std::collections::HashMap<(String, String), Journal>>,
+    /// For the studio's preview: journals start empty and are never written.
+    in_memory: bool,
 }
 
 impl Journals {
-    pub fn provide() -> Journals {
-        let journals = Journals { owner: Owner::current().expect("Journals are provided inside the app"), open: StoredValue::new(Default::default()) };
+    pub fn provide(in_memory: bool) -> Journals {
+        let owner = Owner::current().expect("Journals are provided inside the app");
+        let journals = Journals { owner, open: StoredValue::new(Default::default()), in_memory };
         provide_context(journals.clone());
         journals
     }
@@ -257,10 +260,10 @@ impl Journals {
         if let Some(journal) = self.open.with_value(|open| open.get(&key).copied()) {
             return journal;
         }
-        let records = storage::records::for_bundle(&profile, &bundle).await;
+        let records = if self.in_memory { Ok(Vec::new()) } else { storage::records::for_bundle(&profile, &bundle).await };
         let journal = self.owner.with(|| {
             StorageProblem::get().report(&records);
-            Journal::new(profile, bundle, records.unwrap_or_default())
+            Journal::new(profile, bundle, records.unwrap_or_default(), self.in_memory)
         });
         // Another page may have opened it while this one was loading.
         let mut chosen = journal;
