@@ -152,6 +152,29 @@ pub fn assess(packed: &Packed, trusted: &[TrustedPublisher], installed: Option<&
     Assessment { signature, change, confirm }
 }
 
+/// Where an index entry's file is when the placement was added on this device
+/// rather than published on the site: `device:<id>`.
+pub const ON_THIS_DEVICE: &str = "device:";
+
+/// The site's index with the placements added on this device (each a listing and
+/// its content hash). A device placement replaces the site's placement of the same
+/// id, unless the site's is a newer version.
+pub fn with_device_placements(mut index: crate::pack::Index, added: Vec<(crate::bundle::Listing, String)>) -> crate::pack::Index {
+    for (listing, sha256) in added {
+        let entry = crate::pack::IndexEntry { file: format!("{ON_THIS_DEVICE}{}", listing.id), sha256, listing };
+        match index.bundles.iter().position(|e| e.listing.id == entry.listing.id) {
+            Some(i) if is_newer(&index.bundles[i].listing.version, &entry.listing.version) => {}
+            Some(i) => index.bundles[i] = entry,
+            None => index.bundles.push(entry),
+        }
+    }
+    index
+}
+
+fn is_newer(a: &str, b: &str) -> bool {
+    matches!((Version::parse(a), Version::parse(b)), (Some(a), Some(b)) if a > b)
+}
+
 /// How many of a learner's answered steps are not in this version of the placement:
 /// their answers are kept (and exported), but no step shows them. Only visiting or
 /// finishing a step is not an answer.
@@ -248,5 +271,27 @@ mod tests {
             at("certificate", Action::Certified { credential: "{}".into() }),
         ];
         assert_eq!(answers_without_a_step(&bundle, &records), 2);
+    }
+
+    #[test]
+    fn placements_added_here_join_the_site_index() {
+        let listing = |id: &str, version: &str| {
+            let mut bundle = crate::pack::tests::sample();
+            (bundle.id, bundle.version) = (id.into(), version.into());
+            bundle.listing()
+        };
+        let site = |id: &str, version: &str| crate::pack::IndexEntry { file: format!("{id}-{version}.wex.json"), sha256: "site".into(), listing: listing(id, version) };
+        let index = crate::pack::Index::new(vec![site("kept", "2.0.0"), site("replaced", "1.0.0")]);
+        let added = vec![
+            (listing("kept", "1.5.0"), "older".to_string()),
+            (listing("replaced", "1.1.0"), "newer".to_string()),
+            (listing("only-here", "1.0.0"), "mine".to_string()),
+        ];
+        let merged = with_device_placements(index, added);
+        let files: Vec<(&str, &str, &str)> = merged.bundles.iter().map(|e| (e.listing.id.as_str(), e.file.as_str(), e.sha256.as_str())).collect();
+        assert_eq!(
+            files,
+            [("kept", "kept-2.0.0.wex.json", "site"), ("replaced", "device:replaced", "newer"), ("only-here", "device:only-here", "mine")]
+        );
     }
 }

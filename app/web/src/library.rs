@@ -8,19 +8,13 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::bundle::Bundle;
-use wex_core::pack::{self, Index, IndexEntry, INDEX_FILE};
-
-/// Whether version `a` is newer than `b` (unreadable versions are never newer).
-fn newer(a: &str, b: &str) -> bool {
-    use wex_core::version::Version;
-    matches!((Version::parse(a), Version::parse(b)), (Some(a), Some(b)) if a > b)
-}
+pub use wex_core::library::ON_THIS_DEVICE;
+use wex_core::library::with_device_placements;
+use wex_core::pack::{self, Index, INDEX_FILE};
 
 /// The folder of the built site that holds packed bundles and their index.
 pub const BUNDLES_FOLDER: &str = "bundles/";
 
-/// How index entries for placements added on this device name their file.
-pub const ON_THIS_DEVICE: &str = "device:";
 
 /// Shared through context: loads the index and bundles once per page load.
 #[derive(Clone, Copy)]
@@ -51,15 +45,8 @@ impl Library {
         let text = fetch_text(&format!("{BUNDLES_FOLDER}{INDEX_FILE}")).await.map_err(|why| {
             format!("The list of placements could not be loaded ({why}). Check your connection and reload the page.")
         })?;
-        let mut index = Index::parse(&text)?;
-        for (listing, sha256) in crate::storage::library::listings().await.unwrap_or_default() {
-            let entry = IndexEntry { file: format!("{ON_THIS_DEVICE}{}", listing.id), sha256, listing };
-            match index.bundles.iter().position(|e| e.listing.id == entry.listing.id) {
-                Some(i) if newer(&index.bundles[i].listing.version, &entry.listing.version) => {}
-                Some(i) => index.bundles[i] = entry,
-                None => index.bundles.push(entry),
-            }
-        }
+        let added = crate::storage::library::listings().await.unwrap_or_default();
+        let index = with_device_placements(Index::parse(&text)?, added);
         self.index.set_value(Some(index.clone()));
         Ok(index)
     }
