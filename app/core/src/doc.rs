@@ -55,11 +55,54 @@ pub enum Inline {
     Break,
 }
 
-/// A link; `href` has been checked to be http(s) or relative to the bundle.
+/// A link; `href` has been checked to be http(s), a phone number (`tel:`) or
+/// relative to the bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub href: String,
     pub content: Vec<Inline>,
+}
+
+/// Where a link leads, which decides how it is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Another website (`https://`, `http://`).
+    External,
+    /// A place on the same page (`#id`).
+    Anchor,
+    /// A phone number to call (`tel:08001111`): on a phone, a tap dials it.
+    Phone,
+    /// A file of the bundle, offered as a download.
+    File,
+}
+
+impl Link {
+    pub fn kind(&self) -> LinkKind {
+        link_kind(&self.href)
+    }
+}
+
+/// Where an address leads (see [`LinkKind`]).
+pub fn link_kind(href: &str) -> LinkKind {
+    let lower = href.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        LinkKind::External
+    } else if lower.starts_with("tel:") {
+        LinkKind::Phone
+    } else if lower.starts_with('#') {
+        LinkKind::Anchor
+    } else {
+        LinkKind::File
+    }
+}
+
+/// Whether `tel:` is followed by a phone number and nothing else: digits, with an
+/// optional leading `+` and spaces or hyphens between groups.
+pub fn is_phone_link(href: &str) -> bool {
+    let Some(number) = href.trim().get(4..).filter(|_| href.trim().to_ascii_lowercase().starts_with("tel:")) else { return false };
+    let number = number.strip_prefix('+').unwrap_or(number);
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    (3..=15).contains(&digits) && number.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') && number.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// An image from the bundle's media folder, with its alternative text.

@@ -28,6 +28,64 @@ pub fn check_pin(pin: &str, stored: &PinHash) -> bool {
     derived.iter().zip(stored.hash.iter()).fold(0u8, |diff, (a, b)| diff | (a ^ b)) == 0
 }
 
+/// Wrong PINs in a row that are answered at once; after these, each try waits.
+pub const FREE_TRIES: u32 = 5;
+
+/// How long (in milliseconds) a learner must wait for their next try after
+/// `failures` wrong PINs in a row: nothing while fewer than [`FREE_TRIES`], then
+/// 30 seconds, doubling with each wrong PIN up to 15 minutes. A 4-digit PIN then takes
+/// days to guess by hand instead of minutes. The count is kept with the profile on
+/// the device, so reloading the page does not reset it.
+pub fn wait_after(failures: u32) -> u64 {
+    const FIRST_WAIT_MS: u64 = 30_000;
+    const LONGEST_WAIT_MS: u64 = 15 * 60_000;
+    match failures.checked_sub(FREE_TRIES) {
+        None => 0,
+        Some(extra) => FIRST_WAIT_MS.saturating_mul(1u64 << extra.min(16)).min(LONGEST_WAIT_MS),
+    }
+}
+
+/// How many milliseconds are left before the next try is allowed, given the wrong
+/// PINs in a row and when the last one was typed (by the device's clock; a clock
+/// set back never makes the wait longer than it should be).
+pub fn wait_left(failures: u32, last_failure_ms: u64, now_ms: u64) -> u64 {
+    let wait = wait_after(failures);
+    let elapsed = now_ms.saturating_sub(last_failure_ms);
+    if now_ms < last_failure_ms {
+        return wait;
+    }
+    wait.saturating_sub(elapsed)
+}
+
+/// Wrong PINs typed in a row for one profile, and when the last one was typed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tries {
+    pub failures: u32,
+    pub last_failure_ms: u64,
+}
+
+impl Tries {
+    /// Milliseconds to wait before the next try is allowed (0: try now).
+    pub fn wait_left(&self, now_ms: u64) -> u64 {
+        wait_left(self.failures, self.last_failure_ms, now_ms)
+    }
+
+    /// After a wrong PIN.
+    pub fn failed(self, now_ms: u64) -> Tries {
+        Tries { failures: self.failures.saturating_add(1), last_failure_ms: now_ms }
+    }
+}
+
+/// "2 minutes", "30 seconds": how long a wait is, rounded up, for the learner.
+pub fn wait_in_words(ms: u64) -> String {
+    let seconds = ms.div_ceil(1000);
+    if seconds > 60 {
+        crate::words::plural(seconds.div_ceil(60) as usize, "minute")
+    } else {
+        crate::words::plural(seconds as usize, "second")
+    }
+}
+
 /// A PIN is 4 to 8 digits.
 pub fn is_valid_pin(pin: &str) -> bool {
     (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
@@ -51,6 +109,26 @@ mod tests {
         assert_ne!(hash_pin("4821", [2; 16]).hash, stored.hash, "the salt changes the hash");
         assert!(is_valid_pin("0000") && is_valid_pin("12345678"));
         assert!(!is_valid_pin("123") && !is_valid_pin("12a4") && !is_valid_pin("123456789"));
+    }
+
+    #[test]
+    fn wrong_pins_slow_down_after_five() {
+        assert_eq!((0..5).map(wait_after).collect::<Vec<_>>(), vec![0; 5], "five tries at once");
+        assert_eq!(wait_after(5), 30_000, "then a wait before the sixth");
+        assert_eq!(wait_after(6), 60_000);
+        assert_eq!(wait_after(7), 120_000);
+        assert_eq!(wait_after(10), 900_000, "at most 15 minutes");
+        assert_eq!(wait_after(u32::MAX), 900_000);
+        assert_eq!(wait_left(6, 1_000, 31_000), 30_000);
+        assert_eq!(wait_left(6, 1_000, 61_000), 0);
+        assert_eq!(wait_left(6, 100_000, 5_000), 60_000, "a clock set back waits the full time");
+        assert_eq!(wait_left(3, 1_000, 1_000), 0);
+        let tries = (0..6).fold(Tries::default(), |t, i| t.failed(i * 10));
+        assert_eq!(tries, Tries { failures: 6, last_failure_ms: 50 });
+        assert_eq!(tries.wait_left(50), 60_000);
+        assert_eq!(wait_in_words(60_000), "60 seconds");
+        assert_eq!(wait_in_words(61_000), "2 minutes");
+        assert_eq!(wait_in_words(1), "1 second");
     }
 
     #[test]

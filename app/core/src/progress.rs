@@ -5,7 +5,6 @@
 //! so progress survives a new version of a bundle that adds, removes or reorders
 //! steps; records for steps that no longer exist are kept and simply not shown.
 
-use crate::bundle::Module;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -285,16 +284,6 @@ impl Progress {
     pub fn last_visit(&self) -> Option<(&str, &str)> {
         self.last_visit.as_ref().and_then(|(_, item)| item.split_once('/'))
     }
-
-    pub fn module_status(&self, module: &Module) -> Status {
-        let done = module.steps.iter().filter(|s| self.is_done(&module.id, &s.id)).count();
-        let touched = module.steps.iter().any(|s| self.step(&module.id, &s.id).visited);
-        match done {
-            n if n == module.steps.len() && n > 0 => Status::Completed,
-            0 if !touched => Status::NotStarted,
-            _ => Status::InProgress,
-        }
-    }
 }
 
 /// Merges two copies of a learner's records (from an export file and this device):
@@ -320,37 +309,9 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{ModuleKind, Step};
-
-    fn module() -> Module {
-        let page = |id: &str| Step { id: id.into(), title: id.into(), before: vec![], activity: None, after: vec![] };
-        Module {
-            id: "m".into(),
-            title: "M".into(),
-            kind: ModuleKind::Reading,
-            minutes: 5,
-            summary: String::new(),
-            content_warnings: vec![],
-            steps: vec![page("a"), page("b")],
-        }
-    }
 
     fn record(item: &str, at_ms: u64, action: Action) -> Record {
         Record { bundle: "demo".into(), item: item.into(), at_ms, action }
-    }
-
-    #[test]
-    fn status_follows_replayed_records() {
-        let m = module();
-        assert_eq!(Progress::replay(&[]).module_status(&m), Status::NotStarted);
-        let visited = [record("m/a", 1, Action::Visit)];
-        assert_eq!(Progress::replay(&visited).module_status(&m), Status::InProgress);
-        let all = [record("m/a", 1, Action::Done), record("m/b", 2, Action::Done)];
-        assert_eq!(Progress::replay(&all).module_status(&m), Status::Completed);
-        let undone = [record("m/a", 1, Action::Done), record("m/b", 2, Action::Done), record("m/b", 3, Action::Undone)];
-        assert_eq!(Progress::replay(&undone).module_status(&m), Status::InProgress);
-        let stale = [record("m/gone", 1, Action::Done)];
-        assert_eq!(Progress::replay(&stale).module_status(&m), Status::NotStarted);
     }
 
     #[test]

@@ -425,6 +425,7 @@ mod tests {
                 .map(|t| ScenarioChoice { text: t.to_string(), to: t.to_string(), condition: None, effects: vec![], feedback: vec![] })
                 .collect(),
             ending: ending.then(|| Ending { outcome: "End".into(), feedback: vec![], score: 1 }),
+            keep_order: false,
         }
     }
 

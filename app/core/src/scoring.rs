@@ -3,7 +3,7 @@
 //! tutor's tracker all call these, so a score is the same number everywhere.
 
 use crate::bundle::{Activity, Answer, Bundle, CarePlan, Module, Question, Quiz, Step};
-use crate::progress::{Progress, StepState};
+use crate::progress::{Progress, Status, StepState};
 use crate::scenario::Play;
 use serde::{Deserialize, Serialize};
 
@@ -205,6 +205,76 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
     todo
 }
 
+/// Whether a step counts as finished: the learner finished it ("Save and
+/// continue"), or they opened it and it asks nothing more of them: a page to read,
+/// a recording, or an activity whose every part is done. So a learner who moved on
+/// with "Next" is not sent back to pages they have read, and "Next" never skips an
+/// unanswered quiz.
+pub fn is_finished(step: &Step, state: &StepState) -> bool {
+    state.done || (state.visited && still_to_do(step, state).is_empty())
+}
+
+/// Where a learner is in a module: completed once every step is finished.
+pub fn module_status(module: &Module, progress: &Progress) -> Status {
+    let finished = module.steps.iter().filter(|s| is_finished(s, progress.step(&module.id, &s.id))).count();
+    let touched = module.steps.iter().any(|s| progress.step(&module.id, &s.id).visited);
+    match finished {
+        n if n == module.steps.len() && n > 0 => Status::Completed,
+        0 if !touched => Status::NotStarted,
+        _ => Status::InProgress,
+    }
+}
+
+/// A step of a module still to finish, and what it asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unfinished {
+    pub step: String,
+    pub title: String,
+    /// What is left in the step's activity; empty for a page not opened yet.
+    pub todo: Vec<String>,
+}
+
+impl Unfinished {
+    /// One line for the learner, naming the step and the first thing to do there.
+    pub fn summary(&self) -> String {
+        match self.todo.first() {
+            Some(first) if self.todo.len() > 1 => format!("{}: {} (and {} more)", self.title, lower_first(first), self.todo.len() - 1),
+            Some(first) => format!("{}: {}", self.title, lower_first(first)),
+            None => format!("{}: open this step and read it", self.title),
+        }
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The steps of a module not finished yet, in order: what "Finish the module"
+/// lists when it cannot finish.
+pub fn unfinished_steps(module: &Module, progress: &Progress) -> Vec<Unfinished> {
+    module
+        .steps
+        .iter()
+        .filter(|s| !is_finished(s, progress.step(&module.id, &s.id)))
+        .map(|s| Unfinished { step: s.id.clone(), title: s.title.clone(), todo: still_to_do(s, progress.step(&module.id, &s.id)) })
+        .collect()
+}
+
+/// The step to open when a learner comes back to a module: where they were last
+/// (if it was in this module), else its first unfinished step, else its first.
+pub fn resume_step<'m>(module: &'m Module, progress: &Progress) -> Option<&'m Step> {
+    progress
+        .last_visit()
+        .filter(|(m, _)| *m == module.id)
+        .and_then(|(_, s)| module.steps.iter().find(|x| x.id == s))
+        .or_else(|| module.steps.iter().find(|s| !is_finished(s, progress.step(&module.id, &s.id))))
+        .or_else(|| module.steps.first())
+}
+
 /// A module's result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModuleResult {
@@ -232,7 +302,7 @@ pub fn bundle_result(bundle: &Bundle, progress: &Progress) -> BundleResult {
     let modules: Vec<ModuleResult> = bundle
         .modules
         .iter()
-        .map(|m| ModuleResult { id: m.id.clone(), status: progress.module_status(m), score: module_score(m, progress) })
+        .map(|m| ModuleResult { id: m.id.clone(), status: module_status(m, progress), score: module_score(m, progress) })
         .collect();
     let mut still = Vec::new();
     let mut score = Score::default();
@@ -348,6 +418,64 @@ mod tests {
         let result = bundle_result(&b, &Progress::replay(&failing));
         assert!(!result.complete);
         assert!(result.still_to_do[0].starts_with("Reach an overall score of 60%"), "{:?}", result.still_to_do);
+    }
+}
+
+#[cfg(test)]
+mod finishing {
+    use super::*;
+    use crate::bundle::{Activity, ModuleKind, Reflection};
+    use crate::progress::{Action, Record};
+
+    fn module() -> Module {
+        let page = |id: &str| Step { id: id.into(), title: format!("Page {id}"), before: vec![], activity: None, after: vec![] };
+        let mut reflect = page("r");
+        reflect.title = "Your thoughts".into();
+        reflect.activity = Some(Activity::Reflection(Reflection { prompts: vec![crate::bundle::Prompt { id: "why".into(), text: "Why?".into(), hint: None }], min_words: 0 }));
+        Module { id: "m".into(), title: "M".into(), kind: ModuleKind::Reading, minutes: 5, summary: String::new(), content_warnings: vec![], steps: vec![page("a"), reflect, page("b")] }
+    }
+
+    fn at(item: &str, at_ms: u64, action: Action) -> Record {
+        Record { bundle: "demo".into(), item: item.into(), at_ms, action }
+    }
+
+    #[test]
+    fn status_follows_replayed_records() {
+        let m = module();
+        assert_eq!(module_status(&m, &Progress::replay(&[])), Status::NotStarted);
+        assert_eq!(module_status(&m, &Progress::replay(&[at("m/a", 1, Action::Visit)])), Status::InProgress);
+        let all = [at("m/a", 1, Action::Done), at("m/r", 2, Action::Done), at("m/b", 3, Action::Done)];
+        assert_eq!(module_status(&m, &Progress::replay(&all)), Status::Completed);
+        let undone = [at("m/a", 1, Action::Done), at("m/r", 2, Action::Done), at("m/b", 3, Action::Done), at("m/r", 4, Action::Undone)];
+        assert_eq!(module_status(&m, &Progress::replay(&undone)), Status::InProgress, "an unanswered reflection taken back is not finished");
+        assert_eq!(module_status(&m, &Progress::replay(&[at("m/gone", 1, Action::Done)])), Status::NotStarted);
+    }
+
+    #[test]
+    fn next_through_a_module_finishes_the_reading_but_not_the_activities() {
+        let m = module();
+        let skipped = Progress::replay(&[at("m/a", 1, Action::Visit), at("m/r", 2, Action::Visit), at("m/b", 3, Action::Visit), at("m/b", 4, Action::Done)]);
+        assert_eq!(module_status(&m, &skipped), Status::InProgress);
+        let left = unfinished_steps(&m, &skipped);
+        assert_eq!(left.iter().map(|u| u.step.as_str()).collect::<Vec<_>>(), vec!["r"]);
+        assert_eq!(left[0].summary(), "Your thoughts: answer: Why?");
+        assert_eq!(resume_step(&m, &skipped).map(|s| s.id.as_str()), Some("b"), "back where they were");
+
+        // Answering the reflection, even without "Save and continue", finishes it.
+        let mut answered = vec![at("m/a", 1, Action::Visit), at("m/r", 2, Action::Visit), at("m/b", 3, Action::Visit)];
+        answered.push(at("m/r", 5, Action::Written { field: "prompt:why".into(), text: "Because".into() }));
+        assert_eq!(module_status(&m, &Progress::replay(&answered)), Status::Completed);
+        assert!(unfinished_steps(&m, &Progress::replay(&answered)).is_empty());
+    }
+
+    #[test]
+    fn an_unopened_page_is_listed_and_resuming_starts_at_the_first_unfinished_step() {
+        let m = module();
+        let progress = Progress::replay(&[at("m/a", 1, Action::Visit), at("other/x", 2, Action::Visit)]);
+        let left = unfinished_steps(&m, &progress);
+        assert_eq!(left.len(), 2);
+        assert_eq!(left[1].summary(), "Page b: open this step and read it");
+        assert_eq!(resume_step(&m, &progress).map(|s| s.id.as_str()), Some("r"));
     }
 }
 

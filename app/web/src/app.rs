@@ -54,12 +54,17 @@ pub fn App(
     #[prop(optional)]
     preview: bool,
 ) -> impl IntoView {
+    // The static "Loading Wex…" in index.html has done its job.
+    if let Some(loading) = document().get_element_by_id("wex-loading") {
+        loading.remove();
+    }
     let router = provide_router();
     Library::provide();
     let problem = StorageProblem::provide();
     let active = ActiveProfile::provide();
     let journals = Journals::provide(preview);
     let tutor = TutorSession::provide();
+    crate::state::Notice::provide();
     crate::offline::register();
     let restored = RwSignal::new(false);
     if preview {

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod files;
+pub mod focus;
 pub mod library;
 pub mod load;
 pub mod offline;

@@ -182,6 +182,13 @@ impl Router {
         self.set_route.set(to);
     }
 
+    /// For a new page drawn without moving (a learner chosen, a form opened): it
+    /// starts at the top, and its heading takes focus, as after a move.
+    pub fn focus_next_heading(&self) {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        self.focus_pending.set_value(true);
+    }
+
     /// True once after each navigation: the first page heading to render takes focus.
     pub fn take_focus(&self) -> bool {
         let pending = self.focus_pending.get_value();
@@ -207,6 +214,9 @@ pub fn Link(
     #[prop(optional, into)] class: Option<String>,
     #[prop(optional, into)] rel: Option<String>,
     #[prop(optional, into)] described_by: Option<String>,
+    /// Runs before the app follows the link (not when it opens in a new tab).
+    #[prop(optional)]
+    on_click: Option<Callback<()>>,
     children: Children,
 ) -> impl IntoView {
     let router = use_router();
@@ -214,6 +224,9 @@ pub fn Link(
     let on_click = move |ev: web_sys::MouseEvent| {
         if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();
+            if let Some(before) = on_click {
+                before.run(());
+            }
             router.navigate(to.clone());
         }
     };

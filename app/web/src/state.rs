@@ -29,6 +29,34 @@ impl StorageProblem {
     }
 }
 
+/// A message for the next page to show once, such as "Your place is saved" after
+/// "Take a break".
+#[derive(Clone, Copy)]
+pub struct Notice(RwSignal<Option<String>>);
+
+impl Notice {
+    pub fn provide() {
+        provide_context(Notice(RwSignal::new(None)));
+    }
+
+    pub fn get() -> Notice {
+        expect_context::<Notice>()
+    }
+
+    pub fn show(&self, message: String) {
+        self.0.set(Some(message));
+    }
+
+    /// The message, if there is one, which is then gone.
+    pub fn take(&self) -> Option<String> {
+        let message = self.0.get_untracked();
+        if message.is_some() {
+            self.0.set(None);
+        }
+        message
+    }
+}
+
 /// The profile that is learning now; `None` shows "Who is learning?".
 #[derive(Clone, Copy)]
 pub struct ActiveProfile(pub RwSignal<Option<Profile>>);
@@ -110,6 +138,11 @@ impl Journal {
         self.bundle.get_value()
     }
 
+    /// The id of the learner whose journal this is.
+    pub fn profile(&self) -> String {
+        self.profile.get_value()
+    }
+
     /// Records an action on an item (`module/step`) now.
     pub fn record(&self, item: &str, action: Action) {
         let record = Record { bundle: self.bundle.get_value(), item: item.to_string(), at_ms: now_ms(), action };
@@ -152,7 +185,7 @@ impl Journal {
 /// The author studio's preview learner (whose journals are in memory only: see
 /// [`Journals::provide`]).
 pub fn preview_profile() -> Profile {
-    Profile { id: "preview".into(), name: "Preview".into(), pin: None, created_ms: 0, device_key: None }
+    Profile { id: "preview".into(), name: "Preview".into(), pin: None, created_ms: 0, device_key: None, pin_tries: Default::default() }
 }
 
 /// The device's clock in milliseconds since the Unix epoch. It may be wrong on a
@@ -193,6 +226,12 @@ pub fn local_day(timestamp: &str) -> String {
         return timestamp.to_string();
     }
     wex_core::words::long_date(&ymd(&date))
+}
+
+/// The day a moment (milliseconds since the Unix epoch) fell on in this device's
+/// time zone, as `YYYY-MM-DD`.
+pub fn local_ymd(at_ms: u64) -> String {
+    ymd(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at_ms as f64)))
 }
 
 fn ymd(date: &js_sys::Date) -> String {

@@ -42,7 +42,7 @@ async fn records_survive_closing_and_reopening_the_database() {
 
 #[wasm_bindgen_test]
 async fn profiles_keep_their_pin_hash_and_deleting_one_deletes_its_records() {
-    let profile = Profile { id: "p-delete".into(), name: "Jo".into(), pin: Some(hash_pin("2468", [5; 16])), created_ms: 7, device_key: Some([9; 32]) };
+    let profile = Profile { id: "p-delete".into(), name: "Jo".into(), pin: Some(hash_pin("2468", [5; 16])), created_ms: 7, device_key: Some([9; 32]), pin_tries: wex_core::pin::Tries { failures: 6, last_failure_ms: 1234 } };
     storage::profiles::save(&profile).await.unwrap();
     storage::records::append("p-delete", &[record("b", "m/a", 1, Action::Done)]).await.unwrap();
     storage::records::append("p-keep", &[record("b", "m/a", 1, Action::Done)]).await.unwrap();

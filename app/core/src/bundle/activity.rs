@@ -103,7 +103,7 @@ impl Block<'_, '_, '_> {
                 Answer::Choice { options, multiple: correct > 1 }
             }
         };
-        Question { id: q.id.into_inner(), text: self.rich(&q.text), hint: q.hint, answer, explain: q.explain }
+        Question { id: q.id.into_inner(), text: self.rich(&q.text), hint: q.hint, answer, explain: q.explain, keep_order: q.keep_order }
     }
 
     fn quiz(&mut self, quiz: QuizToml) -> Quiz {
@@ -168,6 +168,7 @@ impl Block<'_, '_, '_> {
             min_words: plan.min_words,
             model_answer: self.rich(&plan.model_answer),
             rubric: plan.rubric,
+            keep_order: plan.keep_order,
         }
     }
 
@@ -250,6 +251,7 @@ impl Block<'_, '_, '_> {
                 notes: self.rich(&node.notes),
                 choices,
                 ending,
+                keep_order: node.keep_order,
             });
         }
         let scenario = Scenario { start: s.start.get_ref().clone(), allow_back: s.allow_back, counters: s.counters.clone(), flags: s.flags.clone(), nodes };

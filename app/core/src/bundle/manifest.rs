@@ -85,6 +85,8 @@ pub struct QuestionToml {
     #[serde(default)]
     pub options: Vec<OptionToml>,
     pub model_answer: Option<String>,
+    #[serde(default)]
+    pub keep_order: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +132,8 @@ pub struct CarePlanToml {
     pub min_words: u32,
     pub model_answer: String,
     pub rubric: Vec<String>,
+    #[serde(default)]
+    pub keep_order: bool,
 }
 
 /// A care plan's need: the same fields as a question's option.
@@ -171,6 +175,8 @@ pub struct NodeToml {
     #[serde(default)]
     pub choices: Vec<ChoiceToml>,
     pub ending: Option<Spanned<EndingToml>>,
+    #[serde(default)]
+    pub keep_order: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -41,18 +41,22 @@ pub fn rich(fc: &mut FileCtx, markdown: &str, at: Range<usize>) -> Vec<Block> {
     blocks
 }
 
-/// Checks a link or image target: http(s) or a path inside the bundle.
+/// Checks a link or image target: http(s), a phone number or a path inside the
+/// bundle.
 pub fn check_url(url: &str) -> Result<(), &'static str> {
     let lower = url.trim().to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return Ok(());
+    }
+    if lower.starts_with("tel:") {
+        return if crate::doc::is_phone_link(url) { Ok(()) } else { Err("a tel: link must be a phone number, for example tel:08001111") };
     }
     if lower.starts_with("//") {
         return Err("links to other sites must start with https://");
     }
     let before_path = lower.split(['/', '?', '#']).next().unwrap_or("");
     if before_path.contains(':') {
-        return Err("only http(s) links and paths inside the bundle are allowed");
+        return Err("only http(s) links, tel: phone numbers and paths inside the bundle are allowed");
     }
     Ok(())
 }
@@ -86,16 +90,13 @@ impl Converter<'_, '_, '_, '_> {
             self.error(Code::UnsafeLink, range, &format!("this {} is not allowed: {why}", if image { "image" } else { "link" }), help);
             return None;
         }
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") {
-            if image {
+        match crate::doc::link_kind(url) {
+            crate::doc::LinkKind::External | crate::doc::LinkKind::Phone if image => {
                 self.error(Code::UnsafeLink, range, "images must come from the bundle, not another website", "save the image in the bundle's media/ folder and point to it there");
                 return None;
             }
-            return Some(url.to_string());
-        }
-        if url.starts_with('#') {
-            return Some(url.to_string());
+            crate::doc::LinkKind::External | crate::doc::LinkKind::Phone | crate::doc::LinkKind::Anchor => return Some(url.trim().to_string()),
+            crate::doc::LinkKind::File => {}
         }
         let Some(path) = resolve(self.fc.folder(), url) else {
             self.error(Code::UnsafeLink, range, "this path leads out of the bundle folder", "point to a file inside the bundle, for example ../media/name.svg");
@@ -318,10 +319,10 @@ mod tests {
 
     #[test]
     fn urls() {
-        for ok in ["https://www.nhs.uk/", "http://example.org", "media/ward.svg", "#top", "other.md", "../media/a.svg"] {
+        for ok in ["https://www.nhs.uk/", "http://example.org", "media/ward.svg", "#top", "other.md", "../media/a.svg", "tel:08001111", "tel:116 123", "TEL:+44-20-7946-0000"] {
             assert_eq!(check_url(ok), Ok(()), "{ok}");
         }
-        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example", "vbscript:x"] {
+        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example", "vbscript:x", "tel:", "tel:12", "tel:0800;x", "tel:+", "tel:0800 1111?call=1", "sms:85258"] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
     }

@@ -254,6 +254,10 @@ pub struct Question {
     pub answer: Answer,
     /// An optional "explain your answer" prompt, answered in free text.
     pub explain: Option<String>,
+    /// Show the options in the order written (the author's `keep-order = true`),
+    /// not shuffled for each learner: for scales and "All of the above".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_order: bool,
 }
 
 /// How a question is answered.
@@ -302,6 +306,10 @@ pub struct CarePlan {
     pub min_words: u32,
     pub model_answer: Rich,
     pub rubric: Vec<String>,
+    /// Show the needs and interventions in the order written (the author's `keep-order = true`),
+    /// not shuffled for each learner: for scales and "All of the above".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_order: bool,
 }
 
 /// A need the learner may pick: `correct` for a real need in the case, false for a
@@ -340,6 +348,10 @@ pub struct Node {
     pub notes: Rich,
     pub choices: Vec<ScenarioChoice>,
     pub ending: Option<Ending>,
+    /// Show the choices in the order written (the author's `keep-order = true`),
+    /// not shuffled for each learner: for scales and "All of the above".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_order: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -407,6 +419,12 @@ impl Step {
 
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// Whether the step has something for the learner to answer or do: any activity
+    /// but a recording (which, with its transcript, is there to watch or read).
+    pub fn asks_for_answers(&self) -> bool {
+        self.activity.as_ref().is_some_and(|a| !matches!(a, Activity::Media(_)))
     }
 }
 

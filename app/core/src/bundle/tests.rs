@@ -101,7 +101,7 @@ fn raw_html_and_script_links_are_refused() {
                | ^
                = help: write it in Markdown instead: **bold**, *italic*, [link text](https://...), ![alt text](media/picture.svg)
 
-            error[WEX009]: this link is not allowed: only http(s) links and paths inside the bundle are allowed
+            error[WEX009]: this link is not allowed: only http(s) links, tel: phone numbers and paths inside the bundle are allowed
               --> modules/one.md:15:3
                |
             15 | A [link](javascript:alert(1)) and <b>bold</b>.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use wex_core::bundle::Media;
-use wex_core::doc::{Block, Inline, Table};
+use wex_core::doc::{Block, Inline, LinkKind, Table};
 
 /// The bundle's media files, for images and links inside the document tree.
 pub type MediaFiles = Arc<BTreeMap<String, Media>>;
@@ -47,30 +47,40 @@ fn list_items(items: Vec<Vec<Block>>, media: &MediaFiles) -> impl IntoView {
     items.into_iter().map(|item| view! { <li>{item.into_iter().map(|b| render_block(b, media)).collect_view()}</li> }).collect_view()
 }
 
+/// A table as the NHS responsive table: columns on a wide screen; on a phone, each
+/// row becomes a block with each cell labelled by its column's heading, so nothing
+/// is cut off at the side.
 fn table_view(table: Table, media: &MediaFiles) -> AnyView {
     let Table { head, rows } = table;
+    let headings: Vec<String> = head.iter().map(|cell| wex_core::doc::plain_text(cell)).collect();
     view! {
-        <div class="wex-table-scroll" tabindex="0" role="region" aria-label="Table">
-            <table class="nhsuk-table">
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        {head.into_iter().map(|cell| view! { <th class="nhsuk-table__header" scope="col">{inlines(cell, media)}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">
-                    {rows
-                        .into_iter()
-                        .map(|row| {
-                            view! {
-                                <tr class="nhsuk-table__row">
-                                    {row.into_iter().map(|cell| view! { <td class="nhsuk-table__cell">{inlines(cell, media)}</td> }).collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <table class="nhsuk-table-responsive" role="table">
+            <thead class="nhsuk-table__head" role="rowgroup">
+                <tr class="nhsuk-table__row" role="row">
+                    {head.into_iter().map(|cell| view! { <th class="nhsuk-table__header" scope="col" role="columnheader">{inlines(cell, media)}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        view! {
+                            <tr class="nhsuk-table__row" role="row">
+                                {row.into_iter().enumerate().map(|(i, cell)| {
+                                    let heading = headings.get(i).cloned().unwrap_or_default();
+                                    view! {
+                                        <td class="nhsuk-table__cell" role="cell">
+                                            <span class="nhsuk-table-responsive__heading" aria-hidden="true">{heading}" "</span>
+                                            {inlines(cell, media)}
+                                        </td>
+                                    }
+                                }).collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
     .into_any()
 }
@@ -86,9 +96,18 @@ fn inline(inline: Inline, media: &MediaFiles) -> AnyView {
         Inline::Strong(content) => view! { <strong>{inlines(content, media)}</strong> }.into_any(),
         Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
         Inline::Link(link) => {
-            let lower = link.href.to_ascii_lowercase();
-            let external = lower.starts_with("http://") || lower.starts_with("https://");
-            if external || link.href.starts_with('#') {
+            let kind = link.kind();
+            // A phone number: on a phone, a tap dials it (checked again here, as a
+            // packed file may come from anywhere).
+            if kind == LinkKind::Phone {
+                return if wex_core::doc::is_phone_link(&link.href) {
+                    view! { <a class="nhsuk-link" href=link.href>{inlines(link.content, media)}</a> }.into_any()
+                } else {
+                    view! { <span>{inlines(link.content, media)}</span> }.into_any()
+                };
+            }
+            let external = kind == LinkKind::External;
+            if external || kind == LinkKind::Anchor {
                 return view! {
                     <a class="nhsuk-link" href=link.href rel=external.then_some("noopener noreferrer")>
                         {inlines(link.content, media)}

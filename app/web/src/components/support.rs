@@ -10,9 +10,9 @@ pub fn SupportList() -> impl IntoView {
         <ul class="nhsuk-list nhsuk-list--bullet">
             <li>"talk to a trusted adult: a parent or carer, a teacher or your tutor"</li>
             <li>"talk to your school or college's pastoral or wellbeing team"</li>
-            <li><strong>"Childline"</strong>": call 0800 1111, free and confidential, any time (for anyone under 19)"</li>
-            <li><strong>"Samaritans"</strong>": call 116 123, free, any time"</li>
-            <li>"if you need help urgently, call NHS 111, or 999 in an emergency"</li>
+            <li><strong>"Childline"</strong>": call "<a class="nhsuk-link" href="tel:08001111">"0800 1111"</a>", free and confidential, any time (for anyone under 19)"</li>
+            <li><strong>"Samaritans"</strong>": call "<a class="nhsuk-link" href="tel:116123">"116 123"</a>", free, any time"</li>
+            <li>"if you need help urgently, call NHS "<a class="nhsuk-link" href="tel:111">"111"</a>", or "<a class="nhsuk-link" href="tel:999">"999"</a>" in an emergency"</li>
         </ul>
     }
 }

@@ -9,12 +9,12 @@ use crate::components::player::{ActivityPlayer, StepCtx};
 use crate::components::support::SupportList;
 use crate::pages::not_found::NotFound;
 use crate::router::{use_router, Link, Route};
-use crate::state::{open_placement, Journal};
+use crate::state::{open_placement, Journal, Notice};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wex_core::bundle::{Bundle, Module};
 use wex_core::progress::{item_id, Action, Progress, Status};
-use wex_core::scoring::{module_score, step_score, still_to_do};
+use wex_core::scoring::{module_score, module_status, resume_step, step_score, still_to_do, unfinished_steps};
 
 #[component]
 pub fn ModulePage(bundle: String, module: String, step: Option<String>) -> impl IntoView {
@@ -43,7 +43,7 @@ pub fn ModulePage(bundle: String, module: String, step: Option<String>) -> impl 
 fn ModuleStart(bundle: Arc<Bundle>, module: Module, journal: Journal) -> impl IntoView {
     let router = use_router();
     let progress = journal.records.with_untracked(|r| Progress::replay(r.iter()));
-    let status = progress.module_status(&module);
+    let status = module_status(&module, &progress);
     if status == Status::Completed {
         return view! { <ModuleSummary bundle=bundle module=module progress=progress /> }.into_any();
     }
@@ -51,14 +51,8 @@ fn ModuleStart(bundle: Arc<Bundle>, module: Module, journal: Journal) -> impl In
     if !module.content_warnings.is_empty() && !visited {
         return view! { <ContentWarning bundle=bundle module=module /> }.into_any();
     }
-    let resume = progress
-        .last_visit()
-        .filter(|(m, s)| *m == module.id && module.steps.iter().any(|x| x.id == *s))
-        .map(|(_, s)| s.to_string())
-        .or_else(|| module.steps.iter().find(|s| !progress.is_done(&module.id, &s.id)).map(|s| s.id.clone()))
-        .or_else(|| module.steps.first().map(|s| s.id.clone()));
-    if let Some(step) = resume {
-        router.replace(Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: Some(step) });
+    if let Some(step) = resume_step(&module, &progress) {
+        router.replace(Route::Module { bundle: bundle.id.clone(), module: module.id.clone(), step: Some(step.id.clone()) });
     }
     view! { <p class="nhsuk-body" role="status">"Opening…"</p> }.into_any()
 }
@@ -121,28 +115,54 @@ fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal)
     let todo = Memo::new(move |_| state.with(|s| still_to_do(&todo_step, s)));
     let problems = move || {
         if tried.get() {
-            todo.get().into_iter().map(|text| ErrorItem { text, href: None }).collect()
+            todo.get().into_iter().map(|text| ErrorItem { text, href: None, page: None }).collect()
         } else {
             Vec::new()
         }
     };
     let show_problems = Memo::new(move |_| tried.get() && !todo.with(Vec::is_empty));
+    // On the last step, the steps of the module still to finish (reached with
+    // "Next" and left unanswered), each a link: "Finish the module" always answers.
+    let module_left = RwSignal::new(Vec::<ErrorItem>::new());
+    let is_last = next.is_none();
     let finish_ctx = ctx.clone();
+    let finish_module = module.clone();
+    let bundle_id = bundle.id.clone();
     let finish = move |_| {
-        if todo.get_untracked().is_empty() {
-            if !done.get_untracked() {
-                finish_ctx.record(Action::Done);
-            }
-            router.navigate(after_done.clone());
-        } else {
+        if !todo.get_untracked().is_empty() {
             tried.set(true);
+            return;
         }
+        if !done.get_untracked() {
+            finish_ctx.record(Action::Done);
+        }
+        if is_last {
+            let progress = journal.records.with_untracked(|r| Progress::replay(r.iter()));
+            let left: Vec<ErrorItem> = unfinished_steps(&finish_module, &progress)
+                .into_iter()
+                .map(|u| ErrorItem {
+                    text: u.summary(),
+                    href: None,
+                    page: Some(Route::Module { bundle: bundle_id.clone(), module: finish_module.id.clone(), step: Some(u.step) }),
+                })
+                .collect();
+            if !left.is_empty() {
+                module_left.set(left);
+                return;
+            }
+        }
+        router.navigate(after_done.clone());
     };
+    let saved_place = current.title.clone();
+    let take_break = move || Notice::get().show(format!("Your place is saved. When you come back to this module, you will start at “{saved_place}”."));
     let has_warnings = !module.content_warnings.is_empty();
     let activity = current.activity.clone();
     view! {
         <BackLink to=placement.clone() text="Back to the placement" />
         {move || show_problems.get().then(|| view! { <ErrorSummary title="Before you carry on" items=Signal::derive(problems) /> })}
+        {move || (!show_problems.get() && !module_left.with(Vec::is_empty)).then(|| view! {
+            <ErrorSummary title="You have not finished every step of this module" items=Signal::derive(move || module_left.get()) />
+        })}
         <PageHeading text=current.title.clone() caption=module.title.clone() />
         <div class="wex-progress">
             <label class="nhsuk-body-s" for="step-progress">{format!("Step {} of {total}", position + 1)}</label>
@@ -157,7 +177,7 @@ fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal)
         {move || done.get().then(|| view! { <p class="nhsuk-body"><Tag colour=TagColour::Green text="Step finished" /></p> })}
         <div class="wex-button-group">
             <Button on_click=finish>{finish_label}</Button>
-            <Link to=placement.clone() class="nhsuk-link wex-button-group__link">
+            <Link to=placement.clone() class="nhsuk-link wex-button-group__link" on_click=Callback::new(move |()| take_break())>
                 {if has_warnings { "Take a break" } else { "Save and come back later" }}
             </Link>
         </div>

@@ -5,12 +5,12 @@ use crate::components::nhs::{BackLink, InsetText, TagColour, TaskList, TaskListI
 use crate::components::page_heading::PageHeading;
 use crate::pages::not_found::NotFound;
 use crate::router::Route;
-use crate::state::{open_placement, Journal};
+use crate::state::{open_placement, Journal, Notice};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wex_core::bundle::Bundle;
 use wex_core::progress::{Progress, Status};
-use wex_core::scoring::bundle_result;
+use wex_core::scoring::{bundle_result, module_status};
 use wex_core::words::duration;
 
 #[component]
@@ -34,7 +34,7 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
         .modules
         .iter()
         .map(|module| {
-            let status = progress.module_status(module);
+            let status = module_status(module, &progress);
             let colour = match status {
                 Status::Completed => TagColour::Plain,
                 Status::InProgress => TagColour::Blue,
@@ -60,8 +60,10 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
         None => format!("{} and over", bundle.audience.min_age),
     };
     let warnings = bundle.content_warnings.clone();
+    let notice = Notice::get().take();
     view! {
         <PageHeading text=bundle.title.clone() />
+        {notice.map(|message| view! { <InsetText><p role="status">{message}</p></InsetText> })}
         <p class="nhsuk-body-l">{bundle.summary.clone()}</p>
         <crate::pages::add_placement::AddedHere id=bundle.id.clone() />
         {(!warnings.is_empty()).then(|| view! {

@@ -9,14 +9,17 @@ use crate::state::{now_ms, random_bytes, ActiveProfile, StorageProblem};
 use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wex_core::pin::{check_pin, hash_pin, is_valid_pin};
+use wex_core::pin::{check_pin, hash_pin, is_valid_pin, wait_in_words, FREE_TRIES};
 
 /// The keys in sessionStorage that keep the learner chosen in this tab.
 const SESSION_KEY: &str = "wex-active-profile";
 const SESSION_NAME_KEY: &str = "wex-active-profile-name";
 
-/// Makes a profile active in this tab.
+/// Makes a profile active in this tab; the page they see starts at the top.
 pub fn activate(active: ActiveProfile, profile: Profile) {
+    if let Some(router) = use_context::<crate::router::Router>() {
+        router.focus_next_heading();
+    }
     if let Ok(Some(session)) = window().session_storage() {
         let _ = session.set_item(SESSION_KEY, &profile.id);
         let _ = session.set_item(SESSION_NAME_KEY, &profile.name);
@@ -48,7 +51,7 @@ pub async fn restore(active: ActiveProfile) {
         }
         Err(_) => {
             let name = get(SESSION_NAME_KEY).unwrap_or_default();
-            active.0.set(Some(Profile { id, name, pin: None, created_ms: 0, device_key: None }));
+            active.0.set(Some(Profile { id, name, pin: None, created_ms: 0, device_key: None, pin_tries: Default::default() }));
         }
     }
 }
@@ -67,10 +70,21 @@ pub fn WhoIsLearning() -> impl IntoView {
     });
     let unlocking = RwSignal::new(None::<Profile>);
     let adding = RwSignal::new(false);
+    let router = crate::router::use_router();
+    // Each choice draws a new page: it starts at the top, with focus on its heading.
+    let start_adding = move || {
+        router.focus_next_heading();
+        adding.set(true);
+    };
+    let back_to_list = move || {
+        router.focus_next_heading();
+        adding.set(false);
+        unlocking.set(None);
+    };
     view! {
         {move || match (unlocking.get(), adding.get()) {
-            (Some(profile), _) => view! { <EnterPin profile=profile on_cancel=move || unlocking.set(None) /> }.into_any(),
-            (None, true) => view! { <AddProfile on_cancel=move || adding.set(false) /> }.into_any(),
+            (Some(profile), _) => view! { <EnterPin profile=profile on_cancel=back_to_list /> }.into_any(),
+            (None, true) => view! { <AddProfile on_cancel=back_to_list /> }.into_any(),
             (None, false) => {
                 let list = profiles.get().unwrap_or_default();
                 view! {
@@ -96,7 +110,7 @@ pub fn WhoIsLearning() -> impl IntoView {
                             </ul>
                         }.into_any()
                     }}
-                    <Button on_click=move |_| adding.set(true)>"Add a learner"</Button>
+                    <Button on_click=move |_| start_adding()>"Add a learner"</Button>
                 }.into_any()
             }
         }}
@@ -116,14 +130,14 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
         let (n, p, c) = (name.get_untracked().trim().to_string(), pin.get_untracked(), confirm.get_untracked());
         let mut errors = Vec::new();
         if n.is_empty() {
-            errors.push(ErrorItem { text: "Enter your name".into(), href: Some("profile-name".into()) });
+            errors.push(ErrorItem { text: "Enter your name".into(), href: Some("profile-name".into()), page: None });
         } else if n.chars().count() > 40 {
-            errors.push(ErrorItem { text: "Your name must be 40 characters or fewer".into(), href: Some("profile-name".into()) });
+            errors.push(ErrorItem { text: "Your name must be 40 characters or fewer".into(), href: Some("profile-name".into()), page: None });
         }
         if !p.is_empty() && !is_valid_pin(&p) {
-            errors.push(ErrorItem { text: "A PIN must be 4 to 8 numbers".into(), href: Some("profile-pin".into()) });
+            errors.push(ErrorItem { text: "A PIN must be 4 to 8 numbers".into(), href: Some("profile-pin".into()), page: None });
         } else if !p.is_empty() && p != c {
-            errors.push(ErrorItem { text: "The two PINs do not match".into(), href: Some("profile-pin-confirm".into()) });
+            errors.push(ErrorItem { text: "The two PINs do not match".into(), href: Some("profile-pin-confirm".into()), page: None });
         }
         problems.set(errors.clone());
         if !errors.is_empty() {
@@ -131,7 +145,7 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
         }
         saving.set(true);
         let id: String = random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
-        let profile = Profile { id, name: n, pin: (!p.is_empty()).then(|| hash_pin(&p, random_bytes())), created_ms: now_ms(), device_key: None };
+        let profile = Profile { id, name: n, pin: (!p.is_empty()).then(|| hash_pin(&p, random_bytes())), created_ms: now_ms(), device_key: None, pin_tries: Default::default() };
         spawn_local(async move {
             let saved = storage::profiles::save(&profile).await;
             problem.report(&saved);
@@ -167,26 +181,49 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
 #[component]
 fn EnterPin(profile: Profile, on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let pin = RwSignal::new(String::new());
-    let wrong = RwSignal::new(false);
+    let wrong = RwSignal::new(None::<String>);
     let active = ActiveProfile::get();
+    let problem = StorageProblem::get();
     let name = profile.name.clone();
     let profile = StoredValue::new(profile);
+    // The learner came here to type their PIN: the field has focus.
+    crate::focus::focus_soon("pin".into(), false);
     let submit = move || {
-        let p = profile.get_value();
-        if p.pin.as_ref().is_some_and(|hash| check_pin(&pin.get_untracked(), hash)) {
-            activate(active, p);
-        } else {
-            wrong.set(true);
-            pin.set(String::new());
+        let mut p = profile.get_value();
+        let now = now_ms();
+        let wait = p.pin_tries.wait_left(now);
+        if wait > 0 {
+            wrong.set(Some(format!("Too many wrong PINs. Wait {} before you try again", wait_in_words(wait))));
+            return;
         }
+        if p.pin.as_ref().is_some_and(|hash| check_pin(&pin.get_untracked(), hash)) {
+            if p.pin_tries.failures > 0 {
+                p.pin_tries = Default::default();
+                let saved = p.clone();
+                spawn_local(async move { problem.report(&storage::profiles::save(&saved).await) });
+            }
+            activate(active, p);
+            return;
+        }
+        p.pin_tries = p.pin_tries.failed(now);
+        let wait = p.pin_tries.wait_left(now);
+        wrong.set(Some(if wait > 0 {
+            format!("That PIN is not right. Wait {} before you try again", wait_in_words(wait))
+        } else {
+            "That PIN is not right. Try again".to_string()
+        }));
+        pin.set(String::new());
+        profile.set_value(p.clone());
+        // Kept with the profile, so reloading the page does not reset the count.
+        spawn_local(async move { problem.report(&storage::profiles::save(&p).await) });
     };
     view! {
         <PageHeading text=format!("Enter {name}'s PIN") />
-        {move || wrong.get().then(|| view! {
-            <ErrorSummary title="There is a problem" items=vec![ErrorItem { text: "That PIN is not right. Try again.".into(), href: Some("pin".into()) }] />
+        {move || wrong.get().map(|text| view! {
+            <ErrorSummary title="There is a problem" items=vec![ErrorItem { text, href: Some("pin".into()), page: None }] />
         })}
         <div on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit() }>
-            <TextField id="pin" label="PIN" value=pin error=Signal::derive(move || wrong.get().then(|| "That PIN is not right".to_string()))
+            <TextField id="pin" label="PIN" hint=format!("After {FREE_TRIES} wrong PINs in a row, each try has to wait a little longer.") value=pin error=Signal::derive(move || wrong.get())
                 kind="password" autocomplete="current-password" width="nhsuk-input--width-10" inputmode="numeric" />
         </div>
         <div class="wex-button-group">

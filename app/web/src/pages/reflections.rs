@@ -1,26 +1,17 @@
 //! "My reflections": every reflection the learner has written, by placement, to
-//! read, print, or download as Markdown for a personal statement.
+//! read, print, or download (plain text or Markdown) for a personal statement.
 
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::files::download;
 use crate::library::Library;
 use crate::load::Load;
-use crate::state::{ActiveProfile, StorageProblem};
+use crate::state::{local_ymd, ActiveProfile, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use wex_core::bundle::{file_safe, Activity};
 use wex_core::progress::{Progress, Record};
-
-/// One answered reflection.
-#[derive(Clone, Debug, PartialEq)]
-struct Entry {
-    placement: String,
-    module: String,
-    step: String,
-    answers: Vec<(String, String)>,
-    at_ms: u64,
-}
+use wex_core::reflections::{to_markdown, to_text, Entry};
 
 #[component]
 pub fn Reflections() -> impl IntoView {
@@ -44,11 +35,13 @@ pub fn Reflections() -> impl IntoView {
             None => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
             Some(list) if list.is_empty() => view! { <InsetText><p>"You have not written any reflections yet. They are part of each placement."</p></InsetText> }.into_any(),
             Some(list) => {
-                let markdown = to_markdown(&name, &list);
-                let file = format!("wex-reflections-{}.md", file_safe(&name));
+                let (text, markdown) = (to_text(&name, &list), to_markdown(&name, &list));
+                let file = format!("wex-reflections-{}", file_safe(&name));
+                let md_file = format!("{file}.md");
                 view! {
                     <div class="wex-button-group wex-no-print">
-                        <Button variant=ButtonVariant::Secondary on_click=move |_| download(&file, &markdown, "text/markdown")>"Download as a text file"</Button>
+                        <Button variant=ButtonVariant::Secondary on_click=move |_| download(&format!("{file}.txt"), &text, "text/plain")>"Download as a text file"</Button>
+                        <Button variant=ButtonVariant::Secondary on_click=move |_| download(&md_file, &markdown, "text/markdown")>"Download as Markdown"</Button>
                         <Button variant=ButtonVariant::Secondary on_click=move |_| { let _ = window().print(); }>"Print"</Button>
                     </div>
                     {list.into_iter().map(|entry| view! {
@@ -88,22 +81,10 @@ async fn collect(library: Library, records: Vec<Record>) -> Vec<Entry> {
                     .filter(|(_, a)| !a.is_empty())
                     .collect();
                 if !answers.is_empty() {
-                    entries.push(Entry { placement: bundle.title.clone(), module: module.title.clone(), step: step.title.clone(), answers, at_ms: state.last_at });
+                    entries.push(Entry { placement: bundle.title.clone(), module: module.title.clone(), step: step.title.clone(), answers, day: local_ymd(state.last_at) });
                 }
             }
         }
     }
     entries
-}
-
-fn to_markdown(name: &str, entries: &[Entry]) -> String {
-    let mut out = format!("# {name}'s reflections from Wex virtual work experience\n");
-    for entry in entries {
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(entry.at_ms as f64)).to_date_string();
-        out.push_str(&format!("\n## {}\n\n*{}: {} (last changed {})*\n", entry.step, entry.placement, entry.module, String::from(date)));
-        for (prompt, answer) in &entry.answers {
-            out.push_str(&format!("\n### {prompt}\n\n{answer}\n"));
-        }
-    }
-    out
 }

@@ -16,6 +16,8 @@ pub struct Profile {
     /// The secret seed of this profile's device key, which signs its certificates
     /// (made when the first one is issued). It proves nothing about the person.
     pub device_key: Option<[u8; 32]>,
+    /// Wrong PINs typed in a row: after five, each try has to wait.
+    pub pin_tries: wex_core::pin::Tries,
 }
 
 /// A profile as stored: byte arrays as hex, so the schema reads plainly in the
@@ -29,6 +31,18 @@ struct StoredProfile {
     created_ms: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     device_key: Option<String>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pin_failures: u32,
+    #[serde(default, skip_serializing_if = "is_zero_f64")]
+    last_pin_failure_ms: f64,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_zero_f64(n: &f64) -> bool {
+    *n == 0.0
 }
 
 #[derive(Serialize, Deserialize)]
@@ -55,6 +69,8 @@ impl From<&Profile> for StoredProfile {
             pin: p.pin.as_ref().map(|pin| StoredPin { salt: hex(&pin.salt), hash: hex(&pin.hash), iterations: pin.iterations }),
             created_ms: p.created_ms as f64,
             device_key: p.device_key.as_ref().map(|k| hex(k)),
+            pin_failures: p.pin_tries.failures,
+            last_pin_failure_ms: p.pin_tries.last_failure_ms as f64,
         }
     }
 }
@@ -63,7 +79,8 @@ impl StoredProfile {
     fn into_profile(self) -> Profile {
         let pin = self.pin.and_then(|p| Some(PinHash { salt: unhex(&p.salt)?, hash: unhex(&p.hash)?, iterations: p.iterations }));
         let device_key = self.device_key.as_deref().and_then(unhex::<32>);
-        Profile { id: self.id, name: self.name, pin, created_ms: self.created_ms as u64, device_key }
+        let pin_tries = wex_core::pin::Tries { failures: self.pin_failures, last_failure_ms: self.last_pin_failure_ms as u64 };
+        Profile { id: self.id, name: self.name, pin, created_ms: self.created_ms as u64, device_key, pin_tries }
     }
 }
 

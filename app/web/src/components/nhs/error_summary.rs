@@ -10,6 +10,8 @@ pub struct ErrorItem {
     pub text: String,
     /// The id of the field to move to, if any.
     pub href: Option<String>,
+    /// Or the page to go to, for something to do elsewhere (a step of a module).
+    pub page: Option<crate::router::Route>,
 }
 
 /// `items` may change while the summary is shown (for example as the learner fixes
@@ -28,8 +30,9 @@ pub fn ErrorSummary(#[prop(into)] title: String, #[prop(into)] items: Signal<Vec
                 <h2 class="nhsuk-error-summary__heading">{title}</h2>
                 <div class="nhsuk-error-summary__body">
                     <ul class="nhsuk-list nhsuk-error-summary__list">
-                        {move || items.get().into_iter().map(|item| match item.href {
-                            Some(id) => {
+                        {move || items.get().into_iter().map(|item| match (item.href, item.page) {
+                            (_, Some(page)) => view! { <li><crate::router::Link to=page>{item.text}</crate::router::Link></li> }.into_any(),
+                            (Some(id), None) => {
                                 let target = id.clone();
                                 let jump = move |ev: web_sys::MouseEvent| {
                                     // A plain #id would resolve against <base href> and leave the app.
@@ -40,7 +43,7 @@ pub fn ErrorSummary(#[prop(into)] title: String, #[prop(into)] items: Signal<Vec
                                 };
                                 view! { <li><a href=format!("#{id}") on:click=jump>{item.text}</a></li> }.into_any()
                             }
-                            None => view! { <li>{item.text}</li> }.into_any(),
+                            (None, None) => view! { <li>{item.text}</li> }.into_any(),
                         }).collect_view()}
                     </ul>
                 </div>

@@ -1,8 +1,9 @@
 //! A care plan: choose needs, write a goal, choose and order interventions, explain
 //! why; then compare with the model answer and mark yourself against the rubric.
 
-use super::choices::{toggle, ChoiceOptions};
+use super::choices::{first_option_id, toggle, ChoiceOptions};
 use super::{StepCtx, WrittenAnswer};
+use crate::focus::focus_soon;
 use crate::components::doc::DocBlocks;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag, TagColour};
 use leptos::prelude::*;
@@ -17,12 +18,15 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
     let submitted = Memo::new(move |_| state.with(|s| s.plan_submitted));
     let problems = RwSignal::new(Vec::<ErrorItem>::new());
 
-    // 1. Needs.
+    // 1. Needs, shown in this learner's order (the real needs are not all first).
     let needs_name = ctx.id("needs");
     let need_texts: Vec<String> = plan.with_value(|p| p.needs.iter().map(|n| n.text.clone()).collect());
+    let keep_order = plan.with_value(|p| p.keep_order);
+    let needs_order = ctx.order("needs", need_texts.len(), keep_order);
+    let first_need = first_option_id(&needs_name, &needs_order);
     let need_ctx = ctx.clone();
     let need_views = view! {
-        <ChoiceOptions name=needs_name.clone() multiple=true options=need_texts
+        <ChoiceOptions name=needs_name.clone() multiple=true options=need_texts order=needs_order
             chosen=Signal::derive(move || state.with(|s| s.needs.clone())) disabled=submitted
             on_change=Callback::new(move |(i, checked)| {
                 let chosen = toggle(state.with_untracked(|s| s.needs.clone()), i, checked, true);
@@ -39,8 +43,11 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         state.with(|s| s.interventions.iter().filter_map(|id| chosen_ids.iter().position(|x| x == id)).collect::<Vec<usize>>())
     });
     let int_ctx = ctx.clone();
+    let interventions_order = ctx.order("interventions", texts.len(), keep_order);
+    let first_intervention = first_option_id(&int_name, &interventions_order);
+    let move_prefix = int_name.clone();
     let choose_views = view! {
-        <ChoiceOptions name=int_name multiple=true options=texts chosen=chosen disabled=submitted
+        <ChoiceOptions name=int_name multiple=true options=texts order=interventions_order chosen=chosen disabled=submitted
             on_change=Callback::new(move |(i, checked): (usize, bool)| {
                 // Newly chosen interventions join the end of the learner's order.
                 let mut order = state.with_untracked(|s| s.interventions.clone());
@@ -52,6 +59,8 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
             }) />
     };
     let order_ctx = ctx.clone();
+    // Said by screen readers after each move, as focus stays on the item moved.
+    let moved = RwSignal::new(String::new());
     let ordered = move || {
         let order = state.with(|s| s.interventions.clone());
         let count = order.len();
@@ -60,25 +69,36 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
             .enumerate()
             .map(|(pos, id)| {
                 let text = plan.with_value(|p| p.interventions.iter().find(|i| &i.id == id).map(|i| i.text.clone()).unwrap_or_default());
+                let (up_id, down_id) = (format!("{move_prefix}-up-{id}"), format!("{move_prefix}-down-{id}"));
                 let mover = |delta: isize| {
-                    let ctx = order_ctx.clone();
+                    let (ctx, id, text) = (order_ctx.clone(), id.clone(), text.clone());
+                    let (up_id, down_id) = (up_id.clone(), down_id.clone());
                     move |_: web_sys::MouseEvent| {
+                        // Moves this item (found by id, not by where it was drawn).
                         let mut order = state.with_untracked(|s| s.interventions.clone());
-                        let to = pos as isize + delta;
-                        if to >= 0 && (to as usize) < order.len() {
-                            order.swap(pos, to as usize);
-                            ctx.record(Action::Interventions { order });
+                        let Some(from) = order.iter().position(|o| *o == id) else { return };
+                        let to = from as isize + delta;
+                        if to < 0 || to as usize >= order.len() {
+                            return;
                         }
+                        let to = to as usize;
+                        order.swap(from, to);
+                        let count = order.len();
+                        ctx.record(Action::Interventions { order });
+                        moved.set(format!("“{text}” moved to number {} of {count}.", to + 1));
+                        // Focus stays with the item; at the top or bottom, on the button that still works.
+                        let keep = if (delta < 0 && to > 0) || to + 1 == count { up_id.clone() } else { down_id.clone() };
+                        focus_soon(keep, false);
                     }
                 };
                 view! {
                     <li class="wex-order__item">
                         <span class="wex-order__text">{text.clone()}</span>
                         <span class="wex-order__buttons">
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label=format!("Move up: {text}") disabled=pos == 0 || submitted.get() on:click=mover(-1)>
+                            <button type="button" id=up_id.clone() class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label=format!("Move up: {text}") disabled=pos == 0 || submitted.get() on:click=mover(-1)>
                                 "Move up"
                             </button>
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label=format!("Move down: {text}") disabled=pos + 1 == count || submitted.get() on:click=mover(1)>
+                            <button type="button" id=down_id.clone() class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label=format!("Move down: {text}") disabled=pos + 1 == count || submitted.get() on:click=mover(1)>
                                 "Move down"
                             </button>
                         </span>
@@ -95,20 +115,21 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         });
         let mut missing = Vec::new();
         if needs == 0 {
-            missing.push(ErrorItem { text: "Choose at least one need".into(), href: Some(format!("{}-0", submit_ctx.id("needs"))) });
+            missing.push(ErrorItem { text: "Choose at least one need".into(), href: Some(first_need.clone()), page: None });
         }
         if goal == 0 {
-            missing.push(ErrorItem { text: "Write a goal".into(), href: Some(submit_ctx.id("goal")) });
+            missing.push(ErrorItem { text: "Write a goal".into(), href: Some(submit_ctx.id("goal")), page: None });
         }
         if chosen == 0 {
-            missing.push(ErrorItem { text: "Choose the interventions to include".into(), href: None });
+            missing.push(ErrorItem { text: "Choose the interventions to include".into(), href: Some(first_intervention.clone()), page: None });
         }
         if rationale_words < min_words.max(1) as usize {
-            missing.push(ErrorItem { text: format!("Explain your plan in at least {} words", min_words.max(1)), href: Some(submit_ctx.id("rationale")) });
+            missing.push(ErrorItem { text: format!("Explain your plan in at least {} words", min_words.max(1)), href: Some(submit_ctx.id("rationale")), page: None });
         }
         problems.set(missing.clone());
         if missing.is_empty() {
             submit_ctx.record(Action::PlanSubmit);
+            focus_soon(submit_ctx.id("plan-result"), true);
         }
     };
 
@@ -131,7 +152,8 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
                 {choose_views}
             </fieldset>
             <h2 class="nhsuk-heading-s">"Your order"</h2>
-            <ol class="nhsuk-list nhsuk-list--number wex-order" aria-live="polite">{ordered}</ol>
+            <ol class="nhsuk-list nhsuk-list--number wex-order">{ordered}</ol>
+            <p class="nhsuk-u-visually-hidden" role="status">{move || moved.get()}</p>
         </div>
         <WrittenAnswer ctx=ctx.clone() field="rationale" label=format!("4. {rationale_prompt}") label_class="nhsuk-label--m" min_words=min_words />
         {move || if submitted.get() {
@@ -154,6 +176,7 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
     let chosen_needs = state.with_untracked(|s| s.needs.clone());
     let chosen_interventions = state.with_untracked(|s| s.interventions.clone());
     let media = ctx.media.clone();
+    let result_id = ctx.id("plan-result");
     let rubric = plan
         .rubric
         .iter()
@@ -188,7 +211,7 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="nhsuk-card wex-result" aria-live="polite">
+        <div class="nhsuk-card wex-result" id=result_id tabindex="-1">
             <div class="nhsuk-card__content">
                 <h2 class="nhsuk-card__heading">{move || format!("Your plan scored {} out of {}", score.get().points, score.get().max)}</h2>
                 <p class="nhsuk-card__description">"A point for each need and intervention sorted correctly, and for each pair of interventions in the model order."</p>
@@ -197,24 +220,23 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         <h2 class="nhsuk-heading-m">"How your choices compare"</h2>
         <ul class="nhsuk-list wex-compare">
             {plan.needs.iter().enumerate().map(|(i, need)| {
-                let right = chosen_needs.contains(&i) == need.correct;
-                let what = if need.correct { "A real need" } else { "Not a need here" };
+                let verdict = Verdict::of(chosen_needs.contains(&i), need.correct);
+                let what = if need.correct { "a real need" } else { "not a need here" };
                 view! {
                     <li>
-                        <Tag colour=if right { TagColour::Green } else { TagColour::Red } text=if right { "Right" } else { "Think again" } />
-                        " " <strong>{need.text.clone()}</strong>{format!(": {what}.")}
+                        <Tag colour=verdict.colour() text=verdict.label() />
+                        " " <strong>{need.text.clone()}</strong>{format!(": {} {what}.", verdict.lead())}
                         <DocBlocks blocks=need.feedback.clone() />
                     </li>
                 }
             }).collect_view()}
             {plan.interventions.iter().map(|i| {
-                let chosen = chosen_interventions.contains(&i.id);
-                let right = chosen == i.order.is_some();
+                let verdict = Verdict::of(chosen_interventions.contains(&i.id), i.order.is_some());
                 let what = match i.order { Some(n) => format!("number {n} in the model plan"), None => "not in the model plan".into() };
                 view! {
                     <li>
-                        <Tag colour=if right { TagColour::Green } else { TagColour::Red } text=if right { "Right" } else { "Think again" } />
-                        " " <strong>{i.text.clone()}</strong>{format!(": {what}.")}
+                        <Tag colour=verdict.colour() text=verdict.label() />
+                        " " <strong>{i.text.clone()}</strong>{format!(": {} {what}.", verdict.lead())}
                         <DocBlocks blocks=i.feedback.clone() />
                     </li>
                 }
@@ -225,5 +247,56 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         <h2 class="nhsuk-heading-m">"Mark your plan"</h2>
         <p class="nhsuk-body">"Be honest: this is for you. Did your plan do each of these?"</p>
         {rubric}
+    }
+}
+
+/// How one choice in a care plan compares with the model, in words that never
+/// contradict each other: leaving out something that does not belong is right too.
+#[derive(Clone, Copy)]
+enum Verdict {
+    /// Chosen, and it belongs.
+    Right,
+    /// Left out, and it does not belong.
+    RightToLeaveOut,
+    /// Chosen, but it does not belong.
+    ThinkAgain,
+    /// Left out, but it belongs.
+    Missed,
+}
+
+impl Verdict {
+    fn of(chosen: bool, belongs: bool) -> Verdict {
+        match (chosen, belongs) {
+            (true, true) => Verdict::Right,
+            (false, false) => Verdict::RightToLeaveOut,
+            (true, false) => Verdict::ThinkAgain,
+            (false, true) => Verdict::Missed,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Verdict::Right => "Right",
+            Verdict::RightToLeaveOut => "Right to leave out",
+            Verdict::ThinkAgain => "Think again",
+            Verdict::Missed => "Missed",
+        }
+    }
+
+    fn colour(self) -> TagColour {
+        match self {
+            Verdict::Right | Verdict::RightToLeaveOut => TagColour::Green,
+            Verdict::ThinkAgain | Verdict::Missed => TagColour::Red,
+        }
+    }
+
+    /// What the learner did, before what the model says: "You chose it, and it is".
+    fn lead(self) -> &'static str {
+        match self {
+            Verdict::Right => "you chose it, and it is",
+            Verdict::RightToLeaveOut => "you left it out, and it is",
+            Verdict::ThinkAgain => "you chose it, but it is",
+            Verdict::Missed => "you left it out, but it is",
+        }
     }
 }

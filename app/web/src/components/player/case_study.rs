@@ -93,8 +93,10 @@ fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
                 Memo::new(move |_| state.with(|s| s.case_answers.get(&qid).cloned()))
             };
             let picked = RwSignal::new(answer.get_untracked().unwrap_or_default());
+            let order = ctx.order(&qid, options.len(), question.keep_order);
+            let feedback_order = order.clone();
             let option_views = view! {
-                <ChoiceOptions name=ctx.id(&qid) multiple=multiple options=options.iter().map(|o| o.text.clone()).collect()
+                <ChoiceOptions name=ctx.id(&qid) multiple=multiple options=options.iter().map(|o| o.text.clone()).collect() order=order
                     chosen=picked on_change=Callback::new(move |(i, checked)| picked.update(|p| *p = toggle(std::mem::take(p), i, checked, multiple))) />
             };
             let check_ctx = ctx.clone();
@@ -117,7 +119,7 @@ fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
                                 <p class="nhsuk-body">
                                     {if right { view! { <Tag colour=TagColour::Green text="Correct" /> }.into_any() } else { view! { <Tag colour=TagColour::Red text="Not quite" /> }.into_any() }}
                                 </p>
-                                {chosen.iter().filter_map(|i| options.get(*i)).filter(|o| !o.feedback.is_empty()).map(|o| view! {
+                                {feedback_order.iter().filter(|i| chosen.contains(i)).filter_map(|i| options.get(*i)).filter(|o| !o.feedback.is_empty()).map(|o| view! {
                                     <div class="nhsuk-inset-text"><p><strong>{o.text.clone()}</strong></p><DocBlocks blocks=o.feedback.clone() /></div>
                                 }).collect_view()}
                             }

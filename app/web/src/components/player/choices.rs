@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
-/// `name` is the group's id prefix: option `i` gets the id `{name}-{i}`, so the
-/// first option's id can be linked from an error summary.
+/// `name` is the group's id prefix: option `i` (its index in the bundle) gets the
+/// id `{name}-{i}`; [`first_option_id`] names the one shown first, for an error
+/// summary. `order` is the order they are shown in (see `StepCtx::order`).
 #[component]
 pub fn ChoiceOptions(
     #[prop(into)] name: String,
     multiple: bool,
     options: Vec<String>,
+    order: Vec<usize>,
     #[prop(into)] chosen: Signal<Vec<usize>>,
     #[prop(into, optional)] disabled: Signal<bool>,
     /// Called with an option's index and whether it is now chosen.
@@ -21,9 +23,9 @@ pub fn ChoiceOptions(
         ("nhsuk-radios", "nhsuk-radios__item", "nhsuk-radios__input", "nhsuk-label nhsuk-radios__label")
     };
     let kind = if multiple { "checkbox" } else { "radio" };
-    let items = options
+    let items = order
         .into_iter()
-        .enumerate()
+        .filter_map(|i| options.get(i).cloned().map(|text| (i, text)))
         .map(|(i, text)| {
             let id = format!("{name}-{i}");
             view! {
@@ -44,6 +46,11 @@ pub fn ChoiceOptions(
         })
         .collect_view();
     view! { <div class=group>{items}</div> }
+}
+
+/// The id of the option shown first in a group (see [`ChoiceOptions`]).
+pub fn first_option_id(name: &str, order: &[usize]) -> String {
+    format!("{name}-{}", order.first().copied().unwrap_or(0))
 }
 
 /// The new selection after option `i` changed: radios hold one, checkboxes any.

@@ -47,6 +47,14 @@ impl StepCtx {
     pub fn id(&self, part: &str) -> String {
         format!("{}-{part}", self.step)
     }
+
+    /// The order this learner sees a list of `len` options in (`part` names the
+    /// list within the step, for example a question's id): see
+    /// [`wex_core::shuffle`].
+    pub fn order(&self, part: &str, len: usize, keep: bool) -> Vec<usize> {
+        let seed = wex_core::shuffle::seed(&self.journal.profile(), &self.journal.bundle(), &self.item(), part);
+        wex_core::shuffle::order(&seed, len, keep)
+    }
 }
 
 /// Plays an activity.

@@ -1,8 +1,10 @@
 //! A quiz: choose, check, read the feedback on each choice, and try again if the
-//! quiz allows it.
+//! quiz allows it. Once it is passed (or out of tries), each missed question shows
+//! its right answer.
 
-use super::choices::{toggle, ChoiceOptions};
+use super::choices::{first_option_id, toggle, ChoiceOptions};
 use super::{StepCtx, WrittenAnswer};
+use crate::focus::focus_soon;
 use crate::components::doc::DocBlocks;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag, TagColour};
 use leptos::prelude::*;
@@ -20,8 +22,27 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
     let missing = RwSignal::new(Vec::<ErrorItem>::new());
     let standing = Memo::new(move |_| quiz.with_value(|q| state.with(|s| quiz_standing(q, s))));
     let answering = move || standing.get().attempts_used == 0 || retrying.get();
+    // The right answers are shown once the quiz is settled: passed, or out of tries.
+    let settled = Signal::derive(move || !answering() && !standing.get().can_retry);
+    let result_id = ctx.id("result");
+    // Where each question's first option is shown, for the error summary and for
+    // "Try again", which starts the learner at the first question.
+    let first_ids: Vec<(String, String)> = quiz.with_value(|q| {
+        q.questions
+            .iter()
+            .filter_map(|question| match &question.answer {
+                Answer::Choice { options, .. } => {
+                    let order = ctx.order(&question.id, options.len(), question.keep_order);
+                    Some((question.id.clone(), first_option_id(&ctx.id(&question.id), &order)))
+                }
+                Answer::Text { .. } => None,
+            })
+            .collect()
+    });
+    let first_ids = StoredValue::new(first_ids);
 
     let check_ctx = ctx.clone();
+    let focus_result = result_id.clone();
     let check = move |_| {
         let picks = state.with_untracked(|s| s.picks.clone());
         let unanswered: Vec<ErrorItem> = quiz.with_value(|q| {
@@ -31,7 +52,8 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
                 .filter(|question| picks.get(&question.id).is_none_or(Vec::is_empty))
                 .map(|question| ErrorItem {
                     text: format!("Answer: {}", wex_core::doc::first_paragraph_text(&question.text)),
-                    href: Some(check_ctx.id(&format!("{}-0", question.id))),
+                    href: first_ids.with_value(|ids| ids.iter().find(|(id, _)| *id == question.id).map(|(_, first)| first.clone())),
+                    page: None,
                 })
                 .collect()
         });
@@ -45,33 +67,39 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
         });
         check_ctx.record(Action::QuizSubmit { answers });
         retrying.set(false);
+        focus_soon(focus_result.clone(), true);
+    };
+    let try_again = move |_| {
+        retrying.set(true);
+        if let Some(first) = first_ids.with_value(|ids| ids.first().map(|(_, first)| first.clone())) {
+            focus_soon(first, true);
+        }
     };
 
     let questions = quiz.with_value(|q| q.questions.clone());
     let question_views = questions
         .into_iter()
-        .map(|question| view! { <QuestionView ctx=ctx.clone() question=question answering=Signal::derive(answering) /> })
+        .map(|question| view! { <QuestionView ctx=ctx.clone() question=question answering=Signal::derive(answering) settled=settled /> })
         .collect_view();
 
     view! {
         {move || (!missing.get().is_empty()).then(|| view! { <ErrorSummary title="There is a problem" items=missing.get() /> })}
-        {question_views}
         <div aria-live="polite">
             {move || (!answering()).then(|| {
                 let s = standing.get();
                 let (last, pass_mark) = quiz.with_value(|q| (state.with(|st| st.quiz_attempts.last().map(|a| quiz_attempt_score(q, a))), q.pass_mark));
                 let last = last.unwrap_or(s.best);
                 view! {
-                    <div class="nhsuk-card wex-result">
+                    <div class="nhsuk-card wex-result" id=result_id.clone() tabindex="-1">
                         <div class="nhsuk-card__content">
                             <h2 class="nhsuk-card__heading">{format!("You got {} out of {}", last.points, last.max)}</h2>
                             <p class="nhsuk-card__description">
                                 {if s.passed {
-                                    "You passed this quiz.".to_string()
+                                    "You passed this quiz. Read the feedback under each question: any you missed show the right answer.".to_string()
                                 } else if s.can_retry {
-                                    format!("You need {pass_mark} right to pass. Read the feedback, then try again.")
+                                    format!("You need {pass_mark} right to pass. Read the feedback under each question, then try again at the end of the quiz.")
                                 } else {
-                                    "You have used all your tries. Read the feedback, then carry on: you can still finish the module.".to_string()
+                                    "You have used all your tries. Read the feedback and the right answers under each question, then carry on: you can still finish the module.".to_string()
                                 }}
                             </p>
                         </div>
@@ -79,10 +107,11 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
                 }
             })}
         </div>
+        {question_views}
         {move || if answering() {
             view! { <Button variant=ButtonVariant::Secondary on_click=check.clone()>"Check my answers"</Button> }.into_any()
         } else if standing.get().can_retry {
-            view! { <Button variant=ButtonVariant::Secondary on_click=move |_| retrying.set(true)>"Try again"</Button> }.into_any()
+            view! { <Button variant=ButtonVariant::Secondary on_click=try_again>"Try again"</Button> }.into_any()
         } else {
             ().into_any()
         }}
@@ -90,9 +119,9 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
 }
 
 /// One choice question: radios (one answer) or checkboxes (several), then the
-/// feedback on each option the learner chose.
+/// feedback on each option the learner chose, and the right answer once `settled`.
 #[component]
-fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> impl IntoView {
+fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>, settled: Signal<bool>) -> impl IntoView {
     let state = ctx.state();
     let Answer::Choice { options, multiple } = question.answer.clone() else {
         return view! {
@@ -113,6 +142,7 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> im
         Memo::new(move |_| state.with(|s| s.quiz_attempts.last().and_then(|a| a.get(&qid).cloned())))
     };
     let name = ctx.id(&qid);
+    let order = ctx.order(&qid, options.len(), question.keep_order);
     let hint_id = format!("{name}-hint");
     let hint = question.hint.clone().or_else(|| multiple.then(|| "Choose all that apply.".to_string()));
     let described_by = hint.as_ref().map(|_| hint_id.clone());
@@ -123,7 +153,7 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> im
         pick_ctx.record(Action::Pick { question: pick_id.clone(), chosen });
     });
     let option_views = view! {
-        <ChoiceOptions name=name multiple=multiple options=options.iter().map(|o| o.text.clone()).collect()
+        <ChoiceOptions name=name multiple=multiple options=options.iter().map(|o| o.text.clone()).collect() order=order.clone()
             chosen=picked disabled=Signal::derive(move || !answering.get()) on_change=on_change />
     };
     let feedback_options = options.clone();
@@ -139,6 +169,8 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> im
             </fieldset>
             {move || (!answering.get()).then(|| submitted.get()).flatten().map(|chosen| {
                 let right = is_correct(&feedback_question, &chosen);
+                // The right options, in the order shown.
+                let answers: Vec<_> = order.iter().filter_map(|i| feedback_options.get(*i).filter(|o| o.correct)).cloned().collect();
                 view! {
                     <div class="wex-feedback">
                         <p class="nhsuk-body">
@@ -148,12 +180,21 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>) -> im
                                 view! { <Tag colour=TagColour::Red text="Not quite" /> }.into_any()
                             }}
                         </p>
-                        {chosen.iter().filter_map(|i| feedback_options.get(*i)).filter(|o| !o.feedback.is_empty()).map(|o| view! {
+                        {order.iter().filter(|i| chosen.contains(i)).filter_map(|i| feedback_options.get(*i)).filter(|o| !o.feedback.is_empty()).map(|o| view! {
                             <div class="nhsuk-inset-text">
                                 <p><strong>{o.text.clone()}</strong></p>
                                 <DocBlocks blocks=o.feedback.clone() />
                             </div>
                         }).collect_view()}
+                        {(!right && settled.get()).then(|| view! {
+                            <div class="nhsuk-inset-text wex-right-answer">
+                                <p><strong>{if answers.len() > 1 { "The right answers" } else { "The right answer" }}</strong></p>
+                                {answers.into_iter().map(|o| view! {
+                                    <p>{o.text.clone()}</p>
+                                    <DocBlocks blocks=o.feedback.clone() />
+                                }).collect_view()}
+                            </div>
+                        })}
                     </div>
                 }
             })}

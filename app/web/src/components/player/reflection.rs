@@ -9,20 +9,25 @@ use wex_core::progress::{word_count, Action};
 #[component]
 pub fn ReflectionPlayer(ctx: StepCtx, reflection: Reflection) -> impl IntoView {
     let state = ctx.state();
-    let fields: Vec<String> = reflection.prompts.iter().map(|p| p.field()).collect();
+    // The answers as typed, so the total follows every key press (not each save).
+    let texts: Vec<RwSignal<String>> = reflection.prompts.iter().map(|_| RwSignal::new(String::new())).collect();
     let min = reflection.min_words;
-    let total = Memo::new(move |_| state.with(|s| fields.iter().map(|f| word_count(s.text(f))).sum::<usize>()));
+    let counted = texts.clone();
+    let total = Memo::new(move |_| counted.iter().map(|t| t.with(|t| word_count(t))).sum::<usize>());
     let share_id = ctx.id("share");
     let share_ctx = ctx.clone();
     view! {
         <p class="nhsuk-body">
             "Your answers are saved in "<strong>"My reflections"</strong>" as you type. They stay private on this device unless you choose to share them."
         </p>
-        {reflection.prompts.iter().map(|prompt| view! {
-            <WrittenAnswer ctx=ctx.clone() field=prompt.field() label=prompt.text.clone() hint=prompt.hint.clone().unwrap_or_default() label_class="nhsuk-label--s" />
+        {reflection.prompts.iter().zip(texts).map(|(prompt, text)| view! {
+            <WrittenAnswer ctx=ctx.clone() field=prompt.field() label=prompt.text.clone() hint=prompt.hint.clone().unwrap_or_default() label_class="nhsuk-label--s" text=text />
         }).collect_view()}
-        <p class="nhsuk-body" aria-live="polite">
-            {move || if min > 0 { format!("You have written {} words. Write at least {min} in all.", total.get()) } else { format!("You have written {} words.", total.get()) }}
+        <p class="nhsuk-body wex-word-total">
+            {move || {
+                let words = wex_core::words::plural(total.get(), "word");
+                if min > 0 { format!("You have written {words}. Write at least {min} in all.") } else { format!("You have written {words}.") }
+            }}
         </p>
         <div class="nhsuk-form-group">
             <div class="nhsuk-checkboxes">

@@ -34,6 +34,7 @@ pub fn ScenarioPlayer(ctx: StepCtx, scenario: Scenario) -> impl IntoView {
     };
     let back_ctx = ctx.clone();
     let restart_ctx = ctx.clone();
+    let order_ctx = ctx.clone();
     let media = ctx.media.clone();
 
     let notes = move || {
@@ -112,7 +113,9 @@ pub fn ScenarioPlayer(ctx: StepCtx, scenario: Scenario) -> impl IntoView {
                         }
                         .into_any();
                     }
-                    let available = p.available(s);
+                    // The choices open here, in the order this learner sees them.
+                    let open = p.available(s);
+                    let available: Vec<usize> = order_ctx.order(&format!("node-{}", node.id), node.choices.len(), node.keep_order).into_iter().filter(|i| open.contains(i)).collect();
                     let choose = choose.clone();
                     view! {
                         <h2 class="nhsuk-heading-s" id="scenario-choices">"What do you do?"</h2>

@@ -1,13 +1,40 @@
-//! A textarea whose text is saved as it is typed (after a short pause, and when
-//! the learner leaves the box), with an optional word count.
+//! A textarea whose text is saved as it is typed (after a short pause, when the
+//! learner leaves the box, when the page is hidden or closed, and when the step is
+//! left), with an optional word count that follows every key press.
 
 use super::StepCtx;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use wex_core::progress::{word_count, Action};
 
 /// How long after the last key press a draft is saved.
 const DRAFT_PAUSE: Duration = Duration::from_millis(700);
+
+/// What has been typed and what has been saved, kept outside the reactive system so
+/// that a save can still run after the step's page is gone (a timer firing after
+/// "Finish", or the tab closing).
+struct Draft {
+    ctx: StepCtx,
+    field: String,
+    typed: Mutex<Option<String>>,
+    saved: Mutex<String>,
+    generation: AtomicU64,
+}
+
+impl Draft {
+    /// Saves what was typed, if it differs from what was saved last.
+    fn save(&self) {
+        let Some(text) = self.typed.lock().ok().and_then(|mut t| t.take()) else { return };
+        let Ok(mut saved) = self.saved.lock() else { return };
+        if *saved != text {
+            saved.clone_from(&text);
+            drop(saved);
+            self.ctx.record(Action::Written { field: self.field.clone(), text });
+        }
+    }
+}
 
 #[component]
 pub fn WrittenAnswer(
@@ -21,40 +48,61 @@ pub fn WrittenAnswer(
     #[prop(optional)]
     min_words: Option<u32>,
     #[prop(optional)] label_class: Option<&'static str>,
+    /// The text as typed, for a parent that counts words across several answers.
+    #[prop(optional)]
+    text: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let state = ctx.state();
-    let saved_field = field.clone();
-    let initial = state.with_untracked(|s| s.text(&saved_field).to_string());
-    let text = RwSignal::new(initial.clone());
-    let last_saved = StoredValue::new(initial);
-    let generation = StoredValue::new(0u64);
+    let initial = state.with_untracked(|s| s.text(&field).to_string());
+    let text = text.unwrap_or_else(|| RwSignal::new(String::new()));
+    text.set(initial.clone());
     let id = ctx.id(&field.replace(':', "-"));
+    let draft = Arc::new(Draft { ctx, field: field.clone(), typed: Mutex::new(None), saved: Mutex::new(initial), generation: AtomicU64::new(0) });
     let hint_id = format!("{id}-hint");
     let count_id = format!("{id}-count");
-    let save_ctx = ctx.clone();
-    let save_field = field.clone();
-    let save = move || {
-        let now = text.get_untracked();
-        if last_saved.with_value(|s| *s != now) {
-            last_saved.set_value(now.clone());
-            save_ctx.record(Action::Written { field: save_field.clone(), text: now });
+
+    let on_input = {
+        let draft = draft.clone();
+        move |ev: web_sys::Event| {
+            let value = event_target_value(&ev);
+            if let Ok(mut typed) = draft.typed.lock() {
+                *typed = Some(value.clone());
+            }
+            text.set(value);
+            let mine = draft.generation.fetch_add(1, Ordering::Relaxed) + 1;
+            let draft = draft.clone();
+            set_timeout(
+                move || {
+                    if draft.generation.load(Ordering::Relaxed) == mine {
+                        draft.save();
+                    }
+                },
+                DRAFT_PAUSE,
+            );
         }
     };
-    let save_later = save.clone();
-    let on_input = move |ev: web_sys::Event| {
-        text.set(event_target_value(&ev));
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        let save = save_later.clone();
-        set_timeout(
-            move || {
-                if generation.get_value() == mine {
-                    save();
-                }
-            },
-            DRAFT_PAUSE,
-        );
+    // The page hidden (another tab, the lid closed) or closed: save what is typed now.
+    let hidden = {
+        let draft = draft.clone();
+        window_event_listener_untyped("pagehide", move |_| draft.save())
     };
+    let visibility = {
+        let draft = draft.clone();
+        window_event_listener_untyped("visibilitychange", move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                draft.save();
+            }
+        })
+    };
+    {
+        let draft = draft.clone();
+        on_cleanup(move || {
+            hidden.remove();
+            visibility.remove();
+            draft.save();
+        });
+    }
+    let on_blur = move |_| draft.save();
     let described_by = [hint.as_ref().map(|_| hint_id.clone()), min_words.map(|_| count_id.clone())]
         .into_iter()
         .flatten()
@@ -72,13 +120,14 @@ pub fn WrittenAnswer(
                 aria-describedby=(!described_by.is_empty()).then_some(described_by)
                 prop:value=move || text.get()
                 on:input=on_input
-                on:blur=move |_| save()
+                on:blur=on_blur
             ></textarea>
             {min_words.map(|min| view! {
                 <div class="nhsuk-hint wex-word-count" id=count_id aria-live="polite">
                     {move || {
                         let n = word_count(&text.get());
-                        if min == 0 { format!("{n} words") } else { format!("{n} words (at least {min})") }
+                        let words = wex_core::words::plural(n, "word");
+                        if min == 0 { words } else { format!("{words} (at least {min})") }
                     }}
                 </div>
             })}

@@ -65,7 +65,7 @@ fn AssignmentForm() -> impl IntoView {
                                 Field::Due => "due-day".to_string(),
                                 Field::Instructions => "instructions".to_string(),
                             };
-                            ErrorItem { text, href: Some(href) }
+                            ErrorItem { text, href: Some(href), page: None }
                         })
                         .collect(),
                 );
