@@ -1,6 +1,6 @@
 // The web build packs content/ through wex-core: a broken bundle stops the build
 // with a message naming the file and line.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,12 +1,13 @@
 // A learner completes a placement, gets a certificate that prints on exactly one
 // A4 landscape page, downloads the credential, and the "Check a certificate" page
 // says it is valid (self-declared); with one byte changed it says not valid, and why.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
 import { saveDownload } from '../support/download';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { SHOTS } from '../support/shots';
 
 test('certificate: complete, print on one A4 page, download, verify, tamper', async ({ page }) => {
   test.setTimeout(120_000);
@@ -27,7 +28,7 @@ test('certificate: complete, print on one A4 page, download, verify, tamper', as
   expect(Math.round(Number(box![1]))).toBe(842);
   expect(Math.round(Number(box![2]))).toBe(595);
   fs.writeFileSync('tests/output/certificate.pdf', pdf);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', 'tests/output/certificate.pdf', 'docs/screenshots/certificate-print']);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', 'tests/output/certificate.pdf', `${SHOTS}/certificate-print`]);
 
   const file = await saveDownload(page, () => page.getByRole('button', { name: 'Download the credential file' }).click(), 'credential.json');
   const credential = JSON.parse(fs.readFileSync(file, 'utf8'));

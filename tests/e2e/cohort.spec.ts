@@ -4,7 +4,7 @@
 // every kind of bad file alongside), reads it, exports CSV and countersigns; the
 // learner adds the countersignature and the certificate says "Verified by".
 // Then the tracker's import benchmark: 1,000 generated records.
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { saveDownload } from '../support/download';
 import { Learner } from '../support/learner';
@@ -12,6 +12,7 @@ import { writeBenchmark } from '../support/wex';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { shot } from '../support/shots';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -88,7 +89,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(tutor.getByRole('img', { name: 'QR code of the link to join this assignment' })).toBeVisible();
   const assignmentFile = await saveDownload(tutor, () => tutor.getByRole('button', { name: 'Download the assignment file' }).click(), 'assignment.json');
   await checkAccessibility(tutor, 'assignment');
-  await tutor.screenshot({ path: 'docs/screenshots/tutor-assignment.png', fullPage: true });
+  await shot(tutor, 'tutor-assignment');
   // A second cohort, to hand a record in to the wrong one.
   const otherLink = await createAssignment(tutor, 'Year 13 biology', [FIRST_LOOK]);
 
@@ -103,7 +104,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(learnerPage.getByText(`${TUTOR} at ${COLLEGE} has set you an assignment.`)).toBeVisible();
   await expect(learnerPage.getByText('18 December')).toBeVisible();
   await checkAccessibility(learnerPage, 'join');
-  await learnerPage.screenshot({ path: 'docs/screenshots/join.png', fullPage: true });
+  await shot(learnerPage, 'join');
   await learnerPage.getByRole('button', { name: 'Join this cohort' }).click();
   await learner.heading('Virtual work experience');
   const assignments = learnerPage.locator('.wex-assignment');
@@ -111,7 +112,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(assignments).toContainText(`Set by ${TUTOR}, ${COLLEGE}. Due 18 December`);
   await expect(assignments.getByText('Not started')).toHaveCount(2);
   await checkAccessibility(learnerPage, 'catalogue with assignments');
-  await learnerPage.screenshot({ path: 'docs/screenshots/learner-assignments.png' });
+  await shot(learnerPage, 'learner-assignments');
 
   // A tampered assignment is refused with the reason.
   const document = JSON.parse(fs.readFileSync(assignmentFile, 'utf8'));
@@ -198,7 +199,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(report).toContainText('notes.txt: This is not a Wex completion record.');
   await expect(table.locator('tbody tr')).toHaveCount(2);
   await checkAccessibility(tutor, 'tracker with import report');
-  await tutor.screenshot({ path: 'docs/screenshots/tutor-tracker.png', fullPage: true });
+  await shot(tutor, 'tutor-tracker');
 
   // Dropped files import the same way.
   const dataTransfer = await tutor.evaluateHandle((body) => {
@@ -238,7 +239,7 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   await expect(learnerPage.getByText(`Verified by ${COLLEGE}.`, { exact: true })).toBeVisible();
   await expect(learnerPage.getByText('Self-declared.')).toHaveCount(0);
   await checkAccessibility(learnerPage, 'verified certificate');
-  await learnerPage.screenshot({ path: 'docs/screenshots/certificate-verified.png', fullPage: true });
+  await shot(learnerPage, 'certificate-verified');
   await learnerPage.reload();
   await expect(learnerPage.getByText(`Verified by ${COLLEGE}.`, { exact: true })).toBeVisible();
   // Anyone can check the countersigned file.

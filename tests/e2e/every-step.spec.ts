@@ -1,17 +1,17 @@
 // A new learner completes the guide's example placement, which uses every step
 // type, checking accessibility and saving screenshots of each step type at 1280 px
-// and 360 px wide into docs/screenshots/ (linked from README.md).
-import { test, expect, type Page } from '@playwright/test';
+// and 360 px wide (tests/support/shots.ts says where; README.md links them).
+import { test, expect, type Page } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
+import { shotWide } from '../support/shots';
+import { checkTargetSizes } from '../support/targets';
 
-const SHOTS = 'docs/screenshots';
-
+/** Screenshots at 1280 and 360 px, and the tap-target check at 360 px. */
 async function shoot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
+  await shotWide(page, name);
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.screenshot({ path: `${SHOTS}/${name}-360.png`, fullPage: true });
+  await checkTargetSizes(page, name);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

@@ -1,5 +1,5 @@
 // A learner who uses only the keyboard completes a whole module.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from '../support/test';
 import { Learner } from '../support/learner';
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
@@ -27,7 +27,13 @@ test('a whole module can be completed with the keyboard alone', async ({ page })
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
   }
-  await tabTo(page, (el) => el.role === 'input' && el.name === 'A healthcare assistant');
+  // Tab reaches the radio group; the arrow keys move between its options (shown
+  // in an order of this learner's own) and choose.
+  await tabTo(page, (el) => el.role === 'input' && ['A healthcare assistant', 'The receptionist'].includes(el.name));
+  if (!(await page.getByRole('radio', { name: 'A healthcare assistant' }).evaluate((el) => el === document.activeElement))) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(page.getByRole('radio', { name: 'A healthcare assistant' })).toBeFocused();
   await page.keyboard.press('Space');
   await tabTo(page, (el) => el.role === 'button' && el.name === 'Check my answers');
   await page.keyboard.press('Enter');

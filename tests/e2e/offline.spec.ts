@@ -2,7 +2,7 @@
 // with the network unplugged, progress survives offline reloads, and a new build
 // waits for the learner's "Reload". No request ever leaves the site's origin, and
 // the Content-Security-Policy is never broken.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { offlineJourney } from '../support/offline';
 import { startNginx } from '../support/nginx.mjs';
 import { spawnSync } from 'node:child_process';

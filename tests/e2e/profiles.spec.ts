@@ -1,6 +1,6 @@
 // Shared devices: each learner sees only their own answers; a PIN guards a profile;
 // deleting a profile deletes its answers.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
 

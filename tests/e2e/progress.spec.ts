@@ -1,6 +1,6 @@
 // A learner's first journey: catalogue -> placement -> module -> finish a step, and
 // the progress still being there after a reload and after the browser is closed.
-import { test, expect, chromium } from '@playwright/test';
+import { test, expect, chromium } from '../support/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
@@ -58,10 +58,13 @@ test('a finished step stays finished after a reload', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'What is the NHS?' })).toHaveAccessibleDescription(/In progress/);
 });
 
-test('progress survives closing and reopening the browser', async () => {
+test('progress survives closing and reopening the browser', async ({ watchErrors }) => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-profile-'));
   const open = () =>
-    chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' });
+    chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' }).then((c) => {
+      watchErrors(c);
+      return c;
+    });
   try {
     let context = await open();
     let page = await context.newPage();

@@ -1,15 +1,18 @@
 // Closing the browser in the middle of a scenario and coming back lands the
 // learner on the same moment of the scenario.
-import { test, expect, chromium } from '@playwright/test';
+import { test, expect, chromium } from '../support/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { Learner } from '../support/learner';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-test('closing the browser mid-scenario resumes at the same node', async () => {
+test('closing the browser mid-scenario resumes at the same node', async ({ watchErrors }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-resume-'));
-  const open = () => chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' });
+  const open = () => chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' }).then((c) => {
+      watchErrors(c);
+      return c;
+    });
   try {
     let context = await open();
     let page = await context.newPage();

@@ -1,6 +1,6 @@
 // Two tabs at once lose no writes; a browser that refuses storage gets a clear
 // banner and a working app; narrow screens do not scroll sideways.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { Learner } from '../support/learner';
 
 test('two tabs writing at once lose nothing', async ({ context }) => {

@@ -1,6 +1,6 @@
 // Real URLs: deep links load from the server, the back button works, and unknown
 // addresses get a helpful page.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
 

@@ -2,7 +2,7 @@
 // to IndexedDB, over 200 answers; writes the figures to tests/output/save-timings.json
 // for docs/benchmarks.md. A report, not a timed test: it asserts only that every
 // answer was saved.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { Learner } from '../support/learner';
 import fs from 'node:fs';
 

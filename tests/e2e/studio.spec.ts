@@ -2,13 +2,14 @@
 // gives, with the same file:line:column; a correct folder maps every scenario node,
 // previews as a learner (to a scenario ending, with nothing stored), reloads on the
 // same step, and downloads a packed file byte for byte equal to `wex pack`'s.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { saveDownload } from '../support/download';
 import { newPlacementFolder, wex, writeBenchmark } from '../support/wex';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { shot } from '../support/shots';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -48,7 +49,7 @@ test('the studio lists every problem wex check finds, with file, line and column
   await expect(summary.getByRole('listitem')).toHaveCount(diagnostics.length);
   await expect(page.getByRole('button', { name: 'Download packed bundle' })).toHaveCount(0);
   await checkAccessibility(page, 'author studio with problems');
-  await page.screenshot({ path: 'docs/screenshots/studio-problems.png', fullPage: true });
+  await shot(page, 'studio-problems');
 });
 
 test('a correct folder: map, preview to an ending, reload on the same step, and the same bytes as wex pack', async ({ page }) => {
@@ -66,7 +67,7 @@ test('a correct folder: map, preview to an ending, reload on the same step, and 
   await expect(map).toHaveAccessibleName(new RegExp(`${nodes} nodes`));
   await expect(page.locator('.wex-map g[data-node]')).toHaveCount(nodes);
   await checkAccessibility(page, 'author studio with a correct folder');
-  await page.screenshot({ path: 'docs/screenshots/studio-map.png', fullPage: true });
+  await shot(page, 'studio-map');
 
   const studioFile = await saveDownload(page, () => page.getByRole('button', { name: 'Download packed bundle' }).click(), 'studio.wex.json', 'example-placement-1.0.0.wex.json');
   expect(fs.readFileSync(studioFile).equals(fs.readFileSync(packed))).toBe(true);
@@ -104,7 +105,7 @@ test('a correct folder: map, preview to an ending, reload on the same step, and 
   await page.getByRole('button', { name: 'Check Carol knows what to expect' }).click();
   await expect(page.getByRole('heading', { name: 'Outcome: Prepared and supported' })).toBeVisible();
   await checkAccessibility(page, 'studio preview');
-  await page.screenshot({ path: 'docs/screenshots/studio-preview.png', fullPage: true });
+  await shot(page, 'studio-preview');
   expect(await stored()).toBe(before);
 
   // Edit the folder; Reload shows the change on the same step.

@@ -1,6 +1,6 @@
 // "Move my progress": export from one browser, import into a fresh one, and
 // everything is back.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test';
 import { Learner } from '../support/learner';
 import { saveDownload } from '../support/download';
 
@@ -24,10 +24,13 @@ test('progress exported from one browser restores everything in another', async 
   const again = new Learner(other);
   await again.start('Mo');
   await other.getByRole('link', { name: 'Profile and progress' }).click();
+  // The file comes from Mo's profile in the other browser, not this one: asked first.
   await other.getByLabel('Add progress from a file').setInputFiles(file);
+  await other.getByRole('button', { name: "Yes, add it to Mo's profile" }).click();
   await expect(other.getByText(/Added \d+ answers and actions from Mo's progress file/)).toBeVisible();
   // Importing the same file again adds nothing and loses nothing.
   await other.getByLabel('Add progress from a file').setInputFiles(file);
+  await other.getByRole('button', { name: "Yes, add it to Mo's profile" }).click();
   await expect(other.getByText(/Added 0 answers/)).toBeVisible();
   await other.goto('./placements/example-placement/the-practice/check');
   await expect(other.getByText('You passed this quiz.')).toBeVisible();

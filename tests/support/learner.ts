@@ -1,6 +1,6 @@
 // A page object for the learner's journeys, found by role and label as a person
 // (or a screen reader) would find them.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './test';
 
 export class Learner {
   constructor(readonly page: Page) {}

@@ -76,6 +76,9 @@ pub enum Code {
     BadCondition,
     /// A scenario condition or effect naming an undeclared counter or flag.
     UnknownVariable,
+    /// A module's kind promises an activity it does not hold ("Team scenario" with
+    /// no scenario): learners would be told one thing and find another.
+    KindMismatch,
 }
 
 impl Code {
@@ -108,6 +111,7 @@ impl Code {
         Code::UnknownCareArea,
         Code::BadCondition,
         Code::UnknownVariable,
+        Code::KindMismatch,
     ];
 
     /// The code as authors see it, for example `WEX001`.
@@ -141,6 +145,7 @@ impl Code {
             Code::UnknownCareArea => "WEX026",
             Code::BadCondition => "WEX027",
             Code::UnknownVariable => "WEX028",
+            Code::KindMismatch => "WEX029",
         }
     }
 }

@@ -194,6 +194,18 @@ impl ModuleKind {
         }
     }
 
+    /// The activity a module of this kind must hold for its label to be true
+    /// (its block name), if any.
+    pub fn promises(self) -> Option<&'static str> {
+        match self {
+            ModuleKind::CaseStudy => Some("case-study"),
+            ModuleKind::CarePlanning => Some("care-plan"),
+            ModuleKind::Mdt => Some("scenario"),
+            ModuleKind::Reflection => Some("reflection"),
+            ModuleKind::Reading | ModuleKind::Hospice | ModuleKind::Careers | ModuleKind::Lab => None,
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<ModuleKind> {
         ModuleKind::ALL.iter().copied().find(|k| k.key() == key)
     }

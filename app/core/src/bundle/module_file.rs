@@ -85,6 +85,14 @@ pub fn parse_module(fc: &mut FileCtx) -> Option<Module> {
         seen.push((step.id.clone(), heading_at.start));
         steps.push(step);
     }
+    if let Some(block) = kind.promises().filter(|block| !steps.is_empty() && !steps.iter().any(|s| s.activity.as_ref().is_some_and(|a| a.key() == *block))) {
+        fc.warning(
+            Code::KindMismatch,
+            span(front.kind.span()),
+            format!("this module is shown to learners as “{}”, but it has no ```{block} step", kind.label()),
+            format!("add a ```{block} block, or choose the kind that fits what it holds (for reading and a quiz, `reading`)"),
+        );
+    }
     if steps.is_empty() {
         let end = text[..body_offset].trim_end().len();
         fc.error(Code::EmptyModule, end.saturating_sub(3)..end, "this module has no steps", "add a step: a line starting `## ` followed by its text");

@@ -43,6 +43,22 @@ fn a_good_bundle_has_no_diagnostics() {
 }
 
 #[test]
+fn a_module_kind_must_match_what_the_module_holds() {
+    let team = MODULE.replace("kind = \"reading\"", "kind = \"mdt\"");
+    check(
+        &[("bundle.toml", MANIFEST), ("modules/one.md", &team)],
+        expect![[r#"
+            warning[WEX029]: this module is shown to learners as “Team scenario”, but it has no ```scenario step
+             --> modules/one.md:4:8
+              |
+            4 | kind = "mdt"
+              |        ^^^^^
+              = help: add a ```scenario block, or choose the kind that fits what it holds (for reading and a quiz, `reading`)
+        "#]],
+    );
+}
+
+#[test]
 fn toml_syntax_error_names_file_line_and_column() {
     check(
         &[("bundle.toml", "id = \"demo\"\ntitle \"Demo\"\n")],

@@ -5,6 +5,7 @@ use crate::components::field::{error_for, TextField};
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::load::Load;
+use crate::router::{use_router, Router};
 use crate::state::{now_ms, random_bytes, ActiveProfile, StorageProblem};
 use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
@@ -15,11 +16,10 @@ use wex_core::pin::{check_pin, hash_pin, is_valid_pin, wait_in_words, FREE_TRIES
 const SESSION_KEY: &str = "wex-active-profile";
 const SESSION_NAME_KEY: &str = "wex-active-profile-name";
 
-/// Makes a profile active in this tab; the page they see starts at the top.
-pub fn activate(active: ActiveProfile, profile: Profile) {
-    if let Some(router) = use_context::<crate::router::Router>() {
-        router.focus_next_heading();
-    }
+/// Makes a profile active in this tab; the page they see starts at the top, with
+/// focus on its heading.
+pub fn activate(active: ActiveProfile, router: Router, profile: Profile) {
+    router.focus_next_heading();
     if let Ok(Some(session)) = window().session_storage() {
         let _ = session.set_item(SESSION_KEY, &profile.id);
         let _ = session.set_item(SESSION_NAME_KEY, &profile.name);
@@ -70,7 +70,7 @@ pub fn WhoIsLearning() -> impl IntoView {
     });
     let unlocking = RwSignal::new(None::<Profile>);
     let adding = RwSignal::new(false);
-    let router = crate::router::use_router();
+    let router = use_router();
     // Each choice draws a new page: it starts at the top, with focus on its heading.
     let start_adding = move || {
         router.focus_next_heading();
@@ -101,7 +101,7 @@ pub fn WhoIsLearning() -> impl IntoView {
                                     view! {
                                         <li>
                                             <button type="button" class="nhsuk-button nhsuk-button--secondary wex-profile"
-                                                on:click=move |_| if profile.pin.is_some() { unlocking.set(Some(profile.clone())) } else { activate(ActiveProfile::get(), profile.clone()) }>
+                                                on:click=move |_| if profile.pin.is_some() { unlocking.set(Some(profile.clone())) } else { activate(ActiveProfile::get(), router, profile.clone()) }>
                                                 {name}{has_pin.then(|| view! { <span class="nhsuk-u-visually-hidden">" (needs a PIN)"</span> })}
                                             </button>
                                         </li>
@@ -126,6 +126,7 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
     let saving = RwSignal::new(false);
     let problem = StorageProblem::get();
     let active = ActiveProfile::get();
+    let router = use_router();
     let submit = move |_| {
         let (n, p, c) = (name.get_untracked().trim().to_string(), pin.get_untracked(), confirm.get_untracked());
         let mut errors = Vec::new();
@@ -155,7 +156,7 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
             }
             // Where the browser refuses storage, the learner can still use Wex for
             // this visit; the banner says their answers will not be kept.
-            activate(active, profile);
+            activate(active, router, profile);
             saving.set(false);
         });
     };
@@ -183,6 +184,7 @@ fn EnterPin(profile: Profile, on_cancel: impl Fn() + Copy + Send + Sync + 'stati
     let pin = RwSignal::new(String::new());
     let wrong = RwSignal::new(None::<String>);
     let active = ActiveProfile::get();
+    let router = use_router();
     let problem = StorageProblem::get();
     let name = profile.name.clone();
     let profile = StoredValue::new(profile);
@@ -202,7 +204,7 @@ fn EnterPin(profile: Profile, on_cancel: impl Fn() + Copy + Send + Sync + 'stati
                 let saved = p.clone();
                 spawn_local(async move { problem.report(&storage::profiles::save(&saved).await) });
             }
-            activate(active, p);
+            activate(active, router, p);
             return;
         }
         p.pin_tries = p.pin_tries.failed(now);
