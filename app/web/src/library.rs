@@ -72,6 +72,20 @@ impl Library {
         self.preview.set_value(Some(bundle));
     }
 
+    /// Each placement a learner has records for (in id order), with their progress
+    /// in it; placements that can no longer be loaded are left out.
+    pub async fn with_progress(self, records: &[wex_core::progress::Record]) -> Vec<(Arc<Bundle>, wex_core::progress::Progress)> {
+        let mut ids: Vec<&str> = records.iter().map(|r| r.bundle.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out = Vec::new();
+        for id in ids {
+            let Ok(bundle) = self.bundle(id.to_string()).await else { continue };
+            out.push((bundle, wex_core::progress::Progress::replay(records.iter().filter(|r| r.bundle == id))));
+        }
+        out
+    }
+
     /// A placement by id, fetched, hash-checked against the index and unpacked.
     pub async fn bundle(self, id: String) -> Result<Arc<Bundle>, String> {
         if let Some(preview) = self.preview.with_value(|p| p.clone().filter(|b| b.id == id)) {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::bundle::file_safe;
-use wex_core::progress::{merge, Progress, Record, Status};
+use wex_core::progress::{merge, Record, Status};
 use wex_core::scoring::bundle_result;
 use wex_core::transfer::{Owner, ProgressFile};
 use wex_core::words::long_date;
@@ -247,13 +247,8 @@ fn MyPlacements(profile: String) -> impl IntoView {
         let profile = profile.clone();
         async move {
             let records = storage::records::for_profile(&profile).await.unwrap_or_default();
-            let mut ids: Vec<String> = records.iter().map(|r| r.bundle.clone()).collect();
-            ids.sort();
-            ids.dedup();
             let mut rows = Vec::new();
-            for id in ids {
-                let Ok(bundle) = library.bundle(id.clone()).await else { continue };
-                let progress = Progress::replay(records.iter().filter(|r| r.bundle == id));
+            for (bundle, progress) in library.with_progress(&records).await {
                 let result = bundle_result(&bundle, &progress);
                 let done = result.modules.iter().filter(|m| m.status == Status::Completed).count();
                 let state = if progress.certificate().is_some() {

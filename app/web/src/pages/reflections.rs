@@ -10,7 +10,7 @@ use crate::state::{local_ymd, ActiveProfile, StorageProblem};
 use crate::storage;
 use leptos::prelude::*;
 use wex_core::bundle::{file_safe, Activity};
-use wex_core::progress::{Progress, Record};
+use wex_core::progress::Record;
 use wex_core::reflections::{to_markdown, to_text, Entry};
 
 #[component]
@@ -63,13 +63,8 @@ pub fn Reflections() -> impl IntoView {
 /// Finds every reflection step with an answer, across the placements the learner
 /// has records for.
 async fn collect(library: Library, records: Vec<Record>) -> Vec<Entry> {
-    let mut bundles: Vec<String> = records.iter().map(|r| r.bundle.clone()).collect();
-    bundles.sort();
-    bundles.dedup();
     let mut entries = Vec::new();
-    for id in bundles {
-        let Ok(bundle) = library.bundle(id.clone()).await else { continue };
-        let progress = Progress::replay(records.iter().filter(|r| r.bundle == id));
+    for (bundle, progress) in library.with_progress(&records).await {
         for module in &bundle.modules {
             for step in &module.steps {
                 let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
