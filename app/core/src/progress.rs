@@ -276,10 +276,6 @@ impl Progress {
         self.countersigned.as_deref()
     }
 
-    pub fn is_done(&self, module: &str, step: &str) -> bool {
-        self.step(module, step).done
-    }
-
     /// The module and step visited last, if any.
     pub fn last_visit(&self) -> Option<(&str, &str)> {
         self.last_visit.as_ref().and_then(|(_, item)| item.split_once('/'))

@@ -72,6 +72,14 @@ pub struct QuizStanding {
     pub can_retry: bool,
 }
 
+impl QuizStanding {
+    /// Whether the right answers may be shown: once the quiz is settled (passed,
+    /// or out of tries), never while another try could use them.
+    pub fn shows_answers(&self) -> bool {
+        self.attempts_used > 0 && !self.can_retry
+    }
+}
+
 pub fn quiz_standing(quiz: &Quiz, state: &StepState) -> QuizStanding {
     let best = state.quiz_attempts.iter().map(|a| quiz_attempt_score(quiz, a)).max_by_key(|s| s.points).unwrap_or(Score {
         points: 0,
@@ -83,20 +91,75 @@ pub fn quiz_standing(quiz: &Quiz, state: &StepState) -> QuizStanding {
     QuizStanding { best, attempts_used, passed, can_retry }
 }
 
+/// How one need or intervention of a care plan compares with the model plan, in
+/// words that never contradict each other: leaving out what does not belong is
+/// right too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Chosen, and it belongs.
+    Right,
+    /// Left out, and it does not belong.
+    RightToLeaveOut,
+    /// Chosen, but it does not belong.
+    ThinkAgain,
+    /// Left out, but it belongs.
+    Missed,
+}
+
+impl Verdict {
+    pub fn of(chosen: bool, belongs: bool) -> Verdict {
+        match (chosen, belongs) {
+            (true, true) => Verdict::Right,
+            (false, false) => Verdict::RightToLeaveOut,
+            (true, false) => Verdict::ThinkAgain,
+            (false, true) => Verdict::Missed,
+        }
+    }
+
+    /// Whether the learner sorted it as the model does (a point in the score).
+    pub fn is_right(self) -> bool {
+        matches!(self, Verdict::Right | Verdict::RightToLeaveOut)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Right => "Right",
+            Verdict::RightToLeaveOut => "Right to leave out",
+            Verdict::ThinkAgain => "Think again",
+            Verdict::Missed => "Missed",
+        }
+    }
+
+    /// What the learner did, said before what the model says ("…, and it is a
+    /// real need").
+    pub fn lead(self) -> &'static str {
+        match self {
+            Verdict::Right => "you chose it, and it is",
+            Verdict::RightToLeaveOut => "you left it out, and it is",
+            Verdict::ThinkAgain => "you chose it, but it is",
+            Verdict::Missed => "you left it out, but it is",
+        }
+    }
+}
+
+/// The verdict on each of a care plan's needs, in the bundle's order.
+pub fn need_verdicts(plan: &CarePlan, state: &StepState) -> Vec<Verdict> {
+    plan.needs.iter().enumerate().map(|(i, need)| Verdict::of(state.needs.contains(&i), need.correct)).collect()
+}
+
+/// The verdict on each of a care plan's interventions, in the bundle's order.
+pub fn intervention_verdicts(plan: &CarePlan, state: &StepState) -> Vec<Verdict> {
+    plan.interventions.iter().map(|i| Verdict::of(state.interventions.contains(&i.id), i.order.is_some())).collect()
+}
+
 /// A care plan's score: a point for each need sorted correctly, each intervention
 /// sorted correctly (chosen if in the model plan, left out if not), and each pair of
 /// chosen model interventions in the model's order.
 pub fn care_plan_score(plan: &CarePlan, state: &StepState) -> Score {
     let mut score = Score::default();
-    for (i, need) in plan.needs.iter().enumerate() {
+    for verdict in need_verdicts(plan, state).into_iter().chain(intervention_verdicts(plan, state)) {
         score.max += 1;
-        if state.needs.contains(&i) == need.correct {
-            score.points += 1;
-        }
-    }
-    for intervention in &plan.interventions {
-        score.max += 1;
-        if state.interventions.contains(&intervention.id) == intervention.order.is_some() {
+        if verdict.is_right() {
             score.points += 1;
         }
     }
@@ -294,6 +357,13 @@ pub struct BundleResult {
     pub still_to_do: Vec<String>,
 }
 
+impl BundleResult {
+    /// How many of the placement's modules are complete.
+    pub fn completed_modules(&self) -> usize {
+        self.modules.iter().filter(|m| m.status == Status::Completed).count()
+    }
+}
+
 pub fn module_score(module: &Module, progress: &Progress) -> Score {
     module.steps.iter().filter_map(|s| step_score(s, progress.step(&module.id, &s.id))).fold(Score::default(), Score::add)
 }
@@ -343,11 +413,13 @@ mod tests {
         let first = Progress::replay(&[at("quiz", answers(&[("one", &[0]), ("many", &[0])]))]);
         let standing = quiz_standing(quiz, first.step("m", "quiz"));
         assert_eq!((standing.best, standing.passed, standing.can_retry), (Score { points: 1, max: 2 }, false, true));
+        assert!(!standing.shows_answers(), "another try could use them");
         assert_eq!(still_to_do(step, first.step("m", "quiz")).len(), 1);
         let second = Progress::replay(&[at("quiz", answers(&[("one", &[0]), ("many", &[0])])), at("quiz", answers(&[("one", &[1]), ("many", &[1, 0])]))]);
         let standing = quiz_standing(quiz, second.step("m", "quiz"));
         assert_eq!((standing.best.points, standing.attempts_used, standing.passed, standing.can_retry), (1, 2, false, false));
         assert!(still_to_do(step, second.step("m", "quiz")).is_empty(), "out of tries: the learner may move on");
+        assert!(quiz_standing(quiz, second.step("m", "quiz")).shows_answers());
         let passed = Progress::replay(&[at("quiz", answers(&[("one", &[0]), ("many", &[1, 0])]))]);
         assert!(quiz_standing(quiz, passed.step("m", "quiz")).passed);
     }
@@ -368,6 +440,10 @@ mod tests {
         ]);
         // Needs 1/2; interventions: first, third, wrong(chosen, wrong), second(left out) = 2/4; pairs: only (first, third) chosen, in the wrong order = 0/3.
         assert_eq!(care_plan_score(plan, muddled.step("m", "plan")), Score { points: 3, max: 9 });
+        assert_eq!(need_verdicts(plan, muddled.step("m", "plan")), vec![Verdict::Right, Verdict::ThinkAgain]);
+        let verdicts = intervention_verdicts(plan, muddled.step("m", "plan"));
+        assert_eq!(verdicts.iter().filter(|v| **v == Verdict::Missed).count(), 1, "{verdicts:?}");
+        assert_eq!(need_verdicts(plan, Progress::replay(&[]).step("m", "plan")), vec![Verdict::Missed, Verdict::RightToLeaveOut], "leaving out a distractor is right");
     }
 
     #[test]

@@ -185,7 +185,7 @@ impl Journal {
 /// The author studio's preview learner (whose journals are in memory only: see
 /// [`Journals::provide`]).
 pub fn preview_profile() -> Profile {
-    Profile { id: "preview".into(), name: "Preview".into(), pin: None, created_ms: 0, device_key: None, pin_tries: Default::default() }
+    Profile::new("preview".into(), "Preview".into(), None, 0)
 }
 
 /// The device's clock in milliseconds since the Unix epoch. It may be wrong on a
@@ -236,6 +236,11 @@ pub fn local_ymd(at_ms: u64) -> String {
 
 fn ymd(date: &js_sys::Date) -> String {
     format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
+/// A short random id (16 hex digits), for profiles and assignments.
+pub fn random_id() -> String {
+    random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A random (version 4) UUID URN, for credential ids.

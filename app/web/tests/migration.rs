@@ -53,8 +53,8 @@ async fn version_1_progress_survives_the_upgrade_and_joins_the_first_profile() {
     assert_eq!(records.len(), 3);
     assert_eq!(records[0].action, Action::Done);
     let progress = Progress::replay(&records);
-    assert!(progress.is_done("m", "a"));
-    assert!(!progress.is_done("m", "b"));
+    assert!(progress.step("m", "a").done);
+    assert!(!progress.step("m", "b").done);
     // Adopting again finds nothing more: every record now has a profile.
     assert_eq!(storage::records::adopt_unowned("alex").await.unwrap(), 0);
     // Version 3's index covers records written before it existed.

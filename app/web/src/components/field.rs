@@ -98,5 +98,5 @@ pub fn FileField(
 
 /// The error for field `id` among the error summary's items.
 pub fn error_for(items: RwSignal<Vec<crate::components::nhs::ErrorItem>>, id: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || items.with(|items| items.iter().find(|i| i.href.as_deref() == Some(id)).map(|i| i.text.clone())))
+    Signal::derive(move || items.with(|items| items.iter().find(|i| i.field_id() == Some(id)).map(|i| i.text.clone())))
 }

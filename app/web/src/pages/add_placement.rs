@@ -128,7 +128,7 @@ pub fn AddPlacement() -> impl IntoView {
         <PageHeading text="Add a placement" />
         <p class="nhsuk-body">"A trust or your school can send you a placement as a file (it ends in .wex.json). Add it here to use it on this device, even offline. Wex checks the file first: that it is a complete Wex placement, that nothing in it has changed since it was packed, and who signed it."</p>
         {move || error.get().map(|why| view! {
-            <ErrorSummary title="This placement was not added" items=vec![ErrorItem { text: why, href: Some("placement-file".into()), page: None }] />
+            <ErrorSummary title="This placement was not added" items=vec![ErrorItem::field(why, "placement-file")] />
         })}
         {move || done.get().map(|(id, text, note)| view! {
             <div class="nhsuk-card nhsuk-card--feature">

@@ -159,7 +159,7 @@ pub fn AddVerification(credential: serde_json::Value, journal: Journal) -> impl 
     view! {
         <h2 class="nhsuk-heading-m">"Add your tutor's verification"</h2>
         <p class="nhsuk-body">"When your tutor has checked your completion record, they can send you back a verified certificate file. Add it here and your certificate will say who verified it."</p>
-        {move || error.get().map(|why| view! { <ErrorSummary title="The verification was not added" items=vec![ErrorItem { text: why, href: Some("verification-file".into()), page: None }] /> })}
+        {move || error.get().map(|why| view! { <ErrorSummary title="The verification was not added" items=vec![ErrorItem::field(why, "verification-file")] /> })}
         <FileField id="verification-file" label="Verified certificate file" error=error on_files=on_file />
         <p class="nhsuk-body" role="status">{move || done.get()}</p>
     }

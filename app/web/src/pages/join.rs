@@ -53,7 +53,7 @@ pub fn JoinPage() -> impl IntoView {
                 let error = other.and_then(Result::err);
                 view! {
                     {error.clone().map(|why| view! {
-                        <ErrorSummary title="This assignment cannot be used" items=vec![ErrorItem { text: why, href: Some("assignment-file".into()), page: None }] />
+                        <ErrorSummary title="This assignment cannot be used" items=vec![ErrorItem::field(why, "assignment-file")] />
                     })}
                     <p class="nhsuk-body">"Your tutor shares an assignment as a link, a QR code or a file. Open the link or scan the code on this device, or choose the file here."</p>
                     <FileField id="assignment-file" label="Assignment file" error=Signal::stored(error) on_files=on_file />

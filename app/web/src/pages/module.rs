@@ -115,7 +115,7 @@ fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal)
     let todo = Memo::new(move |_| state.with(|s| still_to_do(&todo_step, s)));
     let problems = move || {
         if tried.get() {
-            todo.get().into_iter().map(|text| ErrorItem { text, href: None, page: None }).collect()
+            todo.get().into_iter().map(|text| ErrorItem::text(text)).collect()
         } else {
             Vec::new()
         }
@@ -140,11 +140,7 @@ fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal)
             let progress = journal.records.with_untracked(|r| Progress::replay(r.iter()));
             let left: Vec<ErrorItem> = unfinished_steps(&finish_module, &progress)
                 .into_iter()
-                .map(|u| ErrorItem {
-                    text: u.summary(),
-                    href: None,
-                    page: Some(Route::Module { bundle: bundle_id.clone(), module: finish_module.id.clone(), step: Some(u.step) }),
-                })
+                .map(|u| ErrorItem::page(u.summary(), Route::Module { bundle: bundle_id.clone(), module: finish_module.id.clone(), step: Some(u.step) }))
                 .collect();
             if !left.is_empty() {
                 module_left.set(left);

@@ -53,7 +53,7 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
             }
         })
         .collect();
-    let done = result.modules.iter().filter(|m| m.status == Status::Completed).count();
+    let done = result.completed_modules();
     let areas: Vec<&str> = bundle.career_areas.iter().map(|a| a.label()).collect();
     let ages = match bundle.audience.max_age {
         Some(max) => format!("{} to {max}", bundle.audience.min_age),

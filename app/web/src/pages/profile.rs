@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::bundle::file_safe;
-use wex_core::progress::{merge, Record, Status};
+use wex_core::progress::{merge, Record};
 use wex_core::scoring::bundle_result;
 use wex_core::transfer::{Owner, ProgressFile};
 use wex_core::words::long_date;
@@ -106,7 +106,7 @@ pub fn ProfilePage() -> impl IntoView {
         })}
         {move || import_result.get().map(|result| match result {
             Ok(message) => view! { <InsetText><p role="status">{message}</p></InsetText> }.into_any(),
-            Err(message) => view! { <ErrorSummary title="The progress file could not be added" items=vec![ErrorItem { text: message, href: Some("import-progress".into()), page: None }] /> }.into_any(),
+            Err(message) => view! { <ErrorSummary title="The progress file could not be added" items=vec![ErrorItem::field(message, "import-progress")] /> }.into_any(),
         })}
 
         <StorageUse />
@@ -203,8 +203,8 @@ fn OtherLearnersFile(
     let add_new = move |_| {
         spawn_local(async move {
             let incoming = file.get_value();
-            let id = incoming.learner.clone().unwrap_or_else(|| crate::state::random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect());
-            let learner = crate::storage::profiles::Profile { id: id.clone(), name: incoming.profile.clone(), pin: None, created_ms: now_ms(), device_key: None, pin_tries: Default::default() };
+            let id = incoming.learner.clone().unwrap_or_else(crate::state::random_id);
+            let learner = crate::storage::profiles::Profile::new(id.clone(), incoming.profile.clone(), None, now_ms());
             let result = match storage::profiles::save(&learner).await {
                 Ok(()) => merge_into(&id, &incoming).await.map(|added| {
                     format!("Added {} as a new learner on this device, with {}. They can choose their name on “Who is learning?” (switch learner). Add a PIN by making a new profile if they want one.", incoming.profile, records_in_words(added))
@@ -250,13 +250,12 @@ fn MyPlacements(profile: String) -> impl IntoView {
             let mut rows = Vec::new();
             for (bundle, progress) in library.with_progress(&records).await {
                 let result = bundle_result(&bundle, &progress);
-                let done = result.modules.iter().filter(|m| m.status == Status::Completed).count();
                 let state = if progress.certificate().is_some() {
                     "Certificate received".to_string()
                 } else if result.complete {
                     "Ready for your certificate".to_string()
                 } else {
-                    format!("{done} of {} modules completed", bundle.modules.len())
+                    format!("{} of {} modules completed", result.completed_modules(), bundle.modules.len())
                 };
                 rows.push((bundle.id.clone(), bundle.title.clone(), state));
             }

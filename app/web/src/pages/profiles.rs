@@ -6,7 +6,7 @@ use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::load::Load;
 use crate::router::{use_router, Router};
-use crate::state::{now_ms, random_bytes, ActiveProfile, StorageProblem};
+use crate::state::{now_ms, random_bytes, random_id, ActiveProfile, StorageProblem};
 use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -51,7 +51,7 @@ pub async fn restore(active: ActiveProfile) {
         }
         Err(_) => {
             let name = get(SESSION_NAME_KEY).unwrap_or_default();
-            active.0.set(Some(Profile { id, name, pin: None, created_ms: 0, device_key: None, pin_tries: Default::default() }));
+            active.0.set(Some(Profile::new(id, name, None, 0)));
         }
     }
 }
@@ -131,22 +131,21 @@ fn AddProfile(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
         let (n, p, c) = (name.get_untracked().trim().to_string(), pin.get_untracked(), confirm.get_untracked());
         let mut errors = Vec::new();
         if n.is_empty() {
-            errors.push(ErrorItem { text: "Enter your name".into(), href: Some("profile-name".into()), page: None });
+            errors.push(ErrorItem::field("Enter your name", "profile-name"));
         } else if n.chars().count() > 40 {
-            errors.push(ErrorItem { text: "Your name must be 40 characters or fewer".into(), href: Some("profile-name".into()), page: None });
+            errors.push(ErrorItem::field("Your name must be 40 characters or fewer", "profile-name"));
         }
         if !p.is_empty() && !is_valid_pin(&p) {
-            errors.push(ErrorItem { text: "A PIN must be 4 to 8 numbers".into(), href: Some("profile-pin".into()), page: None });
+            errors.push(ErrorItem::field("A PIN must be 4 to 8 numbers", "profile-pin"));
         } else if !p.is_empty() && p != c {
-            errors.push(ErrorItem { text: "The two PINs do not match".into(), href: Some("profile-pin-confirm".into()), page: None });
+            errors.push(ErrorItem::field("The two PINs do not match", "profile-pin-confirm"));
         }
         problems.set(errors.clone());
         if !errors.is_empty() {
             return;
         }
         saving.set(true);
-        let id: String = random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
-        let profile = Profile { id, name: n, pin: (!p.is_empty()).then(|| hash_pin(&p, random_bytes())), created_ms: now_ms(), device_key: None, pin_tries: Default::default() };
+        let profile = Profile::new(random_id(), n, (!p.is_empty()).then(|| hash_pin(&p, random_bytes())), now_ms());
         spawn_local(async move {
             let saved = storage::profiles::save(&profile).await;
             problem.report(&saved);
@@ -222,7 +221,7 @@ fn EnterPin(profile: Profile, on_cancel: impl Fn() + Copy + Send + Sync + 'stati
     view! {
         <PageHeading text=format!("Enter {name}'s PIN") />
         {move || wrong.get().map(|text| view! {
-            <ErrorSummary title="There is a problem" items=vec![ErrorItem { text, href: Some("pin".into()), page: None }] />
+            <ErrorSummary title="There is a problem" items=vec![ErrorItem::field(text, "pin")] />
         })}
         <div on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit() }>
             <TextField id="pin" label="PIN" hint=format!("After {FREE_TRIES} wrong PINs in a row, each try has to wait a little longer.") value=pin error=Signal::derive(move || wrong.get())

@@ -67,7 +67,7 @@ pub fn VerifyPage() -> impl IntoView {
         <div aria-live="polite">
             {move || outcome.get().map(|o| match o {
                 Outcome::Unreadable(why) => view! {
-                    <ErrorSummary title="This is not a certificate Wex can check" items=vec![ErrorItem { text: why, href: Some("credential-file".into()), page: None }] />
+                    <ErrorSummary title="This is not a certificate Wex can check" items=vec![ErrorItem::field(why, "credential-file")] />
                 }.into_any(),
                 Outcome::Checked { learner, placement, checks, compared, verified_by } => {
                     let failed: Vec<&Check> = checks.iter().filter(|c| !c.passed).collect();

@@ -20,6 +20,13 @@ pub struct Profile {
     pub pin_tries: wex_core::pin::Tries,
 }
 
+impl Profile {
+    /// A new profile: no device key until its first certificate, no wrong PINs yet.
+    pub fn new(id: String, name: String, pin: Option<PinHash>, created_ms: u64) -> Profile {
+        Profile { id, name, pin, created_ms, device_key: None, pin_tries: Default::default() }
+    }
+}
+
 /// A profile as stored: byte arrays as hex, so the schema reads plainly in the
 /// browser's storage tools.
 #[derive(Serialize, Deserialize)]

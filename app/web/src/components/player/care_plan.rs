@@ -9,7 +9,7 @@ use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag
 use leptos::prelude::*;
 use wex_core::bundle::CarePlan;
 use wex_core::progress::{word_count, Action, SelfMark};
-use wex_core::scoring::care_plan_score;
+use wex_core::scoring::{care_plan_score, intervention_verdicts, need_verdicts, Verdict};
 
 #[component]
 pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
@@ -115,16 +115,16 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         });
         let mut missing = Vec::new();
         if needs == 0 {
-            missing.push(ErrorItem { text: "Choose at least one need".into(), href: Some(first_need.clone()), page: None });
+            missing.push(ErrorItem::field("Choose at least one need", first_need.clone()));
         }
         if goal == 0 {
-            missing.push(ErrorItem { text: "Write a goal".into(), href: Some(submit_ctx.id("goal")), page: None });
+            missing.push(ErrorItem::field("Write a goal", submit_ctx.id("goal")));
         }
         if chosen == 0 {
-            missing.push(ErrorItem { text: "Choose the interventions to include".into(), href: Some(first_intervention.clone()), page: None });
+            missing.push(ErrorItem::field("Choose the interventions to include", first_intervention.clone()));
         }
         if rationale_words < min_words.max(1) as usize {
-            missing.push(ErrorItem { text: format!("Explain your plan in at least {} words", min_words.max(1)), href: Some(submit_ctx.id("rationale")), page: None });
+            missing.push(ErrorItem::field(format!("Explain your plan in at least {} words", min_words.max(1)), submit_ctx.id("rationale")));
         }
         problems.set(missing.clone());
         if missing.is_empty() {
@@ -173,8 +173,7 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         let plan = plan.clone();
         Memo::new(move |_| state.with(|s| care_plan_score(&plan, s)))
     };
-    let chosen_needs = state.with_untracked(|s| s.needs.clone());
-    let chosen_interventions = state.with_untracked(|s| s.interventions.clone());
+    let (needs_verdicts, interventions_verdicts) = state.with_untracked(|s| (need_verdicts(&plan, s), intervention_verdicts(&plan, s)));
     let media = ctx.media.clone();
     let result_id = ctx.id("plan-result");
     let rubric = plan
@@ -219,23 +218,21 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
         </div>
         <h2 class="nhsuk-heading-m">"How your choices compare"</h2>
         <ul class="nhsuk-list wex-compare">
-            {plan.needs.iter().enumerate().map(|(i, need)| {
-                let verdict = Verdict::of(chosen_needs.contains(&i), need.correct);
+            {plan.needs.iter().zip(needs_verdicts).map(|(need, verdict)| {
                 let what = if need.correct { "a real need" } else { "not a need here" };
                 view! {
                     <li>
-                        <Tag colour=verdict.colour() text=verdict.label() />
+                        <Tag colour=verdict_colour(verdict) text=verdict.label() />
                         " " <strong>{need.text.clone()}</strong>{format!(": {} {what}.", verdict.lead())}
                         <DocBlocks blocks=need.feedback.clone() />
                     </li>
                 }
             }).collect_view()}
-            {plan.interventions.iter().map(|i| {
-                let verdict = Verdict::of(chosen_interventions.contains(&i.id), i.order.is_some());
+            {plan.interventions.iter().zip(interventions_verdicts).map(|(i, verdict)| {
                 let what = match i.order { Some(n) => format!("number {n} in the model plan"), None => "not in the model plan".into() };
                 view! {
                     <li>
-                        <Tag colour=verdict.colour() text=verdict.label() />
+                        <Tag colour=verdict_colour(verdict) text=verdict.label() />
                         " " <strong>{i.text.clone()}</strong>{format!(": {} {what}.", verdict.lead())}
                         <DocBlocks blocks=i.feedback.clone() />
                     </li>
@@ -250,53 +247,12 @@ fn PlanReview(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
     }
 }
 
-/// How one choice in a care plan compares with the model, in words that never
-/// contradict each other: leaving out something that does not belong is right too.
-#[derive(Clone, Copy)]
-enum Verdict {
-    /// Chosen, and it belongs.
-    Right,
-    /// Left out, and it does not belong.
-    RightToLeaveOut,
-    /// Chosen, but it does not belong.
-    ThinkAgain,
-    /// Left out, but it belongs.
-    Missed,
-}
 
-impl Verdict {
-    fn of(chosen: bool, belongs: bool) -> Verdict {
-        match (chosen, belongs) {
-            (true, true) => Verdict::Right,
-            (false, false) => Verdict::RightToLeaveOut,
-            (true, false) => Verdict::ThinkAgain,
-            (false, true) => Verdict::Missed,
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Verdict::Right => "Right",
-            Verdict::RightToLeaveOut => "Right to leave out",
-            Verdict::ThinkAgain => "Think again",
-            Verdict::Missed => "Missed",
-        }
-    }
-
-    fn colour(self) -> TagColour {
-        match self {
-            Verdict::Right | Verdict::RightToLeaveOut => TagColour::Green,
-            Verdict::ThinkAgain | Verdict::Missed => TagColour::Red,
-        }
-    }
-
-    /// What the learner did, before what the model says: "You chose it, and it is".
-    fn lead(self) -> &'static str {
-        match self {
-            Verdict::Right => "you chose it, and it is",
-            Verdict::RightToLeaveOut => "you left it out, and it is",
-            Verdict::ThinkAgain => "you chose it, but it is",
-            Verdict::Missed => "you left it out, but it is",
-        }
+/// Green for a choice sorted as the model does, red for one to think about again.
+fn verdict_colour(verdict: Verdict) -> TagColour {
+    if verdict.is_right() {
+        TagColour::Green
+    } else {
+        TagColour::Red
     }
 }

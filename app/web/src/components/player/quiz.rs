@@ -23,7 +23,7 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
     let standing = Memo::new(move |_| quiz.with_value(|q| state.with(|s| quiz_standing(q, s))));
     let answering = move || standing.get().attempts_used == 0 || retrying.get();
     // The right answers are shown once the quiz is settled: passed, or out of tries.
-    let settled = Signal::derive(move || !answering() && !standing.get().can_retry);
+    let settled = Signal::derive(move || standing.get().shows_answers());
     let result_id = ctx.id("result");
     // Where each question's first option is shown, for the error summary and for
     // "Try again", which starts the learner at the first question.
@@ -50,10 +50,9 @@ pub fn QuizPlayer(ctx: StepCtx, quiz: Quiz) -> impl IntoView {
                 .iter()
                 .filter(|question| matches!(question.answer, Answer::Choice { .. }))
                 .filter(|question| picks.get(&question.id).is_none_or(Vec::is_empty))
-                .map(|question| ErrorItem {
-                    text: format!("Answer: {}", wex_core::doc::first_paragraph_text(&question.text)),
-                    href: first_ids.with_value(|ids| ids.iter().find(|(id, _)| *id == question.id).map(|(_, first)| first.clone())),
-                    page: None,
+                .filter_map(|question| {
+                    let first = first_ids.with_value(|ids| ids.iter().find(|(id, _)| *id == question.id).map(|(_, first)| first.clone()))?;
+                    Some(ErrorItem::field(format!("Answer: {}", wex_core::doc::first_paragraph_text(&question.text)), first))
                 })
                 .collect()
         });

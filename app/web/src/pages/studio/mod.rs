@@ -126,7 +126,7 @@ fn StudioPage() -> impl IntoView {
         <p class="nhsuk-body-l">"Check and preview a placement you are writing, in this browser, with nothing to install."</p>
         <p class="nhsuk-body">"Choose the folder that holds your bundle.toml. Wex reads it on this computer and sends nothing anywhere. The checks are the same as the " <code>"wex check"</code> " command's, with the same messages."</p>
         {move || error.get().map(|why| view! {
-            <ErrorSummary title="The folder could not be checked" items=vec![ErrorItem { text: why, href: Some("bundle-folder".into()), page: None }] />
+            <ErrorSummary title="The folder could not be checked" items=vec![ErrorItem::field(why, "bundle-folder")] />
         })}
         <DropZone on_drop=move |transfer| {
             let entries = folder::dropped(&transfer);
@@ -160,7 +160,7 @@ fn Report(checked: Checked, on_reload: impl Fn() + Copy + Send + Sync + 'static,
         .diagnostics
         .iter()
         .enumerate()
-        .map(|(n, d)| ErrorItem { text: format!("{}: {}", d.location(), d.message), href: Some(format!("problem-{n}")), page: None })
+        .map(|(n, d)| ErrorItem::field(format!("{}: {}", d.location(), d.message), format!("problem-{n}")))
         .collect();
     let summary = wex_core::diagnostic::count(&checked.diagnostics).map_or_else(|| "No problems found.".to_string(), |count| format!("{count}."));
     let bundle = checked.bundle.clone();

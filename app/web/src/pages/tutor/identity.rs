@@ -67,7 +67,7 @@ fn SetUp(on_restore: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
                     SetUpField::Passphrase => "tutor-passphrase",
                     SetUpField::Confirm => "tutor-confirm",
                 };
-                ErrorItem { text, href: Some(id.into()), page: None }
+                ErrorItem::field(text, id)
             })
             .collect();
         errors.set(found.clone());
@@ -126,7 +126,7 @@ fn Unlock(identity: Identity, on_restore: impl Fn() + Copy + Send + Sync + 'stat
                 Ok(seed) => session.0.set(Some(Unlocked { identity, seed })),
                 Err(why) => {
                     passphrase.set(String::new());
-                    errors.set(vec![ErrorItem { text: why, href: Some("tutor-unlock".into()), page: None }]);
+                    errors.set(vec![ErrorItem::field(why, "tutor-unlock")]);
                 }
             }
             working.set(false);
@@ -183,7 +183,7 @@ fn Restore(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView
     let submit = move |_| {
         let p = passphrase.get_untracked();
         let Some(chosen) = file.get_value() else {
-            errors.set(vec![ErrorItem { text: "Choose your key backup file".into(), href: Some("tutor-backup".into()), page: None }]);
+            errors.set(vec![ErrorItem::field("Choose your key backup file", "tutor-backup")]);
             return;
         };
         working.set(true);
@@ -204,7 +204,7 @@ fn Restore(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView
                         session.0.set(Some(unlocked));
                     }
                 }
-                Err((field, why)) => errors.set(vec![ErrorItem { text: why, href: Some(field.into()), page: None }]),
+                Err((field, why)) => errors.set(vec![ErrorItem::field(why, field)]),
             }
             working.set(false);
         });

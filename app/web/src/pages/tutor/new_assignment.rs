@@ -8,7 +8,7 @@ use crate::components::nhs::{BackLink, Button, ErrorItem, ErrorSummary};
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
 use crate::router::{use_router, Route};
-use crate::state::{now_iso, now_ms, random_bytes, today, StorageProblem, TutorSession};
+use crate::state::{now_iso, now_ms, today, StorageProblem, TutorSession};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -47,7 +47,7 @@ fn AssignmentForm() -> impl IntoView {
             .collect();
         let (cohort_text, d, m, y, text) = (cohort.get_untracked(), day.get_untracked(), month.get_untracked(), year.get_untracked(), instructions.get_untracked());
         let draft = Draft { cohort: &cohort_text, placements, day: &d, month: &m, year: &y, instructions: &text };
-        let id: String = random_bytes::<8>().iter().map(|b| format!("{b:02x}")).collect();
+        let id = crate::state::random_id();
         let assignment = match draft.into_assignment(&id, &unlocked.identity.name, &unlocked.identity.organisation, &today()) {
             Ok(assignment) => {
                 errors.set(Vec::new());
@@ -65,7 +65,7 @@ fn AssignmentForm() -> impl IntoView {
                                 Field::Due => "due-day".to_string(),
                                 Field::Instructions => "instructions".to_string(),
                             };
-                            ErrorItem { text, href: Some(href), page: None }
+                            ErrorItem::field(text, href)
                         })
                         .collect(),
                 );
@@ -84,7 +84,7 @@ fn AssignmentForm() -> impl IntoView {
         });
     };
     let date_error = error_for(errors, "due-day");
-    let placement_error = Signal::derive(move || errors.with(|e| e.iter().find(|i| i.href.as_deref().is_some_and(|h| h.starts_with("placement-"))).map(|i| i.text.clone())));
+    let placement_error = Signal::derive(move || errors.with(|e| e.iter().find(|i| i.field_id().is_some_and(|h| h.starts_with("placement-"))).map(|i| i.text.clone())));
     view! {
         <PageHeading text="Create an assignment" />
         {move || (!errors.get().is_empty()).then(|| view! { <ErrorSummary title="There is a problem" items=errors /> })}
