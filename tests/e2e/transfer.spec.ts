@@ -2,27 +2,19 @@
 // everything is back.
 import { test, expect } from '../support/test';
 import { Learner } from '../support/learner';
-import { saveDownload } from '../support/download';
 
 test('progress exported from one browser restores everything in another', async ({ browser }) => {
-  const first = await browser.newContext();
-  const page = await first.newPage();
-  const learner = new Learner(page);
-  await learner.start('Mo');
+  const { context: first, page, learner } = await Learner.onNewDevice(browser, 'Mo');
   await page.goto('./placements/example-placement/the-practice/check');
   await page.getByRole('radio', { name: 'A healthcare assistant' }).check();
   await page.getByRole('button', { name: 'Check my answers' }).click();
   await page.goto('./placements/example-placement/a-patient-arrives/reflect');
   await page.getByLabel(/^What\? What happened/).fill('I learned how a referral works.');
   await page.getByLabel(/^So what\?/).click();
-  await page.getByRole('link', { name: 'Profile and progress' }).click();
-  const file = await saveDownload(page, () => page.getByRole('button', { name: 'Download my progress' }).click(), 'progress.json', /^wex-progress-mo-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await learner.downloadProgress('progress.json', /^wex-progress-mo-\d{4}-\d{2}-\d{2}\.json$/);
   await first.close();
 
-  const second = await browser.newContext();
-  const other = await second.newPage();
-  const again = new Learner(other);
-  await again.start('Mo');
+  const { context: second, page: other } = await Learner.onNewDevice(browser, 'Mo');
   await other.getByRole('link', { name: 'Profile and progress' }).click();
   // The file comes from Mo's profile in the other browser, not this one: asked first.
   await other.getByLabel('Add progress from a file').setInputFiles(file);

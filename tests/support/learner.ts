@@ -1,9 +1,26 @@
 // A page object for the learner's journeys, found by role and label as a person
 // (or a screen reader) would find them.
-import { expect, type Page } from './test';
+import { expect, type Browser, type BrowserContext, type Page } from './test';
+import { saveDownload } from './download';
 
 export class Learner {
   constructor(readonly page: Page) {}
+
+  /** A new learner in a browser of their own (a fresh context: another device). */
+  static async onNewDevice(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page; learner: Learner }> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const learner = new Learner(page);
+    await learner.start(name);
+    return { context, page, learner };
+  }
+
+  /** Downloads this learner's progress file from "Profile and progress"; its name
+   * must match `name`. Returns where the test saved it. */
+  async downloadProgress(saveAs: string, name: RegExp) {
+    await this.page.getByRole('navigation', { name: 'Learner' }).getByRole('link', { name: 'Profile and progress' }).click();
+    return saveDownload(this.page, () => this.page.getByRole('button', { name: 'Download my progress' }).click(), saveAs, name);
+  }
 
   /** Opens the app and adds a new learner profile, with an optional PIN. */
   async start(name: string, pin?: string) {
