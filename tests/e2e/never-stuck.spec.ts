@@ -230,10 +230,16 @@ test('every page type has tap targets of at least 24 px on a 360 px phone', asyn
   await page.evaluate(() => {
     const box = document.createElement('div');
     box.id = 'too-small';
-    box.innerHTML = '<button style="width:16px;height:16px;padding:0">a</button><button style="width:16px;height:16px;padding:0">b</button>';
+    for (const name of ['a', 'b']) {
+      // Styled through the DOM: the site's CSP rightly refuses inline style attributes.
+      const button = document.createElement('button');
+      button.textContent = name;
+      Object.assign(button.style, { width: '16px', height: '16px', padding: '0', border: '0' });
+      box.append(button);
+    }
     document.body.prepend(box);
   });
-  await expect(checkTargetSizes(page, 'test')).rejects.toThrow(/"a" is 16x16, too close to button "b"/);
+  await expect(checkTargetSizes(page, 'test')).rejects.toThrow(/a\W{0,3} is 16x16, too close to button \W{0,3}b/);
   await page.evaluate(() => document.getElementById('too-small')!.remove());
   await page.getByRole('button', { name: 'Add a learner' }).click();
   await checkTargetSizes(page, 'add a learner');
