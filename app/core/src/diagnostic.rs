@@ -79,6 +79,12 @@ pub enum Code {
     /// A module's kind promises an activity it does not hold ("Team scenario" with
     /// no scenario): learners would be told one thing and find another.
     KindMismatch,
+    /// Quotes, lists, emphasis or links (or a condition's brackets) nested more
+    /// deeply than Wex allows; see [`crate::nesting`].
+    TooDeep,
+    /// A control character (NUL, bell, escape...) in a text file: invisible, and
+    /// never meant.
+    ControlCharacter,
 }
 
 impl Code {
@@ -112,6 +118,8 @@ impl Code {
         Code::BadCondition,
         Code::UnknownVariable,
         Code::KindMismatch,
+        Code::TooDeep,
+        Code::ControlCharacter,
     ];
 
     /// The code as authors see it, for example `WEX001`.
@@ -146,9 +154,14 @@ impl Code {
             Code::BadCondition => "WEX027",
             Code::UnknownVariable => "WEX028",
             Code::KindMismatch => "WEX029",
+            Code::TooDeep => "WEX030",
+            Code::ControlCharacter => "WEX031",
         }
     }
 }
+
+/// The most characters of a source line a snippet shows.
+const SNIPPET_CHARS: usize = 120;
 
 /// One problem found in a bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -240,9 +253,29 @@ impl Diagnostic {
     pub fn snippet(&self) -> Option<String> {
         let (Some(line), Some(column), Some(source)) = (self.line, self.column, &self.source_line) else { return None };
         let pad = self.gutter();
+        // A very long line (a minified file, a line of a thousand `>`) is shown as a
+        // window around the column, marked with `…` where it is cut.
+        let chars: Vec<char> = source.chars().collect();
+        let at = (column.saturating_sub(1) as usize).min(chars.len());
+        let (start, end) = if chars.len() <= SNIPPET_CHARS {
+            (0, chars.len())
+        } else {
+            let start = at.saturating_sub(SNIPPET_CHARS / 3).min(chars.len() - SNIPPET_CHARS);
+            (start, start + SNIPPET_CHARS)
+        };
+        let cut_before = if start > 0 { "…" } else { "" };
+        let cut_after = if end < chars.len() { "…" } else { "" };
+        // Control characters are invisible: show each as its symbol (NUL as ␀).
+        let visible = |c: char| match c as u32 {
+            0x00..=0x08 | 0x0a..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or(c),
+            0x7f => '\u{2421}',
+            _ => c,
+        };
+        let shown: String = chars[start..end].iter().map(|&c| visible(c)).collect();
         // Tabs keep their width so the marker lines up under the source.
-        let lead: String = source.chars().take(column.saturating_sub(1) as usize).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-        Some(format!("{pad} |\n{line} | {source}\n{pad} | {lead}{}\n", "^".repeat(self.width.max(1) as usize)))
+        let lead: String = cut_before.chars().map(|_| ' ').chain(chars[start..at].iter().map(|&c| if c == '\t' { '\t' } else { ' ' })).collect();
+        let width = (self.width.max(1) as usize).min(end.saturating_sub(at).max(1));
+        Some(format!("{pad} |\n{line} | {cut_before}{shown}{cut_after}\n{pad} | {lead}{}\n", "^".repeat(width)))
     }
 
     /// Renders the diagnostic the way rustc does, as plain text.
@@ -309,6 +342,18 @@ mod tests {
               = help: write `key = value`
         "#]]
         .assert_eq(&d.render());
+    }
+
+    #[test]
+    fn shows_a_window_of_a_very_long_line() {
+        let text = format!("{}x{}", ">".repeat(5000), ">".repeat(5000));
+        let d = Diagnostic::at(Code::TooDeep, Severity::Error, "m.md", &text, 5000..5001, "too deep");
+        let snippet = d.snippet().unwrap();
+        let lines: Vec<&str> = snippet.lines().collect();
+        assert_eq!(lines[1], format!("1 | …{}x{}…", ">".repeat(40), ">".repeat(79)));
+        assert_eq!(lines[2], format!("  | {}^", " ".repeat(41)));
+        let start = Diagnostic::at(Code::TooDeep, Severity::Error, "m.md", &text, 0..3, "too deep").snippet().unwrap();
+        assert!(start.lines().nth(1).unwrap().starts_with("1 | >>>") && start.lines().nth(2).unwrap() == "  | ^^^");
     }
 
     #[test]

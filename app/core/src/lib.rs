@@ -13,6 +13,7 @@ pub mod credential;
 pub mod doc;
 pub mod keys;
 pub mod library;
+pub mod nesting;
 pub mod pin;
 pub mod pack;
 pub mod progress;

@@ -47,6 +47,9 @@ pub enum UnpackError {
     NewerFormat { format: u32 },
     HashMismatch { stated: String, actual: String },
     BadSignature(String),
+    /// Nested deeper than [`crate::nesting::MAX_DEPTH`] (a checked bundle never is):
+    /// the page where it does, when known.
+    TooDeep(Option<String>),
     Malformed(String),
 }
 
@@ -68,6 +71,13 @@ impl fmt::Display for UnpackError {
                 write!(f, "this placement file has been changed or damaged since it was packed (its content hash does not match)")
             }
             UnpackError::BadSignature(why) => write!(f, "this placement file's publisher signature is not valid: {why}"),
+            UnpackError::TooDeep(place) => {
+                write!(f, "this placement file nests its content more than {} levels deep", crate::nesting::MAX_DEPTH)?;
+                if let Some(place) = place {
+                    write!(f, " (in \"{place}\")")?;
+                }
+                write!(f, ", which Wex does not open; `wex check` would have refused it")
+            }
             UnpackError::Malformed(why) => write!(f, "this placement file is damaged: {why}"),
         }
     }
@@ -115,6 +125,16 @@ fn write_packed(body: &str, signature: Option<&PackSignature>) -> Vec<u8> {
     bytes
 }
 
+/// Why serde_json refused a packed file; its nesting limit ([`crate::nesting::JSON_MAX_DEPTH`])
+/// is said in Wex's words.
+fn malformed(error: serde_json::Error) -> UnpackError {
+    if error.to_string().starts_with("recursion limit exceeded") {
+        UnpackError::TooDeep(None)
+    } else {
+        UnpackError::Malformed(error.to_string())
+    }
+}
+
 /// Adds (or replaces) the publisher's signature on a packed file, after checking it.
 pub fn sign(bytes: &[u8], seed: &[u8; 32]) -> Result<Vec<u8>, UnpackError> {
     unpack(bytes)?;
@@ -145,7 +165,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Packed, UnpackError> {
     if header.format > FORMAT {
         return Err(UnpackError::NewerFormat { format: header.format });
     }
-    let packed: PackedIn = serde_json::from_str(text).map_err(|e| UnpackError::Malformed(e.to_string()))?;
+    let packed: PackedIn = serde_json::from_str(text).map_err(malformed)?;
     let actual = sha256_hex(packed.bundle.get().as_bytes());
     if actual != packed.sha256 {
         return Err(UnpackError::HashMismatch { stated: packed.sha256, actual });
@@ -166,7 +186,10 @@ pub fn unpack(bytes: &[u8]) -> Result<Packed, UnpackError> {
             Some(signature.key.clone())
         }
     };
-    let bundle: Bundle = serde_json::from_str(packed.bundle.get()).map_err(|e| UnpackError::Malformed(e.to_string()))?;
+    let bundle: Bundle = serde_json::from_str(packed.bundle.get()).map_err(malformed)?;
+    if let Some(place) = crate::nesting::bundle_too_deep(&bundle) {
+        return Err(UnpackError::TooDeep(Some(place)));
+    }
     // The id becomes an address, a storage key and a file name: a hand-made file
     // must not smuggle in one that `wex check` would have refused.
     if !crate::bundle::is_valid_id(&bundle.id) {

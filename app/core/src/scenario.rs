@@ -100,6 +100,19 @@ impl Effect {
 pub struct ConditionError {
     pub at: usize,
     pub message: String,
+    /// The condition nests more deeply than [`crate::nesting::MAX_DEPTH`].
+    pub too_deep: bool,
+}
+
+impl ConditionError {
+    fn new(at: usize, message: impl Into<String>) -> Self {
+        ConditionError { at, message: message.into(), too_deep: false }
+    }
+
+    fn too_deep(at: usize) -> Self {
+        let message = crate::nesting::too_deep_message("brackets, `not`, `and` and `or` are", crate::nesting::MAX_DEPTH);
+        ConditionError { at, message, too_deep: true }
+    }
 }
 
 impl fmt::Display for ConditionError {
@@ -119,11 +132,12 @@ impl fmt::Display for ConditionError {
 /// A bare name is a flag; a name with a comparison is a counter.
 pub fn parse_condition(text: &str) -> Result<Condition, ConditionError> {
     let tokens = tokenize(text)?;
-    let mut parser = ConditionParser { tokens, at: 0, end: text.len() };
+    let mut parser = ConditionParser { tokens, at: 0, end: text.len(), depth: 0 };
     let condition = parser.any()?;
     match parser.tokens.get(parser.at) {
+        None if crate::nesting::condition_depth(&condition) > crate::nesting::MAX_DEPTH => Err(ConditionError::too_deep(0)),
         None => Ok(condition),
-        Some((offset, token)) => Err(ConditionError { at: *offset, message: format!("unexpected `{token}`; join conditions with `and` or `or`") }),
+        Some((offset, token)) => Err(ConditionError::new(*offset, format!("unexpected `{token}`; join conditions with `and` or `or`"))),
     }
 }
 
@@ -142,7 +156,7 @@ fn tokenize(text: &str) -> Result<Vec<(usize, String)>, ConditionError> {
             let two = text.get(i..i + 2).unwrap_or("");
             let op = if matches!(two, ">=" | "<=" | "==" | "!=") { two } else { &text[i..i + 1] };
             if op == "=" || op == "!" {
-                return Err(ConditionError { at: i, message: format!("`{op}` is not a comparison; use `==`, `!=`, `>=`, `<=`, `>` or `<`") });
+                return Err(ConditionError::new(i, format!("`{op}` is not a comparison; use `==`, `!=`, `>=`, `<=`, `>` or `<`")));
             }
             tokens.push((i, op.to_string()));
             i += op.len();
@@ -154,7 +168,7 @@ fn tokenize(text: &str) -> Result<Vec<(usize, String)>, ConditionError> {
             tokens.push((start, text[start..i].to_string()));
         } else {
             let ch = text[i..].chars().next().unwrap_or('?');
-            return Err(ConditionError { at: i, message: format!("`{ch}` cannot be used in a condition") });
+            return Err(ConditionError::new(i, format!("`{ch}` cannot be used in a condition")));
         }
     }
     Ok(tokens)
@@ -164,6 +178,8 @@ struct ConditionParser {
     tokens: Vec<(usize, String)>,
     at: usize,
     end: usize,
+    /// How many `not` and `(` enclose the token being read.
+    depth: usize,
 }
 
 impl ConditionParser {
@@ -196,15 +212,21 @@ impl ConditionParser {
     fn unary(&mut self) -> Result<Condition, ConditionError> {
         let offset = self.offset();
         match self.peek() {
+            Some("not" | "(") if self.depth >= crate::nesting::MAX_DEPTH => Err(ConditionError::too_deep(offset)),
             Some("not") => {
                 self.at += 1;
-                Ok(Condition::Not(Box::new(self.unary()?)))
+                self.depth += 1;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Condition::Not(Box::new(inner)))
             }
             Some("(") => {
                 self.at += 1;
+                self.depth += 1;
                 let inner = self.any()?;
+                self.depth -= 1;
                 if self.peek() != Some(")") {
-                    return Err(ConditionError { at: self.offset(), message: "a `(` is not closed with `)`".into() });
+                    return Err(ConditionError::new(self.offset(), "a `(` is not closed with `)`"));
                 }
                 self.at += 1;
                 Ok(inner)
@@ -223,15 +245,14 @@ impl ConditionParser {
                 };
                 self.at += 1;
                 let value_at = self.offset();
-                let value = self.peek().and_then(|v| v.parse::<i32>().ok()).ok_or_else(|| ConditionError {
-                    at: value_at,
-                    message: format!("compare the counter `{name}` with a whole number, for example `{name} >= 2`"),
+                let value = self.peek().and_then(|v| v.parse::<i32>().ok()).ok_or_else(|| {
+                    ConditionError::new(value_at, format!("compare the counter `{name}` with a whole number, for example `{name} >= 2`"))
                 })?;
                 self.at += 1;
                 Ok(Condition::Compare { counter: name, op, value })
             }
-            Some(other) => Err(ConditionError { at: offset, message: format!("expected a flag or counter name, found `{other}`") }),
-            None => Err(ConditionError { at: offset, message: "the condition ends too early".into() }),
+            Some(other) => Err(ConditionError::new(offset, format!("expected a flag or counter name, found `{other}`"))),
+            None => Err(ConditionError::new(offset, "the condition ends too early")),
         }
     }
 }

@@ -195,7 +195,11 @@ impl Block<'_, '_, '_> {
                         }
                         Err(error) => {
                             let start = at.start + 1 + error.at;
-                            self.fc.error(Code::BadCondition, start..start + 1, format!("this condition cannot be read: {error}"), "write conditions like `trust >= 2 and not rushed`");
+                            if error.too_deep {
+                                self.fc.error(Code::TooDeep, start..start + 1, error.message, "join conditions with `and` and `or` without brackets inside brackets");
+                            } else {
+                                self.fc.error(Code::BadCondition, start..start + 1, format!("this condition cannot be read: {error}"), "write conditions like `trust >= 2 and not rushed`");
+                            }
                             None
                         }
                     }

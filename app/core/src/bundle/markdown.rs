@@ -3,6 +3,7 @@
 use super::ctx::{resolve, FileCtx};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::doc::{Block, Image, Inline, Link, Table};
+use crate::nesting::{too_deep_message, MAX_DEPTH};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -17,12 +18,12 @@ pub fn options() -> pulldown_cmark::Options {
 /// Converts a run of events that holds whole blocks. The events' ranges start
 /// `offset` bytes into the file `fc` is reading.
 pub fn blocks(fc: &mut FileCtx, offset: usize, events: &[(Event, Range<usize>)]) -> Vec<Block> {
-    Converter { fc, offset, events, at: 0 }.blocks(None)
+    Converter::new(fc, offset, events).blocks(None)
 }
 
 /// Converts a run of inline events, for example a heading's content.
 pub fn inlines(fc: &mut FileCtx, offset: usize, events: &[(Event, Range<usize>)]) -> Vec<Inline> {
-    Converter { fc, offset, events, at: 0 }.inlines(None)
+    Converter::new(fc, offset, events).inlines(None)
 }
 
 /// Converts Markdown written inside a TOML string (feedback, a story, a model
@@ -32,7 +33,7 @@ pub fn rich(fc: &mut FileCtx, markdown: &str, at: Range<usize>) -> Vec<Block> {
     let before = fc.ctx.diagnostics.len();
     let (file, text) = (fc.file, fc.text);
     let mut inner = FileCtx { ctx: &mut *fc.ctx, file, text: markdown };
-    let blocks = Converter { fc: &mut inner, offset: 0, events: &events, at: 0 }.blocks(None);
+    let blocks = Converter::new(&mut inner, 0, &events).blocks(None);
     for diagnostic in &mut fc.ctx.diagnostics[before..] {
         let mut moved = Diagnostic::at(diagnostic.code, diagnostic.severity, file, text, at.clone(), diagnostic.message.clone());
         moved.help = diagnostic.help.take();
@@ -66,9 +67,54 @@ struct Converter<'f, 'c, 'a, 'e> {
     offset: usize,
     events: &'e [(Event<'e>, Range<usize>)],
     at: usize,
+    /// How many containers (quotes, list items, emphasis, links) enclose the event
+    /// being read; never more than [`MAX_DEPTH`].
+    depth: usize,
+    /// Whether this run of events has already been told it nests too deeply.
+    told_too_deep: bool,
 }
 
-impl Converter<'_, '_, '_, '_> {
+impl<'f, 'c, 'a, 'e> Converter<'f, 'c, 'a, 'e> {
+    fn new(fc: &'f mut FileCtx<'c, 'a>, offset: usize, events: &'e [(Event<'e>, Range<usize>)]) -> Self {
+        Converter { fc, offset, events, at: 0, depth: 0, told_too_deep: false }
+    }
+
+    /// Steps into the container whose start event (at `range`) was just read. When
+    /// that would nest deeper than [`MAX_DEPTH`], says so (once) and skips the whole
+    /// container instead, so nothing recurses further: returns false.
+    fn enter(&mut self, range: Range<usize>) -> bool {
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            return true;
+        }
+        if !self.told_too_deep {
+            self.told_too_deep = true;
+            self.error(
+                Code::TooDeep,
+                range.start..range.start + 1,
+                &too_deep_message("quotes, lists, emphasis or links are", MAX_DEPTH),
+                "take out levels that add nothing, or split the text into separate paragraphs and lists",
+            );
+        }
+        let mut open = 1;
+        while let Some((event, _)) = self.events.get(self.at) {
+            self.at += 1;
+            match event {
+                Event::Start(_) => open += 1,
+                Event::End(_) => open -= 1,
+                _ => {}
+            }
+            if open == 0 {
+                break;
+            }
+        }
+        false
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
     fn shift(&self, range: Range<usize>) -> Range<usize> {
         range.start + self.offset..range.end + self.offset
     }
@@ -81,6 +127,11 @@ impl Converter<'_, '_, '_, '_> {
     /// Resolves a link or image target inside the bundle and checks the file is there.
     /// External links pass through unchanged.
     fn target(&mut self, url: &str, range: Range<usize>, image: bool) -> Option<String> {
+        if url.trim().is_empty() {
+            let (what, example) = if image { ("image", "![what it shows](../media/name.svg)") } else { ("link", "[link text](https://www.nhs.uk/)") };
+            self.error(Code::UnsafeLink, range, &format!("this {what} has no address between its ( )"), &format!("write where it leads, for example {example}"));
+            return None;
+        }
         if let Err(why) = check_url(url) {
             let help = if image {
                 "put the image in the bundle's media/ folder and write ![what it shows](../media/name.svg)"
@@ -157,7 +208,10 @@ impl Converter<'_, '_, '_, '_> {
                 }
                 Event::Start(Tag::BlockQuote(kind)) => {
                     self.at += 1;
-                    out.push(Block::Quote(self.blocks(Some(TagEnd::BlockQuote(kind)))));
+                    if self.enter(range) {
+                        out.push(Block::Quote(self.blocks(Some(TagEnd::BlockQuote(kind)))));
+                        self.leave();
+                    }
                 }
                 Event::Start(Tag::CodeBlock(_)) => {
                     self.at += 1;
@@ -176,10 +230,15 @@ impl Converter<'_, '_, '_, '_> {
                     self.at += 1;
                     let ordered = start.is_some();
                     let mut items = Vec::new();
-                    while let Some((event, _)) = self.events.get(self.at) {
+                    while let Some((event, range)) = self.events.get(self.at).cloned() {
                         self.at += 1;
                         match event {
-                            Event::Start(Tag::Item) => items.push(self.blocks(Some(TagEnd::Item))),
+                            Event::Start(Tag::Item) => {
+                                if self.enter(range) {
+                                    items.push(self.blocks(Some(TagEnd::Item)));
+                                    self.leave();
+                                }
+                            }
                             Event::End(TagEnd::List(_)) => break,
                             _ => {}
                         }
@@ -257,15 +316,26 @@ impl Converter<'_, '_, '_, '_> {
                 _ if end.is_none() && !is_inline(&event) => break,
                 _ => self.at += 1,
             }
+            let container = matches!(event, Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. }));
+            if container && !self.enter(range.clone()) {
+                continue;
+            }
             match event {
                 Event::Text(text) => push_text(&mut out, &text),
                 Event::SoftBreak => push_text(&mut out, " "),
                 Event::HardBreak => out.push(Inline::Break),
                 Event::Code(code) => out.push(Inline::Code(code.to_string())),
-                Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(self.inlines(Some(TagEnd::Emphasis)))),
-                Event::Start(Tag::Strong) => out.push(Inline::Strong(self.inlines(Some(TagEnd::Strong)))),
+                Event::Start(Tag::Emphasis) => {
+                    out.push(Inline::Emphasis(self.inlines(Some(TagEnd::Emphasis))));
+                    self.leave();
+                }
+                Event::Start(Tag::Strong) => {
+                    out.push(Inline::Strong(self.inlines(Some(TagEnd::Strong))));
+                    self.leave();
+                }
                 Event::Start(Tag::Link { dest_url, .. }) => {
                     let content = self.inlines(Some(TagEnd::Link));
+                    self.leave();
                     match self.target(&dest_url, range, false) {
                         Some(href) => out.push(Inline::Link(Link { href, content })),
                         None => out.extend(content),
@@ -273,6 +343,7 @@ impl Converter<'_, '_, '_, '_> {
                 }
                 Event::Start(Tag::Image { dest_url, .. }) => {
                     let alt = crate::doc::plain_text(&self.inlines(Some(TagEnd::Image))).trim().to_string();
+                    self.leave();
                     if alt.is_empty() {
                         self.error(
                             Code::MissingAltText,

@@ -257,7 +257,10 @@ fn read_text<'a>(ctx: &mut Ctx<'a>, path: &str) -> Option<&'a str> {
         return None;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text),
+        Ok(text) => {
+            control_characters(ctx, path, text);
+            Some(text)
+        }
         Err(error) => {
             let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
             ctx.diagnostics.push(
@@ -267,4 +270,40 @@ fn read_text<'a>(ctx: &mut Ctx<'a>, path: &str) -> Option<&'a str> {
             None
         }
     }
+}
+
+/// Reports the control characters in a text file (NUL, bell, escape, form feed, the
+/// rest of C0 and DEL, but not tab, line feed or carriage return): one diagnostic at the
+/// first, counting the others. They are invisible in an editor and never meant; they
+/// usually come from text pasted out of another program.
+fn control_characters(ctx: &mut Ctx, path: &str, text: &str) {
+    let is_control = |c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r');
+    let mut found = text.char_indices().filter(|(_, c)| is_control(*c));
+    let Some((at, first)) = found.next() else { return };
+    let others = found.count();
+    let name = match first {
+        '\0' => "NUL",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        _ => "control",
+    };
+    let more = match others {
+        0 => String::new(),
+        n => format!(", and {n} more in this file"),
+    };
+    ctx.diagnostics.push(
+        Diagnostic::at(
+            Code::ControlCharacter,
+            Severity::Error,
+            path,
+            text,
+            at..at + 1,
+            format!("an invisible {name} character (U+{:04X}) is here{more}", first as u32),
+        )
+        .with_help("delete it: it often comes with text pasted from another program; search for it with your editor's \"show invisibles\" option"),
+    );
 }

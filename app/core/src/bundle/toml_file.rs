@@ -2,6 +2,7 @@
 //! every error into a diagnostic with the position and a suggested fix.
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::nesting::{too_deep_message, TOML_MAX_DEPTH};
 use serde::de::DeserializeOwned;
 
 /// A piece of TOML inside a file: the whole of bundle.toml, or the front matter of a
@@ -17,6 +18,9 @@ impl TomlSource<'_> {
     /// Deserializes the TOML, or explains in one diagnostic why it could not.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         if let Err(error) = toml::from_str::<toml::Table>(self.toml) {
+            if is_too_deep(&error) {
+                return Err(self.too_deep(&error));
+            }
             return Err(self.diagnostic(Code::TomlSyntax, &error).with_help(syntax_help(error.message())));
         }
         toml::from_str::<T>(self.toml).map_err(|error| {
@@ -35,6 +39,27 @@ impl TomlSource<'_> {
                 self.diagnostic(Code::InvalidValue, &error)
             }
         })
+    }
+
+    /// Lists or tables inside each other deeper than the `toml` crate goes. Its
+    /// message for a long dotted key has no position, so the first line with that
+    /// many dots stands in.
+    fn too_deep(&self, error: &toml::de::Error) -> Diagnostic {
+        let message = too_deep_message("lists, tables or dotted keys are", TOML_MAX_DEPTH);
+        let help = "TOML in a bundle needs two or three levels at most: a list of tables, or a table in a table";
+        let at = error.span().map(|span| span.start).or_else(|| {
+            let mut offset = 0;
+            self.toml.split_inclusive('\n').find_map(|line| {
+                let found = (line.matches('.').count() + 1 >= TOML_MAX_DEPTH).then_some(offset);
+                offset += line.len();
+                found
+            })
+        });
+        match at {
+            Some(at) => Diagnostic::at(Code::TooDeep, Severity::Error, self.file, self.file_text, at + self.offset..at + self.offset + 1, message),
+            None => Diagnostic::file(Code::TooDeep, Severity::Error, self.file, message),
+        }
+        .with_help(help)
     }
 
     fn diagnostic(&self, code: Code, error: &toml::de::Error) -> Diagnostic {
@@ -56,6 +81,12 @@ impl TomlSource<'_> {
             None => Diagnostic::file(code, Severity::Error, self.file, message),
         }
     }
+}
+
+/// Whether the `toml` crate stopped at its nesting limit ([`TOML_MAX_DEPTH`]).
+fn is_too_deep(error: &toml::de::Error) -> bool {
+    let message = error.message();
+    message.contains("max recursion depth") || message.contains("recursion limit")
 }
 
 fn syntax_help(message: &str) -> &'static str {
