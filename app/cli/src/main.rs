@@ -8,7 +8,7 @@ fn main() -> std::process::ExitCode {
     let code = match cmd::Command::from_args(std::env::args_os().skip(1)) {
         Ok(command) => command.run(),
         Err(error) => {
-            eprintln!("wex: {error}\n\n{}", cmd::USAGE);
+            eprintln!("{}", error.render());
             cmd::Exit::CouldNotRun
         }
     };

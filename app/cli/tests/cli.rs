@@ -40,6 +40,41 @@ fn check_reports_a_broken_bundle_with_exit_code_1() {
     assert!(shown.contains("has 1 error"), "{shown}");
 }
 
+const COMMANDS: [&str; 10] = ["new", "check", "stats", "graph", "pack", "keygen", "sign", "verify", "index", "build"];
+
+#[test]
+fn every_command_explains_itself_and_exits_0() {
+    let overview = text(&wex(&["--help"]));
+    for command in COMMANDS {
+        assert!(overview.contains(&format!("\n  {command} ")), "wex --help lists {command}: {overview}");
+        for args in [vec![command, "--help"], vec![command, "-h"], vec!["help", command], vec![command, "some/folder", "--help"]] {
+            let output = wex(&args);
+            assert_eq!(output.status.code(), Some(0), "{args:?}: {}", text(&output));
+            let page = String::from_utf8_lossy(&output.stdout).into_owned();
+            assert!(page.starts_with(&format!("wex {command}: ")), "{args:?}: {page}");
+            for part in ["Usage:\n", "Options:\n", "Examples:\n", &format!("  wex {command} ")] {
+                assert!(page.contains(part), "{args:?} shows {part:?}: {page}");
+            }
+        }
+    }
+    let version = wex(&["--version"]);
+    assert_eq!((version.status.code(), text(&version).trim()), (Some(0), concat!("wex ", env!("CARGO_PKG_VERSION"))));
+    assert_eq!(text(&wex(&["-V"])), text(&version));
+}
+
+#[test]
+fn an_unknown_option_names_the_valid_ones_for_that_command() {
+    let output = wex(&["pack", "content/first-look", "--out", "x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let shown = text(&output);
+    assert!(shown.contains("`--out` is not an option of `wex pack`; it takes -o, --output <file>, -h, --help"), "{shown}");
+    assert!(shown.contains("Usage:\n  wex pack <folder> -o <file>\n"), "{shown}");
+    let output = wex(&["index", "-x", "dist/bundles"]);
+    assert!(text(&output).contains("`-x` is not an option of `wex index`; it takes -h, --help"), "{}", text(&output));
+    assert!(text(&wex(&["chek", "x"])).contains("there is no command `chek`; did you mean `check`?"));
+    assert!(text(&wex(&["help", "pak"])).contains("did you mean `pack`?"));
+}
+
 #[test]
 fn usage_mistakes_exit_with_code_2() {
     for args in [&["frobnicate"][..], &["pack", "content/first-look"], &["check"], &["check", "--bogus", "x"]] {

@@ -2,9 +2,21 @@
 //! bundles folder, with its index. The web build runs this, so a broken bundle
 //! fails the build with its diagnostics.
 
+use super::help::{Help, Opt};
 use super::Exit;
 use crate::folder;
 use std::path::PathBuf;
+
+pub const HELP: Help = Help {
+    name: "build",
+    summary: "check and pack every bundle in a folder, with an index",
+    usage: &["<content-folder> -o <folder>"],
+    about: "Checks every bundle folder inside <content-folder> and, if none has an error,\n\
+            packs each into <folder> and writes its index.json. The site's build runs this,\n\
+            so a broken bundle fails the build with its diagnostics.",
+    options: &[Opt { key: "output", flag: "-o, --output <folder>", text: "where to write the packed files and index.json" }],
+    examples: &[("wex build content -o public/bundles", "pack every placement in content/")],
+};
 
 pub struct Args {
     content: PathBuf,
@@ -13,7 +25,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let mut parsed = super::parse_args(parser, &["output"])?;
+        let mut parsed = super::parse_args(parser, &HELP)?;
         let output = parsed.output.take().ok_or("say where to write the bundles with -o <folder>")?;
         Ok(Args { content: super::one_value(&mut parsed, "content folder")?, output })
     }

@@ -1,8 +1,25 @@
 //! `wex check`: parse and check bundle folders, reporting every problem, as text
 //! for people or as JSON (`--format json`) for tools.
 
+use super::help::{Help, Opt};
 use super::Exit;
 use std::path::PathBuf;
+
+pub const HELP: Help = Help {
+    name: "check",
+    summary: "check bundles and report every problem",
+    usage: &["[--format human|json] <folder>..."],
+    about: "Reads each bundle folder (bundle.toml, its modules and media) and reports every\n\
+            problem found, with the file, line and column, a code (WEX001...) and what to do.\n\
+            Errors stop a bundle from being packed; warnings do not. Exits 1 if any folder\n\
+            has an error.",
+    options: &[Opt { key: "format", flag: "--format <human|json>", text: "human-readable text (the default) or JSON for tools" }],
+    examples: &[
+        ("wex check content/hospice-placement", "check one placement"),
+        ("wex check content/*", "check every placement in a folder"),
+        ("wex check --format json my-placement", "the same diagnostics as JSON, for an editor or CI"),
+    ],
+};
 
 pub struct Args {
     folders: Vec<PathBuf>,
@@ -11,7 +28,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let parsed = super::parse_args(parser, &["format"])?;
+        let parsed = super::parse_args(parser, &HELP)?;
         let json = match parsed.format.as_deref() {
             None | Some("human") => false,
             Some("json") => true,

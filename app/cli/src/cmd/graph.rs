@@ -3,9 +3,21 @@
 //! no way out marked. It draws what it can even when the bundle has errors (they go
 //! to standard error), since a broken scenario is when the map helps most.
 
+use super::help::{Help};
 use super::Exit;
 use std::path::PathBuf;
 use wex_core::scenario_map::{maps, mermaid};
+
+pub const HELP: Help = Help {
+    name: "graph",
+    summary: "every scenario as a Mermaid flowchart (Markdown)",
+    usage: &["<folder>"],
+    about: "Prints each scenario of a bundle as a Mermaid flowchart in Markdown, ready for a\n\
+            README or a pull request, marking unreachable nodes, dead ends and loops with\n\
+            no way out. It draws what it can even when the bundle has errors.",
+    options: &[],
+    examples: &[("wex graph content/hospice-placement > scenarios.md", "write the scenario maps to a Markdown file")],
+};
 
 pub struct Args {
     folder: PathBuf,
@@ -13,7 +25,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        Ok(Args { folder: super::one_folder(parser, "bundle folder")? })
+        Ok(Args { folder: super::one_folder(parser, &HELP, "bundle folder")? })
     }
 }
 

@@ -1,10 +1,23 @@
 //! `wex index`: write index.json for the packed bundles in a folder, so a site owner
 //! can add or remove placements by copying files, with no rebuild.
 
+use super::help::{Help};
 use super::Exit;
 use std::path::{Path, PathBuf};
 use wex_core::pack::{self, Index, IndexEntry};
 use wex_core::words::plural;
+
+pub const HELP: Help = Help {
+    name: "index",
+    summary: "(re)write index.json for the packed files in a folder",
+    usage: &["<bundles-folder>"],
+    about: "Opens every packed file (.wex.json) in a folder, checks each one's hash and\n\
+            signature, and writes the folder's index.json listing them, so a site owner can\n\
+            add or remove placements by copying files, with no rebuild. Writes nothing if\n\
+            any file does not check.",
+    options: &[],
+    examples: &[("wex index dist/bundles", "list the placements of a built site after copying one in")],
+};
 
 pub struct Args {
     folder: PathBuf,
@@ -12,7 +25,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        Ok(Args { folder: super::one_folder(parser, "folder of packed bundles")? })
+        Ok(Args { folder: super::one_folder(parser, &HELP, "folder of packed bundles")? })
     }
 }
 

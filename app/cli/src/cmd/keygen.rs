@@ -1,9 +1,21 @@
 //! `wex keygen`: a new Ed25519 signing key for a publisher, written to a key file
 //! that only its owner can read.
 
+use super::help::{Help, Opt};
 use super::Exit;
 use base64::Engine as _;
 use std::path::PathBuf;
+
+pub const HELP: Help = Help {
+    name: "keygen",
+    summary: "make a publisher signing key",
+    usage: &["-o <key-file>"],
+    about: "Makes a new Ed25519 signing key for a publisher and writes it to a key file that\n\
+            only you can read. Prints its public key (did:key:z6Mk...): put that in\n\
+            bundle.toml as publisher.key. Keep the key file secret and backed up.",
+    options: &[Opt { key: "output", flag: "-o, --output <key-file>", text: "where to write the key file (it must not exist)" }],
+    examples: &[("wex keygen -o ~/keys/our-trust.key", "make a key for your trust")],
+};
 
 pub struct Args {
     output: PathBuf,
@@ -11,7 +23,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let parsed = super::parse_args(parser, &["output"])?;
+        let parsed = super::parse_args(parser, &HELP)?;
         if !parsed.values.is_empty() {
             return Err("keygen takes no folder; say where to write the key with -o <key-file>".into());
         }

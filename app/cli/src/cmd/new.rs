@@ -1,11 +1,23 @@
 //! `wex new`: a new bundle folder holding the complete example from
 //! docs/authoring.md, so the guide and the starting point can never disagree.
 
+use super::help::{Help};
 use super::Exit;
 use std::path::{Path, PathBuf};
 
 /// The authoring guide; its `<!-- example-file: path -->` blocks are the example.
 const GUIDE: &str = include_str!("../../../../docs/authoring.md");
+
+pub const HELP: Help = Help {
+    name: "new",
+    summary: "start a new bundle from a working example",
+    usage: &["<folder>"],
+    about: "Makes <folder> (which must not exist, or be empty) holding the complete example from\n\
+            docs/authoring.md: a bundle.toml and two modules with every kind of activity,\n\
+            which checks clean. Change it into your own placement.",
+    options: &[],
+    examples: &[("wex new my-placement", "make my-placement/ from the example, then edit its bundle.toml")],
+};
 
 pub struct Args {
     folder: PathBuf,
@@ -13,7 +25,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        Ok(Args { folder: super::one_folder(parser, "folder to create")? })
+        Ok(Args { folder: super::one_folder(parser, &HELP, "folder to create")? })
     }
 }
 

@@ -1,7 +1,19 @@
 //! `wex pack`: check one bundle folder and write its packed file.
 
+use super::help::{Help, Opt};
 use super::Exit;
 use std::path::PathBuf;
+
+pub const HELP: Help = Help {
+    name: "pack",
+    summary: "pack one bundle into a .wex.json file",
+    usage: &["<folder> -o <file>"],
+    about: "Checks a bundle folder and, if it has no errors, writes it as one packed file\n\
+            (.wex.json) with its media and a content hash. Packing is deterministic: the\n\
+            same folder always gives the same bytes.",
+    options: &[Opt { key: "output", flag: "-o, --output <file>", text: "where to write the packed file" }],
+    examples: &[("wex pack content/first-look -o first-look.wex.json", "pack the first-look placement")],
+};
 
 pub struct Args {
     folder: PathBuf,
@@ -10,7 +22,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let mut parsed = super::parse_args(parser, &["output"])?;
+        let mut parsed = super::parse_args(parser, &HELP)?;
         let output = parsed.output.take().ok_or("say where to write the packed file with -o <file>")?;
         Ok(Args { folder: super::one_value(&mut parsed, "bundle folder")?, output })
     }

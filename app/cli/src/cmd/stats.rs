@@ -1,7 +1,19 @@
 //! `wex stats`: figures about a bundle for its author.
 
+use super::help::{Help};
 use super::Exit;
 use std::path::PathBuf;
+
+pub const HELP: Help = Help {
+    name: "stats",
+    summary: "modules, steps, minutes and reading age",
+    usage: &["<folder>"],
+    about: "Counts a bundle's modules, steps and kinds of step, adds up its minutes and\n\
+            words, and estimates the reading age of its text, so you can see at a glance\n\
+            whether it suits learners aged 14 to 19.",
+    options: &[],
+    examples: &[("wex stats content/first-look", "the figures for the first-look placement")],
+};
 
 pub struct Args {
     folder: PathBuf,
@@ -9,7 +21,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        Ok(Args { folder: super::one_folder(parser, "bundle folder")? })
+        Ok(Args { folder: super::one_folder(parser, &HELP, "bundle folder")? })
     }
 }
 

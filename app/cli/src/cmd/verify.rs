@@ -3,10 +3,26 @@
 //! signature, its issuer and, given the placement with `--bundle`, that it was
 //! issued for that placement and version.
 
+use super::help::{Help, Opt};
 use super::Exit;
 use std::path::PathBuf;
 use wex_core::credential::record::CompletionRecord;
 use wex_core::keys;
+
+pub const HELP: Help = Help {
+    name: "verify",
+    summary: "check a packed bundle, or a certificate",
+    usage: &["<packed-file>", "<certificate> [--bundle <packed-file>]"],
+    about: "Given a packed bundle, checks its content hash and publisher signature and says\n\
+            who signed it. Given a certificate (an Open Badges credential a learner\n\
+            downloaded), checks its signature and issuer and, with --bundle, that it was\n\
+            issued for that placement and version. Exits 1 if anything does not check.",
+    options: &[Opt { key: "bundle", flag: "--bundle <packed-file>", text: "the placement the certificate should be for" }],
+    examples: &[
+        ("wex verify first-look.wex.json", "check a packed placement's hash and signature"),
+        ("wex verify certificate.json --bundle first-look.wex.json", "check a learner's certificate for that placement"),
+    ],
+};
 
 pub struct Args {
     file: PathBuf,
@@ -16,7 +32,7 @@ pub struct Args {
 
 impl Args {
     pub fn parse(parser: &mut lexopt::Parser) -> Result<Args, String> {
-        let mut parsed = super::parse_args(parser, &["bundle"])?;
+        let mut parsed = super::parse_args(parser, &HELP)?;
         let bundle = parsed.bundle.take();
         Ok(Args { file: super::one_value(&mut parsed, "packed bundle or certificate file")?, bundle })
     }

@@ -22,5 +22,7 @@ mod parse;
 pub mod sample;
 #[cfg(feature = "author")]
 pub use parse::{parse_bundle, Parsed, MANIFEST_FILE, MAX_TEXT_FILE_BYTES};
+#[cfg(feature = "author")]
+pub use toml_file::closest;
 #[cfg(all(test, feature = "author"))]
 mod tests;
