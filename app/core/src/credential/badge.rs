@@ -252,7 +252,7 @@ mod tests {
     #[test]
     fn a_completed_placement_gets_a_valid_open_badge() {
         let credential = issue_for(&completed()).unwrap();
-        let schema_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/credentials/1edtech/ob_v3p0_achievementcredential_schema.json");
+        let schema_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/credentials/1edtech/ob_v3p0_achievementcredential_schema.json");
         let schema: Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
         let mut schemas = boon::Schemas::new();
         let mut compiler = boon::Compiler::new();

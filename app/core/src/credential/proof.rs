@@ -144,9 +144,9 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
-    /// The W3C test vectors, copied into testdata/ (see its README for sources).
+    /// The W3C test vectors, copied into tests/fixtures/credentials/ (see its README for sources and licences).
     fn vector(name: &str) -> String {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/credentials/w3c/vc-di-eddsa").join(name);
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/credentials/w3c/vc-di-eddsa").join(name);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
