@@ -65,6 +65,17 @@ const walk = (dir, prefix) => {
 walk(stage, '');
 shell.sort();
 
+/** Replaces `search` in `text` once, and fails the build loudly when it is not
+ * there: a Trunk or template change must not leave a page without its CSP or a
+ * worker without its file list. */
+function replaceOrFail(text, search, replacement, what) {
+  if (!text.includes(search)) {
+    console.error(`post-build: could not ${what}: ${JSON.stringify(search)} is not in the file any more`);
+    process.exit(1);
+  }
+  return text.replace(search, replacement);
+}
+
 // 2. The CSP, before hashing, since it changes index.html.
 const indexPath = path.join(stage, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
@@ -84,7 +95,7 @@ const csp = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+html = replaceOrFail(html, '<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`, 'add the CSP to index.html');
 fs.writeFileSync(indexPath, html);
 
 // 1. The service worker.
@@ -92,6 +103,11 @@ const hash = crypto.createHash('sha256');
 for (const file of shell) hash.update(file).update(fs.readFileSync(path.join(stage, file)));
 const version = hash.digest('hex').slice(0, 16);
 const template = fs.readFileSync(path.join(root, 'app/web/sw/service-worker.js'), 'utf8');
-const worker = template.replace("'__WEX_VERSION__'", JSON.stringify(version)).replace('__WEX_SHELL__', JSON.stringify(['./', ...shell]));
+const worker = replaceOrFail(
+  replaceOrFail(template, "'__WEX_VERSION__'", JSON.stringify(version), 'version the service worker'),
+  '__WEX_SHELL__',
+  JSON.stringify(['./', ...shell]),
+  "list the shell in the service worker",
+);
 fs.writeFileSync(path.join(stage, 'sw.js'), worker);
 console.log(`post-build: sw.js version ${version}, ${shell.length} shell files; CSP with ${hashes.length} script hash(es)`);

@@ -94,12 +94,24 @@ test('a placement added from a file: labelled, offline, updated, and bad files r
     // Bad files first: each refused with its reason, and nothing is added.
     const text = fs.readFileSync(v1, 'utf8');
     const changed = pack(makeFolder('forged', 'trust-induction', 'Trust induction (changed)', '1.0.0'), 'changed.wex.json');
+    // A hand-made file with a correct hash whose first page nests `levels` quotes.
+    const nested = (levels: number) => {
+      const packed = fs.readFileSync(unsigned, 'utf8');
+      const at = packed.indexOf('"bundle":') + '"bundle":'.length;
+      const body = packed.slice(at, packed.lastIndexOf('}'));
+      expect(body).toContain('"before":[{');
+      const deep = body.replace('"before":[{', `"before":[${'{"q":['.repeat(levels)}"hr"${']}'.repeat(levels)},{`);
+      const hash = crypto.createHash('sha256').update(deep).digest('hex');
+      return `{"wex":"bundle","format":1,"sha256":"${hash}","bundle":${deep}}`;
+    };
     // No two files in a row share a message, so each alert is the new file's own.
     const bad: [string, string | Buffer, RegExp][] = [
+      ['nested.wex.json', nested(30), /nests its content more than 20 levels deep \(in "[^"]+"\)/],
       ['notes.txt', 'Here is the placement you asked for.', /This is not a Wex placement file/],
       ['tampered.wex.json', text.replace('"title":"Trust induction"', '"title":"Trust inductiom"'), /changed or damaged since it was packed/],
       ['truncated.wex.json', text.slice(0, text.length / 2), /This is not a Wex placement file/],
       ['newer.wex.json', text.replace('"format":1', '"format":9'), /needs a newer version of Wex/],
+      ['very-nested.wex.json', nested(100_000), /nests its content more than 20 levels deep, which Wex does not open/],
       ['forged.wex.json', forge(text, fs.readFileSync(changed, 'utf8')), /publisher signature is not valid/],
       ['huge.wex.json', Buffer.alloc(200 * 1024 * 1024, 32), /This file is 209\.7 MB\. A placement file can be at most 33\.6 MB/],
       // Wex never unpacks archives: a gzip "bomb" (256 MB of zeros in 250 KB) is just not a placement.

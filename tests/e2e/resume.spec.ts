@@ -39,3 +39,33 @@ test('closing the browser mid-scenario resumes at the same node', async ({ watch
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('words typed into a reflection just before the browser closes are all kept', async ({ watchErrors }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-draft-'));
+  const open = () =>
+    chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' }).then((c) => {
+      watchErrors(c);
+      return c;
+    });
+  const words = 'I noticed how calm the receptionist stayed when the phones were busy';
+  try {
+    let context = await open();
+    let page = await context.newPage();
+    await new Learner(page).start('Kit');
+    await page.goto('./placements/example-placement/a-patient-arrives/reflect');
+    const answer = page.getByLabel(/^What\? What happened/);
+    await answer.pressSequentially(words);
+    // Closed at once: well inside the pause after which a draft saves by itself.
+    await context.close();
+
+    context = await open();
+    page = await context.newPage();
+    await page.goto('./');
+    await new Learner(page).choose('Kit');
+    await page.goto('./placements/example-placement/a-patient-arrives/reflect');
+    await expect(page.getByLabel(/^What\? What happened/)).toHaveValue(words);
+    await context.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -16,10 +16,16 @@ test('two tabs writing at once lose nothing', async ({ context }) => {
   await two.getByLabel(/^Now what\?/).fill('Written in the second tab.');
   await one.getByLabel(/^So what\?/).click();
   await two.getByLabel(/^So what\?/).click();
-  await one.waitForTimeout(300);
-  await one.reload();
-  await expect(one.getByLabel(/^What\? What happened/)).toHaveValue('Written in the first tab.');
-  await expect(one.getByLabel(/^Now what\?/)).toHaveValue('Written in the second tab.');
+  // Each blur saves; reload until both tabs' words have reached storage.
+  const first = one.getByLabel(/^What\? What happened/);
+  const second = one.getByLabel(/^Now what\?/);
+  await expect
+    .poll(async () => {
+      await one.reload();
+      await expect(second).toBeVisible();
+      return [await first.inputValue(), await second.inputValue()];
+    })
+    .toEqual(['Written in the first tab.', 'Written in the second tab.']);
 });
 
 test('when the browser refuses storage the app says so and still works', async ({ page }) => {

@@ -195,6 +195,31 @@ test('a folder opened with the File System Access API is read again on Reload, w
   expect(await page.evaluate(() => (window as any).pickerCalls)).toBe(1);
 });
 
+test('a module nested thousands of levels deep gets its diagnostic, and the studio goes on working', async ({ page }) => {
+  const folder = newPlacementFolder('deep');
+  const module = path.join(folder, 'modules', 'the-practice.md');
+  const plain = fs.readFileSync(module, 'utf8');
+  // 5,000 block quotes and 50,000 emphasis markers: each once overflowed the stack.
+  fs.writeFileSync(module, `${plain}\n${'>'.repeat(5_000)} Deep.\n\n${'*'.repeat(50_000)}deep${'*'.repeat(50_000)}\n`);
+  const cli = spawnSync(wex, ['check', '--format', 'json', folder], { encoding: 'utf8' });
+  expect(cli.status).toBe(1);
+  const found = JSON.parse(cli.stdout)[0].diagnostics.filter((d: { code: string }) => d.code === 'WEX030');
+  expect(found.length).toBeGreaterThan(0);
+
+  await page.goto('./author');
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  const summary = page.locator('.nhsuk-error-summary');
+  for (const d of found) {
+    await expect(summary.getByRole('link', { name: `modules/the-practice.md:${d.line}:${d.column}: ${d.message}` })).toBeVisible();
+  }
+  await expect(summary.getByRole('listitem')).toHaveCount(found.length);
+  // Still usable: the author flattens it, chooses the folder again, and can pack.
+  fs.writeFileSync(module, plain);
+  await page.getByLabel('Choose the folder again').setInputFiles(folder);
+  await expect(summary).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Download packed bundle' })).toBeVisible();
+});
+
 test('a folder of 10,000 files is refused with a clear message', async ({ page }) => {
   test.setTimeout(120_000);
   const folder = test.info().outputPath('huge-folder');
