@@ -215,7 +215,7 @@ test('a module nested thousands of levels deep gets its diagnostic, and the stud
   await expect(summary.getByRole('listitem')).toHaveCount(found.length);
   // Still usable: the author flattens it, chooses the folder again, and can pack.
   fs.writeFileSync(module, plain);
-  await page.getByLabel('Choose the folder again').setInputFiles(folder);
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
   await expect(summary).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Download packed bundle' })).toBeVisible();
 });
