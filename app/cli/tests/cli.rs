@@ -76,6 +76,34 @@ fn an_unknown_option_names_the_valid_ones_for_that_command() {
 }
 
 #[test]
+fn a_closed_pipe_ends_wex_quietly() {
+    use std::io::Read as _;
+    // A bundle whose JSON report is far larger than a pipe's buffer: the report
+    // carries the 300 KB line with the control character in it.
+    let folder = scratch("closed-pipe");
+    let case = repo().join("tests/bundles/control-character");
+    std::fs::create_dir_all(folder.join("modules")).unwrap();
+    std::fs::copy(case.join("bundle.toml"), folder.join("bundle.toml")).unwrap();
+    let module = std::fs::read_to_string(case.join("modules/one.md")).unwrap().replace(['\u{0}', '\u{7}'], "");
+    std::fs::write(folder.join("modules/one.md"), format!("{module}\n{}\u{7}\n", "word ".repeat(60_000))).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wex"))
+        .args(["check", "--format", "json"])
+        .arg(&folder)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, as `| head -c 1` would, then close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    stdout.read_exact(&mut [0u8; 1]).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn usage_mistakes_exit_with_code_2() {
     for args in [&["frobnicate"][..], &["pack", "content/first-look"], &["check"], &["check", "--bogus", "x"]] {
         let output = wex(args);
