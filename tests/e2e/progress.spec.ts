@@ -1,7 +1,7 @@
 // A learner's first journey: catalogue -> placement -> module -> finish a step, and
 // the progress still being there after a reload and after the browser is closed.
-import { test, expect, chromium } from '../support/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { test, expect } from '../support/test';
+import { openProfile } from '../support/profile';
 import { checkAccessibility } from '../support/axe';
 import { Learner } from '../support/learner';
 import fs from 'node:fs';
@@ -60,11 +60,7 @@ test('a finished step stays finished after a reload', async ({ page }) => {
 
 test('progress survives closing and reopening the browser', async ({ watchErrors }) => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-profile-'));
-  const open = () =>
-    chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' }).then((c) => {
-      watchErrors(c);
-      return c;
-    });
+  const open = () => openProfile(profile, watchErrors);
   try {
     let context = await open();
     let page = await context.newPage();

@@ -1,7 +1,7 @@
 // Closing the browser in the middle of a scenario and coming back lands the
 // learner on the same moment of the scenario.
-import { test, expect, chromium } from '../support/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { test, expect } from '../support/test';
+import { openProfile } from '../support/profile';
 import { Learner } from '../support/learner';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,10 +9,7 @@ import path from 'node:path';
 
 test('closing the browser mid-scenario resumes at the same node', async ({ watchErrors }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-resume-'));
-  const open = () => chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' }).then((c) => {
-      watchErrors(c);
-      return c;
-    });
+  const open = () => openProfile(dir, watchErrors);
   try {
     let context = await open();
     let page = await context.newPage();
@@ -42,11 +39,7 @@ test('closing the browser mid-scenario resumes at the same node', async ({ watch
 
 test('words typed into a reflection just before the browser closes are all kept', async ({ watchErrors }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wex-draft-'));
-  const open = () =>
-    chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL: 'http://127.0.0.1:4173/' }).then((c) => {
-      watchErrors(c);
-      return c;
-    });
+  const open = () => openProfile(dir, watchErrors);
   const words = 'I noticed how calm the receptionist stayed when the phones were busy';
   try {
     let context = await open();
