@@ -297,6 +297,33 @@ pub fn merge(ours: &[Record], theirs: &[Record]) -> Vec<Record> {
     all
 }
 
+/// Of the answers kept as they were typed but perhaps never saved (the web app keeps
+/// each keystroke's text where a closing tab cannot lose it), the ones to save now:
+/// every `Written` record whose field's last saved text is different and older. A
+/// saved answer written after the typed copy (in another tab, or imported) wins.
+pub fn unsaved_answers(saved: &[Record], typed: Vec<Record>) -> Vec<Record> {
+    let last_saved = |typed: &Record, field: &str| {
+        saved
+            .iter()
+            .filter(|r| r.bundle == typed.bundle && r.item == typed.item)
+            .filter_map(|r| match &r.action {
+                Action::Written { field: f, text } if f == field => Some((r.at_ms, text.as_str())),
+                _ => None,
+            })
+            .max_by_key(|(at_ms, _)| *at_ms)
+    };
+    typed
+        .into_iter()
+        .filter(|record| match &record.action {
+            Action::Written { field, text } => match last_saved(record, field) {
+                Some((at_ms, saved)) => saved != text && at_ms < record.at_ms,
+                None => true,
+            },
+            _ => false,
+        })
+        .collect()
+}
+
 /// How many words a piece of writing has.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
@@ -367,5 +394,32 @@ mod tests {
     fn words_are_counted_like_a_person_would() {
         assert_eq!(word_count("  I helped a patient -- today!  "), 5);
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn typed_answers_are_saved_only_where_they_are_newer_and_different() {
+        let written = |item: &str, at_ms, field: &str, text: &str| record(item, at_ms, Action::Written { field: field.into(), text: text.into() });
+        let saved = [
+            written("m/r", 10, "prompt:what", "I saw"),
+            written("m/r", 20, "prompt:why", "Because it mattered"),
+            written("m/r", 30, "prompt:what", "I saw the nurse"),
+        ];
+        let typed = vec![
+            // Typed after the last save: the closing tab's words.
+            written("m/r", 40, "prompt:what", "I saw the nurse listen"),
+            // Already saved, word for word.
+            written("m/r", 25, "prompt:why", "Because it mattered"),
+            // Older than a save made since (in another tab): the save wins.
+            written("m/r", 15, "prompt:why", "Because"),
+            // Never saved at all, even as an empty box.
+            written("m/p", 5, "goal", ""),
+            // Not an answer: never restored from a typed copy.
+            record("m/r", 50, Action::Done),
+        ];
+        let restore = unsaved_answers(&saved, typed);
+        assert_eq!(restore, vec![written("m/r", 40, "prompt:what", "I saw the nurse listen"), written("m/p", 5, "goal", "")]);
+        // Another placement's answer with the same item and field is not the same answer.
+        let other = Record { bundle: "other".into(), ..written("m/r", 1, "prompt:what", "Elsewhere") };
+        assert_eq!(unsaved_answers(&saved, vec![other.clone()]), vec![other]);
     }
 }

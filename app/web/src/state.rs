@@ -153,6 +153,17 @@ impl Journal {
         spawn_local(async move { journal.flush().await });
     }
 
+    /// Keeps an answer as it stands after a key press where closing the tab cannot
+    /// lose it (see [`storage::typing`]); [`Journal::record`] saves it properly.
+    pub fn keep_typing(&self, item: &str, field: &str, text: &str) {
+        if self.in_memory {
+            return;
+        }
+        let action = Action::Written { field: field.to_string(), text: text.to_string() };
+        let record = Record { bundle: self.bundle.get_value(), item: item.to_string(), at_ms: now_ms(), action };
+        storage::typing::keep(&self.profile.get_value(), record);
+    }
+
     async fn flush(self) {
         if self.flushing.get_value() {
             return;
@@ -174,6 +185,7 @@ impl Journal {
                 break;
             }
             measure("wex-save", "wex-save-start");
+            storage::typing::saved(&self.profile.get_value(), &batch);
             self.pending.update_value(|p| {
                 p.drain(..batch.len());
             });

@@ -147,3 +147,26 @@ async fn the_tutor_identity_assignments_and_handins_round_trip() {
     assert_eq!(storage::tutor::handins("t1").await.unwrap(), vec![newer]);
     assert_eq!(storage::tutor::handins("t2").await.unwrap(), vec![alex]);
 }
+
+#[wasm_bindgen_test]
+async fn answers_kept_while_typing_are_saved_by_the_next_read_once_and_only_if_unsaved() {
+    let written = |at_ms, text: &str| record("typing", "m/r", at_ms, Action::Written { field: "prompt:what".into(), text: text.into() });
+    let goal = |at_ms, text: &str| record("typing", "m/p", at_ms, Action::Written { field: "goal".into(), text: text.into() });
+    storage::records::append("kit", &[written(10, "I saw")]).await.unwrap();
+    // Each key press replaces the box's kept text; the tab closes before any save.
+    storage::typing::keep("kit", written(20, "I saw the"));
+    storage::typing::keep("kit", written(21, "I saw the nurse"));
+    storage::typing::keep("kit", goal(22, "Walk again"));
+    // A save IndexedDB confirmed forgets that box's kept text, and only that box's.
+    storage::records::append("kit", &[goal(23, "Walk again")]).await.unwrap();
+    storage::typing::saved("kit", &[goal(23, "Walk again")]);
+    let read = storage::records::for_bundle("kit", "typing").await.unwrap();
+    assert_eq!(read, vec![written(10, "I saw"), written(21, "I saw the nurse"), goal(23, "Walk again")]);
+    // Saved once: the next read finds nothing left to save.
+    assert_eq!(storage::records::for_profile("kit").await.unwrap().len(), 3);
+    assert!(storage::typing::take("kit").is_empty());
+    // Deleting the profile forgets what it was typing.
+    storage::typing::keep("kit-gone", written(30, "Never saved"));
+    storage::profiles::delete("kit-gone").await.unwrap();
+    assert!(storage::typing::take("kit-gone").is_empty());
+}

@@ -11,5 +11,6 @@ pub mod library;
 pub mod profiles;
 pub mod records;
 pub mod tutor;
+pub mod typing;
 
 pub use db::{close, open, StorageError, DB_NAME, DB_VERSION};

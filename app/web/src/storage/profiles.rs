@@ -111,8 +111,10 @@ pub async fn save(profile: &Profile) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Deletes a profile, every record of it and the cohorts it joined, in one transaction.
+/// Deletes a profile, every record of it and the cohorts it joined, in one
+/// transaction, and any answer it left unsaved.
 pub async fn delete(id: &str) -> Result<(), StorageError> {
+    super::typing::forget(id);
     let db = open().await?;
     let tx = db.transaction([PROFILES, RECORDS, COHORTS]).with_mode(TransactionMode::Readwrite).build()?;
     tx.object_store(PROFILES)?.delete(id.to_string()).primitive()?;

@@ -2,6 +2,7 @@
 //! and bundle.
 
 use super::db::{open, StorageError, RECORDS, RECORDS_BY_PROFILE, RECORDS_BY_PROFILE_BUNDLE, RECORDS_BY_PROFILE_BUNDLE_ITEM};
+use super::typing;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,7 @@ pub async fn append(profile: &str, records: &[Record]) -> Result<(), StorageErro
 
 /// Every record of one profile in one bundle, in the order they were written.
 pub async fn for_bundle(profile: &str, bundle: &str) -> Result<Vec<Record>, StorageError> {
+    save_typed(profile).await?;
     let db = open().await?;
     let tx = db.transaction(RECORDS).build()?;
     let store = tx.object_store(RECORDS)?;
@@ -69,6 +71,7 @@ pub async fn for_bundle(profile: &str, bundle: &str) -> Result<Vec<Record>, Stor
 /// Whether a profile has started a placement, and whether it has a certificate for
 /// it: counted through indexes, without reading (or parsing) the records.
 pub async fn standing(profile: &str, bundle: &str) -> Result<(bool, bool), StorageError> {
+    save_typed(profile).await?;
     let db = open().await?;
     let tx = db.transaction(RECORDS).build()?;
     let store = tx.object_store(RECORDS)?;
@@ -88,6 +91,33 @@ fn in_time_order(mut records: Vec<Record>) -> Vec<Record> {
 
 /// Every record of one profile, in the order they were written.
 pub async fn for_profile(profile: &str) -> Result<Vec<Record>, StorageError> {
+    save_typed(profile).await?;
+    read_profile(profile).await
+}
+
+/// Saves the answers a closed tab left unsaved (see [`typing`]), so that whatever
+/// reads a learner's records next finds them there. Kept for the next try if
+/// IndexedDB refuses them.
+async fn save_typed(profile: &str) -> Result<(), StorageError> {
+    let typed = typing::take(profile);
+    if typed.is_empty() {
+        return Ok(());
+    }
+    let saved = async {
+        let unsaved = wex_core::progress::unsaved_answers(&read_profile(profile).await?, typed.clone());
+        if !unsaved.is_empty() {
+            append(profile, &unsaved).await?;
+        }
+        Ok(())
+    }
+    .await;
+    if saved.is_err() {
+        typing::put_back(profile, typed);
+    }
+    saved
+}
+
+async fn read_profile(profile: &str) -> Result<Vec<Record>, StorageError> {
     let db = open().await?;
     let tx = db.transaction(RECORDS).build()?;
     let store = tx.object_store(RECORDS)?;

@@ -37,6 +37,11 @@ impl StepCtx {
         self.journal.record(&self.item(), action);
     }
 
+    /// Keeps an answer as typed so far, safe from a closing tab, until it is recorded.
+    pub fn keep_typing(&self, field: &str, text: &str) {
+        self.journal.keep_typing(&self.item(), field, text);
+    }
+
     /// The step's state, recomputed whenever its records change.
     pub fn state(&self) -> Memo<StepState> {
         let (records, item, module, step) = (self.journal.records, self.item(), self.module.clone(), self.step.clone());

@@ -1,6 +1,8 @@
 //! A textarea whose text is saved as it is typed (after a short pause, when the
 //! learner leaves the box, when the page is hidden or closed, and when the step is
-//! left), with an optional word count that follows every key press.
+//! left), with an optional word count that follows every key press. Each key press
+//! is also kept at once where a closing browser cannot lose it
+//! ([`crate::storage::typing`]).
 
 use super::StepCtx;
 use leptos::prelude::*;
@@ -65,6 +67,7 @@ pub fn WrittenAnswer(
         let draft = draft.clone();
         move |ev: web_sys::Event| {
             let value = event_target_value(&ev);
+            draft.ctx.keep_typing(&draft.field, &value);
             if let Ok(mut typed) = draft.typed.lock() {
                 *typed = Some(value.clone());
             }
