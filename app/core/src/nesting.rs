@@ -11,9 +11,9 @@
 //! | a page's Markdown: quotes, list items, emphasis, links inside each other | [`MAX_DEPTH`] | `bundle::markdown`, and [`bundle_too_deep`] on unpacking |
 //! | a scenario condition: brackets and `not` | [`MAX_DEPTH`] | `scenario::parse_condition`, and [`bundle_too_deep`] |
 //! | TOML arrays, inline tables and dotted keys | [`TOML_MAX_DEPTH`] | the `toml` crate |
-//! | JSON anywhere (packed files, progress files, records, indexes) | [`JSON_MAX_DEPTH`] | `serde_json` |
+//! | JSON anywhere (packed files, progress files, records, indexes) | [`JSON_MAX_DEPTH`] | `serde_json`, and [`json_depth`] before a packed file is read |
 
-use crate::bundle::{Activity, Bundle, Rich};
+use crate::bundle::{Activity, Bundle, Step};
 use crate::doc::{Block, Inline};
 use crate::scenario::Condition;
 
@@ -95,65 +95,46 @@ pub fn condition_depth(condition: &Condition) -> usize {
     deepest
 }
 
+/// How many arrays and objects are nested inside each other at the deepest point of
+/// some JSON text (brackets inside strings do not count). Iterative, and it reads
+/// well-formed and damaged text alike, so a file can be refused as too deep before
+/// `serde_json` reaches its own limit.
+pub fn json_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// Where a bundle nests deeper than [`MAX_DEPTH`]: the first page or condition that
 /// does, as "module title, step title". `None` when every one is within the limit,
 /// as in every bundle `wex check` passes.
 pub fn bundle_too_deep(bundle: &Bundle) -> Option<String> {
-    for module in &bundle.modules {
-        for step in &module.steps {
-            let mut riches: Vec<&Rich> = vec![&step.before, &step.after];
-            let mut conditions: Vec<&Condition> = Vec::new();
-            if let Some(activity) = &step.activity {
-                activity_parts(activity, &mut riches, &mut conditions);
-            }
-            let rich_deep = riches.iter().any(|rich| blocks_depth(rich) > MAX_DEPTH);
-            let condition_deep = conditions.iter().any(|c| condition_depth(c) > MAX_DEPTH);
-            if rich_deep || condition_deep {
-                return Some(format!("{}, {}", module.title, step.title));
-            }
-        }
-    }
-    None
-}
-
-/// Every piece of rich text and every condition an activity holds.
-fn activity_parts<'a>(activity: &'a Activity, riches: &mut Vec<&'a Rich>, conditions: &mut Vec<&'a Condition>) {
-    use crate::bundle::{Answer, Question};
-    let questions = |questions: &'a [Question], riches: &mut Vec<&'a Rich>| {
-        for question in questions {
-            riches.push(&question.text);
-            match &question.answer {
-                Answer::Choice { options, .. } => riches.extend(options.iter().map(|o| &o.feedback)),
-                Answer::Text { model_answer } => riches.push(model_answer),
-            }
-        }
+    let too_deep = |step: &Step| {
+        step.rich_texts().into_iter().any(|rich| blocks_depth(rich) > MAX_DEPTH)
+            || step.activity.iter().flat_map(Activity::conditions).any(|c| condition_depth(c) > MAX_DEPTH)
     };
-    match activity {
-        Activity::Quiz(quiz) => questions(&quiz.questions, riches),
-        Activity::CaseStudy(case) => {
-            riches.push(&case.story);
-            riches.extend(case.reveals.iter().map(|r| &r.content));
-            questions(&case.questions, riches);
-        }
-        Activity::CarePlan(plan) => {
-            riches.push(&plan.model_answer);
-            riches.extend(plan.needs.iter().map(|n| &n.feedback));
-            riches.extend(plan.interventions.iter().map(|i| &i.feedback));
-        }
-        Activity::Scenario(scenario) => {
-            for node in &scenario.nodes {
-                riches.push(&node.text);
-                riches.push(&node.notes);
-                riches.extend(node.ending.iter().map(|e| &e.feedback));
-                for choice in &node.choices {
-                    riches.push(&choice.feedback);
-                    conditions.extend(choice.condition.as_ref());
-                }
-            }
-        }
-        Activity::Reflection(_) => {}
-        Activity::Media(media) => riches.push(&media.transcript),
-    }
+    let steps = bundle.modules.iter().flat_map(|module| module.steps.iter().map(move |step| (module, step)));
+    steps.filter(|(_, step)| too_deep(step)).map(|(module, step)| format!("{}, {}", module.title, step.title)).next()
 }
 
 #[cfg(test)]
@@ -189,6 +170,14 @@ mod tests {
         while let Some(Block::Quote(inner)) = deep.pop() {
             deep = inner;
         }
+    }
+
+    #[test]
+    fn measures_json_outside_its_strings() {
+        assert_eq!(json_depth("1"), 0);
+        assert_eq!(json_depth(r#"{"a":[1,{"b":[]}],"c":{}}"#), 4);
+        assert_eq!(json_depth(r#"{"t":"[[[{{{ \" ]]] \\"}"#), 1);
+        assert_eq!(json_depth(&"[".repeat(100_000)), 100_000);
     }
 
     #[test]

@@ -125,16 +125,6 @@ fn write_packed(body: &str, signature: Option<&PackSignature>) -> Vec<u8> {
     bytes
 }
 
-/// Why serde_json refused a packed file; its nesting limit ([`crate::nesting::JSON_MAX_DEPTH`])
-/// is said in Wex's words.
-fn malformed(error: serde_json::Error) -> UnpackError {
-    if error.to_string().starts_with("recursion limit exceeded") {
-        UnpackError::TooDeep(None)
-    } else {
-        UnpackError::Malformed(error.to_string())
-    }
-}
-
 /// Adds (or replaces) the publisher's signature on a packed file, after checking it.
 pub fn sign(bytes: &[u8], seed: &[u8; 32]) -> Result<Vec<u8>, UnpackError> {
     unpack(bytes)?;
@@ -165,7 +155,12 @@ pub fn unpack(bytes: &[u8]) -> Result<Packed, UnpackError> {
     if header.format > FORMAT {
         return Err(UnpackError::NewerFormat { format: header.format });
     }
-    let packed: PackedIn = serde_json::from_str(text).map_err(malformed)?;
+    // Measured first, so that a file serde_json would refuse for its depth is called
+    // too deep rather than damaged.
+    if crate::nesting::json_depth(text) >= crate::nesting::JSON_MAX_DEPTH {
+        return Err(UnpackError::TooDeep(None));
+    }
+    let packed: PackedIn = serde_json::from_str(text).map_err(|e| UnpackError::Malformed(e.to_string()))?;
     let actual = sha256_hex(packed.bundle.get().as_bytes());
     if actual != packed.sha256 {
         return Err(UnpackError::HashMismatch { stated: packed.sha256, actual });
@@ -186,7 +181,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Packed, UnpackError> {
             Some(signature.key.clone())
         }
     };
-    let bundle: Bundle = serde_json::from_str(packed.bundle.get()).map_err(malformed)?;
+    let bundle: Bundle = serde_json::from_str(packed.bundle.get()).map_err(|e| UnpackError::Malformed(e.to_string()))?;
     if let Some(place) = crate::nesting::bundle_too_deep(&bundle) {
         return Err(UnpackError::TooDeep(Some(place)));
     }

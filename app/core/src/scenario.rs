@@ -133,6 +133,9 @@ impl fmt::Display for ConditionError {
 pub fn parse_condition(text: &str) -> Result<Condition, ConditionError> {
     let tokens = tokenize(text)?;
     let mut parser = ConditionParser { tokens, at: 0, end: text.len(), depth: 0 };
+    // Two checks, one limit: the parser stops at brackets and `not` too deep to read
+    // without risking the stack (with their position); the tree's depth, which also
+    // counts `and` and `or` and is what an unpacked file is held to, decides the rest.
     let condition = parser.any()?;
     match parser.tokens.get(parser.at) {
         None if crate::nesting::condition_depth(&condition) > crate::nesting::MAX_DEPTH => Err(ConditionError::too_deep(0)),

@@ -178,9 +178,12 @@ fn wrap(levels: usize, open: &str, close: &str) -> impl Fn(&str) -> String {
     move |inner: &str| format!("{open}{inner}{close}")
 }
 
+/// Makes a packed page's JSON from the JSON of the paragraph at its heart.
+type Shape = Box<dyn Fn(&str) -> String>;
+
 #[test]
 fn a_packed_file_nested_too_deeply_is_refused_with_a_reason() {
-    let cases: Vec<(&str, Box<dyn Fn(&str) -> String>)> = vec![
+    let cases: Vec<(&str, Shape)> = vec![
         ("quotes just over the limit", Box::new(wrap(MAX_DEPTH + 1, r#"{"q":["#, "]}"))),
         ("lists just over the limit", Box::new(wrap(MAX_DEPTH + 1, r#"{"ul":[["#, "]]}"))),
         ("quotes at ten times the limit", Box::new(wrap(TEN_TIMES, r#"{"q":["#, "]}"))),

@@ -246,6 +246,59 @@ impl Activity {
             Activity::Media(_) => "media",
         }
     }
+
+    /// Every piece of rich text the activity holds: questions, stories, feedback,
+    /// model answers, scenario nodes and notes, transcripts.
+    pub fn rich_texts(&self) -> Vec<&Rich> {
+        match self {
+            Activity::Quiz(quiz) => questions_rich_texts(&quiz.questions),
+            Activity::CaseStudy(case) => {
+                let mut texts = vec![&case.story];
+                texts.extend(case.reveals.iter().map(|r| &r.content));
+                texts.extend(questions_rich_texts(&case.questions));
+                texts
+            }
+            Activity::CarePlan(plan) => {
+                let mut texts = vec![&plan.model_answer];
+                texts.extend(plan.needs.iter().map(|n| &n.feedback));
+                texts.extend(plan.interventions.iter().map(|i| &i.feedback));
+                texts
+            }
+            Activity::Scenario(scenario) => scenario
+                .nodes
+                .iter()
+                .flat_map(|node| {
+                    [&node.text, &node.notes]
+                        .into_iter()
+                        .chain(node.ending.iter().map(|e| &e.feedback))
+                        .chain(node.choices.iter().map(|c| &c.feedback))
+                })
+                .collect(),
+            Activity::Reflection(_) => Vec::new(),
+            Activity::Media(media) => vec![&media.transcript],
+        }
+    }
+
+    /// Every condition on a scenario's choices (other activities have none).
+    pub fn conditions(&self) -> Vec<&crate::scenario::Condition> {
+        match self {
+            Activity::Scenario(scenario) => scenario.nodes.iter().flat_map(|n| &n.choices).filter_map(|c| c.condition.as_ref()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The rich text of questions: each question and its feedback or model answer.
+fn questions_rich_texts(questions: &[Question]) -> Vec<&Rich> {
+    let mut texts = Vec::new();
+    for question in questions {
+        texts.push(&question.text);
+        match &question.answer {
+            Answer::Choice { options, .. } => texts.extend(options.iter().map(|o| &o.feedback)),
+            Answer::Text { model_answer } => texts.push(model_answer),
+        }
+    }
+    texts
 }
 
 /// Questions with choices and feedback on each choice.
@@ -437,6 +490,13 @@ impl Step {
     /// but a recording (which, with its transcript, is there to watch or read).
     pub fn asks_for_answers(&self) -> bool {
         self.activity.as_ref().is_some_and(|a| !matches!(a, Activity::Media(_)))
+    }
+
+    /// Every piece of rich text the step holds: its reading and its activity's.
+    pub fn rich_texts(&self) -> Vec<&Rich> {
+        let mut texts = vec![&self.before, &self.after];
+        texts.extend(self.activity.iter().flat_map(Activity::rich_texts));
+        texts
     }
 }
 

@@ -115,7 +115,7 @@ fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal)
     let todo = Memo::new(move |_| state.with(|s| still_to_do(&todo_step, s)));
     let problems = move || {
         if tried.get() {
-            todo.get().into_iter().map(|text| ErrorItem::text(text)).collect()
+            todo.get().into_iter().map(ErrorItem::text).collect()
         } else {
             Vec::new()
         }
