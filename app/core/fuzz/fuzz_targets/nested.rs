@@ -5,6 +5,9 @@
 //! without errors must pack and unpack to the same bundle.
 #![no_main]
 
+#[path = "check.rs"]
+mod check;
+
 use libfuzzer_sys::fuzz_target;
 use wex_core::source::SourceFiles;
 
@@ -76,12 +79,5 @@ fuzz_target!(|data: &[u8]| {
     files.insert("bundle.toml", manifest.into_bytes());
     files.insert("modules/one.md", module.into_bytes());
     files.insert("media/a.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec());
-    let parsed = wex_core::bundle::parse_bundle(&files);
-    for d in &parsed.diagnostics {
-        let _ = d.render();
-    }
-    if let Some(bundle) = parsed.ok() {
-        let packed = wex_core::pack::pack(bundle);
-        assert_eq!(&wex_core::pack::unpack(&packed).expect("packed bundles unpack").bundle, bundle);
-    }
+    check::parses_and_round_trips(&files);
 });

@@ -3,6 +3,9 @@
 //! unpack to the same bundle.
 #![no_main]
 
+#[path = "check.rs"]
+mod check;
+
 use libfuzzer_sys::fuzz_target;
 use wex_core::source::SourceFiles;
 
@@ -13,13 +16,5 @@ fuzz_target!(|data: &[u8]| {
     for (path, chunk) in PATHS.iter().zip(data.split(|b| *b == 0xff)) {
         files.insert(*path, chunk.to_vec());
     }
-    let parsed = wex_core::bundle::parse_bundle(&files);
-    for d in &parsed.diagnostics {
-        let _ = d.render();
-    }
-    if let Some(bundle) = parsed.ok() {
-        let packed = wex_core::pack::pack(bundle);
-        assert_eq!(&wex_core::pack::unpack(&packed).expect("packed bundles unpack").bundle, bundle);
-        let _ = wex_core::stats::stats(bundle);
-    }
+    check::parses_and_round_trips(&files);
 });
