@@ -70,8 +70,11 @@ pub async fn for_bundle(profile: &str, bundle: &str) -> Result<Vec<Record>, Stor
 
 /// Whether a profile has started a placement, and whether it has a certificate for
 /// it: counted through indexes, without reading (or parsing) the records.
+///
+/// Answers left unsaved in localStorage are not saved here: they change neither
+/// (their step's visit is already a record), and reading them would put the record
+/// parser into the first download, where "Your assignments" calls this.
 pub async fn standing(profile: &str, bundle: &str) -> Result<(bool, bool), StorageError> {
-    save_typed(profile).await?;
     let db = open().await?;
     let tx = db.transaction(RECORDS).build()?;
     let store = tx.object_store(RECORDS)?;
