@@ -5,6 +5,7 @@
 use crate::bundle::{Activity, Answer, Bundle, Question, Step};
 use crate::credential::record::SharedReflection;
 use crate::doc::first_paragraph_text;
+use crate::field::Field;
 use crate::progress::{Progress, StepState};
 use crate::scenario::Play;
 use crate::scoring::{quiz_standing, step_score, Score};
@@ -40,7 +41,7 @@ const NOTHING: &str = "(no answer)";
 
 fn step_lines(step: &Step, state: &StepState, item: &str, shared: &[SharedReflection]) -> Vec<(String, String)> {
     let mut lines = Vec::new();
-    let written = |field: &str| {
+    let written = |field: &Field| {
         let text = state.text(field).trim();
         if text.is_empty() { NOTHING.to_string() } else { text.to_string() }
     };
@@ -52,20 +53,20 @@ fn step_lines(step: &Step, state: &StepState, item: &str, shared: &[SharedReflec
             let last = state.quiz_attempts.last();
             for question in &quiz.questions {
                 let chosen = last.and_then(|a| a.get(&question.id)).map(Vec::as_slice).unwrap_or(&[]);
-                lines.extend(question_lines(question, chosen, state, "explain:"));
+                lines.extend(question_lines(question, chosen, state));
             }
         }
         Some(Activity::CaseStudy(case)) => {
             lines.push(("Details opened".into(), format!("{} of {}", state.revealed.len(), case.reveals.len())));
             for question in &case.questions {
                 let chosen = state.case_answers.get(&question.id).map(Vec::as_slice).unwrap_or(&[]);
-                lines.extend(question_lines(question, chosen, state, "answer:"));
+                lines.extend(question_lines(question, chosen, state));
             }
         }
         Some(Activity::CarePlan(plan)) => {
             let needs: Vec<&str> = state.needs.iter().filter_map(|&i| plan.needs.get(i)).map(|n| n.text.as_str()).collect();
             lines.push((plan.needs_prompt.clone(), list_or_nothing(&needs)));
-            lines.push((plan.goal_prompt.clone(), written("goal")));
+            lines.push((plan.goal_prompt.clone(), written(&Field::Goal)));
             let order: Vec<String> = state
                 .interventions
                 .iter()
@@ -73,7 +74,7 @@ fn step_lines(step: &Step, state: &StepState, item: &str, shared: &[SharedReflec
                 .filter_map(|(n, id)| plan.interventions.iter().find(|i| &i.id == id).map(|i| format!("{}. {}", n + 1, i.text)))
                 .collect();
             lines.push((plan.interventions_prompt.clone(), if order.is_empty() { NOTHING.into() } else { order.join("\n") }));
-            lines.push((plan.rationale_prompt.clone(), written("rationale")));
+            lines.push((plan.rationale_prompt.clone(), written(&Field::Rationale)));
             for (i, criterion) in plan.rubric.iter().enumerate() {
                 let mark = state.self_marks.get(&i).map_or("not marked", |m| m.label());
                 lines.push((format!("Self-marked: {criterion}"), mark.into()));
@@ -106,7 +107,7 @@ fn step_lines(step: &Step, state: &StepState, item: &str, shared: &[SharedReflec
     lines
 }
 
-fn question_lines(question: &Question, chosen: &[usize], state: &StepState, written_prefix: &str) -> Vec<(String, String)> {
+fn question_lines(question: &Question, chosen: &[usize], state: &StepState) -> Vec<(String, String)> {
     let asked = first_paragraph_text(&question.text);
     let mut lines = Vec::new();
     match &question.answer {
@@ -115,12 +116,12 @@ fn question_lines(question: &Question, chosen: &[usize], state: &StepState, writ
             let verdict = if picked.is_empty() { "" } else if crate::scoring::is_correct(question, chosen) { " (correct)" } else { " (not correct)" };
             lines.push((asked, format!("{}{verdict}", list_or_nothing(&picked))));
             if let Some(explain) = &question.explain {
-                let text = state.text(&format!("{written_prefix}{}", question.id)).trim();
+                let text = state.text(&question.explain_field()).trim();
                 lines.push((explain.clone(), if text.is_empty() { NOTHING.into() } else { text.into() }));
             }
         }
         Answer::Text { .. } => {
-            let text = state.text(&format!("{written_prefix}{}", question.id)).trim();
+            let text = state.text(&question.answer_field()).trim();
             lines.push((asked, if text.is_empty() { NOTHING.into() } else { text.into() }));
         }
     }
@@ -153,13 +154,13 @@ mod tests {
 
         // A reflection step, answered: withheld in the log, shown only when shared.
         let with_reflection = crate::testing::bundle_with_reflection();
-        let mine = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: "prompt:what".into(), text: "I listened to the nurse".into() } }];
+        let mine = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: Field::Prompt("what".into()), text: "I listened to the nurse".into() } }];
         let log = Progress::replay(&attempt_log(&mine));
         let reflect = |shared: &[SharedReflection]| answers(&with_reflection, &log, shared).into_iter().find(|s| s.step == "Reflect").unwrap();
         assert_eq!(reflect(&[]).lines, [("What happened?".to_string(), "Not shared (5 words)".to_string())]);
-        let shared = [SharedReflection { item: "m/r".into(), field: "prompt:what".into(), text: "I listened to the nurse".into() }];
+        let shared = [SharedReflection { item: "m/r".into(), field: Field::Prompt("what".into()), text: "I listened to the nurse".into() }];
         assert_eq!(reflect(&shared).lines[0].1, "I listened to the nurse");
-        let one = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: "prompt:what".into(), text: "Fine".into() } }];
+        let one = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: Field::Prompt("what".into()), text: "Fine".into() } }];
         let one_word = answers(&with_reflection, &Progress::replay(&attempt_log(&one)), &[]).into_iter().find(|s| s.step == "Reflect").unwrap();
         assert_eq!(one_word.lines[0].1, "Not shared (1 word)");
     }

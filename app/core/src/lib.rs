@@ -11,6 +11,7 @@ pub mod bundle;
 pub mod diagnostic;
 pub mod credential;
 pub mod doc;
+pub mod field;
 pub mod keys;
 pub mod library;
 pub mod nesting;

@@ -5,6 +5,7 @@
 //! so progress survives a new version of a bundle that adds, removes or reorders
 //! steps; records for steps that no longer exist are kept and simply not shown.
 
+pub use crate::field::Field;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -38,9 +39,8 @@ pub enum Action {
     Pick { question: String, chosen: Vec<usize> },
     /// Submitted a quiz: the chosen option indices for each question id.
     QuizSubmit { answers: BTreeMap<String, Vec<usize>> },
-    /// Free text, saved as typed: `explain:<question>`, `answer:<question>`, `goal`,
-    /// `rationale`, or `prompt:<prompt id>`.
-    Written { field: String, text: String },
+    /// Free text, saved as typed.
+    Written { field: Field, text: String },
     /// Opened a case study's reveal.
     Reveal { index: usize },
     /// Answered a case study's choice question.
@@ -69,7 +69,7 @@ pub enum Action {
     Countersigned { credential: String },
     /// A reflection answer left out of a handed-in attempt log: only how many words
     /// it had, so the log still scores the same. Never written on the device itself.
-    Withheld { field: String, words: usize },
+    Withheld { field: Field, words: usize },
 }
 
 /// The item under which certificates are recorded.
@@ -84,16 +84,13 @@ pub fn attempt_log(records: &[Record]) -> Vec<Record> {
         .iter()
         .filter(|r| !matches!(r.action, Action::Certified { .. } | Action::Countersigned { .. }))
         .map(|r| match &r.action {
-            Action::Written { field, text } if field.starts_with(REFLECTION_FIELD) => {
+            Action::Written { field, text } if field.is_reflection() => {
                 Record { action: Action::Withheld { field: field.clone(), words: word_count(text) }, ..r.clone() }
             }
             _ => r.clone(),
         })
         .collect()
 }
-
-/// The prefix of the written fields that hold reflection answers: `prompt:<id>`.
-pub const REFLECTION_FIELD: &str = "prompt:";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -139,9 +136,9 @@ pub struct StepState {
     /// Options chosen but not yet checked, by question id.
     pub picks: BTreeMap<String, Vec<usize>>,
     pub quiz_attempts: Vec<BTreeMap<String, Vec<usize>>>,
-    pub written: BTreeMap<String, String>,
+    pub written: BTreeMap<Field, String>,
     /// Word counts of answers withheld from a handed-in log, by field.
-    pub withheld: BTreeMap<String, usize>,
+    pub withheld: BTreeMap<Field, usize>,
     pub revealed: BTreeSet<usize>,
     pub case_answers: BTreeMap<String, Vec<usize>>,
     pub needs: Vec<usize>,
@@ -203,17 +200,17 @@ impl StepState {
     }
 
     /// A written answer, or "" when there is none.
-    pub fn text(&self, field: &str) -> &str {
+    pub fn text(&self, field: &Field) -> &str {
         self.written.get(field).map_or("", String::as_str)
     }
 
     /// How many words a written answer has, whether its words are here or withheld.
-    pub fn words(&self, field: &str) -> usize {
+    pub fn words(&self, field: &Field) -> usize {
         self.withheld.get(field).copied().unwrap_or_else(|| word_count(self.text(field)))
     }
 
     /// Whether a written answer has any words, here or withheld.
-    pub fn answered(&self, field: &str) -> bool {
+    pub fn answered(&self, field: &Field) -> bool {
         self.withheld.get(field).is_some_and(|&w| w > 0) || !self.text(field).trim().is_empty()
     }
 }
@@ -302,7 +299,7 @@ pub fn merge(ours: &[Record], theirs: &[Record]) -> Vec<Record> {
 /// every `Written` record whose field's last saved text is different and older. A
 /// saved answer written after the typed copy (in another tab, or imported) wins.
 pub fn unsaved_answers(saved: &[Record], typed: Vec<Record>) -> Vec<Record> {
-    let last_saved = |typed: &Record, field: &str| {
+    let last_saved = |typed: &Record, field: &Field| {
         saved
             .iter()
             .filter(|r| r.bundle == typed.bundle && r.item == typed.item)
@@ -349,44 +346,44 @@ mod tests {
             record("m/s", 1, Action::Choose { node: "a".into(), choice: 0 }),
             record("m/s", 2, Action::Choose { node: "b".into(), choice: 1 }),
             record("m/s", 3, Action::Back),
-            record("m/s", 4, Action::Written { field: "prompt:what".into(), text: "first".into() }),
-            record("m/s", 5, Action::Written { field: "prompt:what".into(), text: "second draft".into() }),
+            record("m/s", 4, Action::Written { field: Field::Prompt("what".into()), text: "first".into() }),
+            record("m/s", 5, Action::Written { field: Field::Prompt("what".into()), text: "second draft".into() }),
         ];
         let progress = Progress::replay(&records);
         let state = progress.step("m", "s");
         assert_eq!(state.path, vec![("a".to_string(), 0)]);
-        assert_eq!(state.text("prompt:what"), "second draft");
-        assert_eq!(state.text("prompt:other"), "");
+        assert_eq!(state.text(&Field::Prompt("what".into())), "second draft");
+        assert_eq!(state.text(&Field::Prompt("other".into())), "");
     }
 
     #[test]
     fn merging_keeps_everything_once_and_the_newest_answer_wins() {
-        let here = [record("m/s", 1, Action::Written { field: "goal".into(), text: "old".into() }), record("m/a", 2, Action::Done)];
-        let there = [record("m/s", 3, Action::Written { field: "goal".into(), text: "new".into() }), record("m/a", 2, Action::Done)];
+        let here = [record("m/s", 1, Action::Written { field: Field::Goal, text: "old".into() }), record("m/a", 2, Action::Done)];
+        let there = [record("m/s", 3, Action::Written { field: Field::Goal, text: "new".into() }), record("m/a", 2, Action::Done)];
         let merged = merge(&here, &there);
         assert_eq!(merged.len(), 3);
-        assert_eq!(Progress::replay(&merged).step("m", "s").text("goal"), "new");
+        assert_eq!(Progress::replay(&merged).step("m", "s").text(&Field::Goal), "new");
         assert_eq!(merge(&there, &here), merged, "merging is symmetric");
     }
 
     #[test]
     fn the_attempt_log_withholds_reflection_words_but_scores_the_same() {
         let records = [
-            record("m/r", 1, Action::Written { field: "prompt:what".into(), text: "I felt nervous at first".into() }),
-            record("m/p", 2, Action::Written { field: "rationale".into(), text: "Safety first".into() }),
+            record("m/r", 1, Action::Written { field: Field::Prompt("what".into()), text: "I felt nervous at first".into() }),
+            record("m/p", 2, Action::Written { field: Field::Rationale, text: "Safety first".into() }),
             record("certificate", 3, Action::Certified { credential: "{}".into() }),
             record("certificate", 4, Action::Countersigned { credential: "{}".into() }),
         ];
         let log = attempt_log(&records);
         assert_eq!(log.len(), 2, "certificates are not part of the log");
-        assert_eq!(log[0].action, Action::Withheld { field: "prompt:what".into(), words: 5 });
+        assert_eq!(log[0].action, Action::Withheld { field: Field::Prompt("what".into()), words: 5 });
         assert_eq!(log[1].action, records[1].action, "other written answers are evidence");
         let state = Progress::replay(&log);
-        assert_eq!(state.step("m", "r").words("prompt:what"), 5);
-        assert!(state.step("m", "r").answered("prompt:what"));
-        assert_eq!(state.step("m", "r").text("prompt:what"), "");
+        assert_eq!(state.step("m", "r").words(&Field::Prompt("what".into())), 5);
+        assert!(state.step("m", "r").answered(&Field::Prompt("what".into())));
+        assert_eq!(state.step("m", "r").text(&Field::Prompt("what".into())), "");
         let mine = Progress::replay(&records);
-        assert_eq!(mine.step("m", "r").words("prompt:what"), 5);
+        assert_eq!(mine.step("m", "r").words(&Field::Prompt("what".into())), 5);
         assert_eq!(mine.countersigned(), Some("{}"));
     }
 
@@ -398,28 +395,28 @@ mod tests {
 
     #[test]
     fn typed_answers_are_saved_only_where_they_are_newer_and_different() {
-        let written = |item: &str, at_ms, field: &str, text: &str| record(item, at_ms, Action::Written { field: field.into(), text: text.into() });
+        let written = |item: &str, at_ms, field: Field, text: &str| record(item, at_ms, Action::Written { field, text: text.into() });
         let saved = [
-            written("m/r", 10, "prompt:what", "I saw"),
-            written("m/r", 20, "prompt:why", "Because it mattered"),
-            written("m/r", 30, "prompt:what", "I saw the nurse"),
+            written("m/r", 10, Field::Prompt("what".into()), "I saw"),
+            written("m/r", 20, Field::Prompt("why".into()), "Because it mattered"),
+            written("m/r", 30, Field::Prompt("what".into()), "I saw the nurse"),
         ];
         let typed = vec![
             // Typed after the last save: the closing tab's words.
-            written("m/r", 40, "prompt:what", "I saw the nurse listen"),
+            written("m/r", 40, Field::Prompt("what".into()), "I saw the nurse listen"),
             // Already saved, word for word.
-            written("m/r", 25, "prompt:why", "Because it mattered"),
+            written("m/r", 25, Field::Prompt("why".into()), "Because it mattered"),
             // Older than a save made since (in another tab): the save wins.
-            written("m/r", 15, "prompt:why", "Because"),
+            written("m/r", 15, Field::Prompt("why".into()), "Because"),
             // Never saved at all, even as an empty box.
-            written("m/p", 5, "goal", ""),
+            written("m/p", 5, Field::Goal, ""),
             // Not an answer: never restored from a typed copy.
             record("m/r", 50, Action::Done),
         ];
         let restore = unsaved_answers(&saved, typed);
-        assert_eq!(restore, vec![written("m/r", 40, "prompt:what", "I saw the nurse listen"), written("m/p", 5, "goal", "")]);
+        assert_eq!(restore, vec![written("m/r", 40, Field::Prompt("what".into()), "I saw the nurse listen"), written("m/p", 5, Field::Goal, "")]);
         // Another placement's answer with the same item and field is not the same answer.
-        let other = Record { bundle: "other".into(), ..written("m/r", 1, "prompt:what", "Elsewhere") };
+        let other = Record { bundle: "other".into(), ..written("m/r", 1, Field::Prompt("what".into()), "Elsewhere") };
         assert_eq!(unsaved_answers(&saved, vec![other.clone()]), vec![other]);
     }
 }

@@ -3,6 +3,7 @@
 //! tutor's tracker all call these, so a score is the same number everywhere.
 
 use crate::bundle::{Activity, Answer, Bundle, CarePlan, Module, Question, Quiz, Step};
+use crate::field::Field;
 use crate::progress::{Progress, Status, StepState};
 use crate::scenario::Play;
 use serde::{Deserialize, Serialize};
@@ -201,6 +202,49 @@ pub fn step_score(step: &Step, state: &StepState) -> Option<Score> {
     }
 }
 
+/// A part of a care plan still missing before it can be compared with the model
+/// answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanGap {
+    Needs,
+    Goal,
+    Interventions,
+    /// Fewer words of explanation than the plan asks for (at least one).
+    Rationale { needed: usize, written: usize },
+}
+
+impl PlanGap {
+    /// What to do about it, in words for the learner.
+    pub fn describe(&self) -> String {
+        match self {
+            PlanGap::Needs => "Choose the person's needs".into(),
+            PlanGap::Goal => "Write a goal".into(),
+            PlanGap::Interventions => "Choose and order the interventions".into(),
+            PlanGap::Rationale { needed, written } => format!("Explain your plan in at least {needed} words (you have {written})"),
+        }
+    }
+}
+
+/// What a care plan still lacks before it can be compared with the model answer, in
+/// the order the plan asks for it; empty when it is ready.
+pub fn care_plan_gaps(plan: &CarePlan, state: &StepState) -> Vec<PlanGap> {
+    let mut gaps = Vec::new();
+    if state.needs.is_empty() {
+        gaps.push(PlanGap::Needs);
+    }
+    if state.text(&Field::Goal).trim().is_empty() {
+        gaps.push(PlanGap::Goal);
+    }
+    if state.interventions.is_empty() {
+        gaps.push(PlanGap::Interventions);
+    }
+    let (needed, written) = ((plan.min_words as usize).max(1), state.words(&Field::Rationale));
+    if written < needed {
+        gaps.push(PlanGap::Rationale { needed, written });
+    }
+    gaps
+}
+
 /// What a learner still has to do before a step can be finished, in words for them;
 /// empty when they may finish it.
 pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
@@ -219,7 +263,7 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
             for q in &case.questions {
                 let answered = match &q.answer {
                     Answer::Choice { .. } => state.case_answers.contains_key(&q.id),
-                    Answer::Text { .. } => !state.text(&format!("answer:{}", q.id)).trim().is_empty(),
+                    Answer::Text { .. } => !state.text(&q.answer_field()).trim().is_empty(),
                 };
                 if !answered {
                     todo.push(format!("Answer: {}", crate::doc::first_paragraph_text(&q.text)));
@@ -227,19 +271,7 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
             }
         }
         Some(Activity::CarePlan(plan)) => {
-            if state.needs.is_empty() {
-                todo.push("Choose the person's needs".into());
-            }
-            if state.text("goal").trim().is_empty() {
-                todo.push("Write a goal".into());
-            }
-            if state.interventions.is_empty() {
-                todo.push("Choose and order the interventions".into());
-            }
-            let words = state.words("rationale");
-            if words < plan.min_words as usize || words == 0 {
-                todo.push(format!("Explain your plan in at least {} words (you have {words})", plan.min_words.max(1)));
-            }
+            todo.extend(care_plan_gaps(plan, state).iter().map(PlanGap::describe));
             if !state.plan_submitted {
                 todo.push("Compare your plan with the model answer".into());
             } else if state.self_marks.len() < plan.rubric.len() {
@@ -452,13 +484,13 @@ mod tests {
         let step = &b.modules[0].steps[1];
         let mut records = vec![
             at("plan", Action::Needs { chosen: vec![0] }),
-            at("plan", Action::Written { field: "goal".into(), text: "Walk again".into() }),
+            at("plan", Action::Written { field: Field::Goal, text: "Walk again".into() }),
             at("plan", Action::Interventions { order: vec!["first".into()] }),
-            at("plan", Action::Written { field: "rationale".into(), text: "Too short".into() }),
+            at("plan", Action::Written { field: Field::Rationale, text: "Too short".into() }),
         ];
         let todo = still_to_do(step, Progress::replay(&records).step("m", "plan"));
         assert_eq!(todo, vec!["Explain your plan in at least 3 words (you have 2)".to_string(), "Compare your plan with the model answer".into()]);
-        records.push(at("plan", Action::Written { field: "rationale".into(), text: "Safety comes first always".into() }));
+        records.push(at("plan", Action::Written { field: Field::Rationale, text: "Safety comes first always".into() }));
         records.push(at("plan", Action::PlanSubmit));
         records.push(at("plan", Action::SelfMark { criterion: 0, mark: SelfMark::Yes }));
         assert_eq!(still_to_do(step, Progress::replay(&records).step("m", "plan")), vec!["Mark your plan against each point of the rubric".to_string()]);
@@ -539,7 +571,7 @@ mod finishing {
 
         // Answering the reflection, even without "Save and continue", finishes it.
         let mut answered = vec![at("m/a", 1, Action::Visit), at("m/r", 2, Action::Visit), at("m/b", 3, Action::Visit)];
-        answered.push(at("m/r", 5, Action::Written { field: "prompt:why".into(), text: "Because".into() }));
+        answered.push(at("m/r", 5, Action::Written { field: Field::Prompt("why".into()), text: "Because".into() }));
         assert_eq!(module_status(&m, &Progress::replay(&answered)), Status::Completed);
         assert!(unfinished_steps(&m, &Progress::replay(&answered)).is_empty());
     }

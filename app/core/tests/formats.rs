@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use wex_core::credential::badge::attempt_log_sha256;
 use wex_core::credential::record::{CompletionRecord, SharedReflection};
+use wex_core::field::Field;
 use wex_core::pack::Index;
 use wex_core::progress::{attempt_log, Action, Record, SelfMark, CERTIFICATE_ITEM};
 use wex_core::tracker::Entry;
@@ -43,8 +44,8 @@ fn round_trips<T: Serialize + DeserializeOwned>(name: &str) -> T {
     value
 }
 
-fn written(at_ms: u64, item: &str, field: &str, text: &str) -> Record {
-    Record { bundle: "golden".into(), item: item.into(), at_ms, action: Action::Written { field: field.into(), text: text.into() } }
+fn written(at_ms: u64, item: &str, field: Field, text: &str) -> Record {
+    Record { bundle: "golden".into(), item: item.into(), at_ms, action: Action::Written { field, text: text.into() } }
 }
 
 /// One record of every action, and a written answer in every kind of field.
@@ -56,15 +57,15 @@ fn every_action() -> Vec<Record> {
         at(3, "intro/welcome", Action::Undone),
         at(4, "intro/quiz", Action::Pick { question: "first".into(), chosen: vec![1] }),
         at(5, "intro/quiz", Action::QuizSubmit { answers: BTreeMap::from([("first".into(), vec![1]), ("second".into(), vec![0, 2])]) }),
-        written(6, "intro/quiz", "explain:first", "Because it keeps people safe."),
-        written(7, "intro/quiz", "answer:third", "Ask the nurse in charge."),
+        written(6, "intro/quiz", Field::Explain("first".into()), "Because it keeps people safe."),
+        written(7, "intro/quiz", Field::Answer("third".into()), "Ask the nurse in charge."),
         at(8, "case/story", Action::Reveal { index: 0 }),
         at(9, "case/story", Action::CaseAnswer { question: "next".into(), chosen: vec![2] }),
-        written(10, "case/story", "answer:why", "She was worried about her dog."),
+        written(10, "case/story", Field::Answer("why".into()), "She was worried about her dog."),
         at(11, "plan/care", Action::Needs { chosen: vec![0, 3] }),
         at(12, "plan/care", Action::Interventions { order: vec!["walk".into(), "fluids".into()] }),
-        written(13, "plan/care", "goal", "Walk to the day room by Friday."),
-        written(14, "plan/care", "rationale", "Moving keeps her strong; \"small steps\" first."),
+        written(13, "plan/care", Field::Goal, "Walk to the day room by Friday."),
+        written(14, "plan/care", Field::Rationale, "Moving keeps her strong; \"small steps\" first."),
         at(15, "plan/care", Action::PlanSubmit),
         at(16, "plan/care", Action::SelfMark { criterion: 0, mark: SelfMark::Yes }),
         at(17, "plan/care", Action::SelfMark { criterion: 1, mark: SelfMark::Partly }),
@@ -72,11 +73,11 @@ fn every_action() -> Vec<Record> {
         at(19, "ward/call", Action::Choose { node: "start".into(), choice: 1 }),
         at(20, "ward/call", Action::Back),
         at(21, "ward/call", Action::Restart),
-        written(22, "end/reflect", "prompt:what", "I noticed how calm the nurse stayed — and kind."),
+        written(22, "end/reflect", Field::Prompt("what".into()), "I noticed how calm the nurse stayed — and kind."),
         at(23, "end/reflect", Action::Share { shared: true }),
         at(24, CERTIFICATE_ITEM, Action::Certified { credential: "{\"id\":\"urn:uuid:golden\"}".into() }),
         at(25, CERTIFICATE_ITEM, Action::Countersigned { credential: "{\"id\":\"urn:uuid:golden-2\"}".into() }),
-        at(26, "end/reflect", Action::Withheld { field: "prompt:why".into(), words: 12 }),
+        at(26, "end/reflect", Action::Withheld { field: Field::Prompt("why".into()), words: 12 }),
     ]
 }
 
@@ -109,7 +110,7 @@ fn the_attempt_log_and_its_signed_hash_are_unchanged() {
 
 fn completion_record() -> CompletionRecord {
     let credential = serde_json::json!({ "id": "urn:uuid:golden", "type": ["VerifiableCredential", "OpenBadgeCredential"] });
-    let shared = SharedReflection { item: "end/reflect".into(), field: "prompt:what".into(), text: "I noticed how calm the nurse stayed.".into() };
+    let shared = SharedReflection { item: "end/reflect".into(), field: Field::Prompt("what".into()), text: "I noticed how calm the nurse stayed.".into() };
     CompletionRecord { assignment: Some("assignment-1".into()), reflections: vec![shared], ..CompletionRecord::new(credential, attempt_log(&every_action())) }
 }
 

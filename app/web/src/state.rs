@@ -155,11 +155,11 @@ impl Journal {
 
     /// Keeps an answer as it stands after a key press where closing the tab cannot
     /// lose it (see [`storage::typing`]); [`Journal::record`] saves it properly.
-    pub fn keep_typing(&self, item: &str, field: &str, text: &str) {
+    pub fn keep_typing(&self, item: &str, field: &wex_core::progress::Field, text: &str) {
         if self.in_memory {
             return;
         }
-        let action = Action::Written { field: field.to_string(), text: text.to_string() };
+        let action = Action::Written { field: field.clone(), text: text.to_string() };
         let record = Record { bundle: self.bundle.get_value(), item: item.to_string(), at_ms: now_ms(), action };
         storage::typing::keep(&self.profile.get_value(), record);
     }

@@ -2,7 +2,7 @@
 
 use wasm_bindgen_test::*;
 use wex_core::pin::hash_pin;
-use wex_core::progress::{Action, Progress, Record};
+use wex_core::progress::{Action, Field, Progress, Record};
 use wex_web::storage::{self, profiles::Profile};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,7 +16,7 @@ async fn records_come_back_per_profile_and_bundle_in_time_order() {
     let written = [
         record("order", "m/a", 1, Action::Done),
         record("other", "m/a", 2, Action::Done),
-        record("order", "m/b", 3, Action::Written { field: "goal".into(), text: "Walk to the shop".into() }),
+        record("order", "m/b", 3, Action::Written { field: Field::Goal, text: "Walk to the shop".into() }),
         record("order", "m/a", 4, Action::Undone),
     ];
     storage::records::append("sam", &written).await.unwrap();
@@ -25,7 +25,7 @@ async fn records_come_back_per_profile_and_bundle_in_time_order() {
     assert_eq!(read, vec![written[0].clone(), written[2].clone(), written[3].clone()]);
     let progress = Progress::replay(&read);
     assert!(!progress.step("m", "a").done);
-    assert_eq!(progress.step("m", "b").text("goal"), "Walk to the shop");
+    assert_eq!(progress.step("m", "b").text(&Field::Goal), "Walk to the shop");
     assert!(storage::records::for_bundle("sam", "nothing").await.unwrap().is_empty());
     // One profile never sees another's records.
     assert_eq!(storage::records::for_bundle("alex", "order").await.unwrap().len(), 1);
@@ -150,8 +150,8 @@ async fn the_tutor_identity_assignments_and_handins_round_trip() {
 
 #[wasm_bindgen_test]
 async fn answers_kept_while_typing_are_saved_by_the_next_read_once_and_only_if_unsaved() {
-    let written = |at_ms, text: &str| record("typing", "m/r", at_ms, Action::Written { field: "prompt:what".into(), text: text.into() });
-    let goal = |at_ms, text: &str| record("typing", "m/p", at_ms, Action::Written { field: "goal".into(), text: text.into() });
+    let written = |at_ms, text: &str| record("typing", "m/r", at_ms, Action::Written { field: Field::Prompt("what".into()), text: text.into() });
+    let goal = |at_ms, text: &str| record("typing", "m/p", at_ms, Action::Written { field: Field::Goal, text: text.into() });
     storage::records::append("kit", &[written(10, "I saw")]).await.unwrap();
     // Each key press replaces the box's kept text; the tab closes before any save.
     storage::typing::keep("kit", written(20, "I saw the"));

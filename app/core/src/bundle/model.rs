@@ -325,6 +325,18 @@ pub struct Question {
     pub keep_order: bool,
 }
 
+impl Question {
+    /// The field a free-text answer to this question is recorded under.
+    pub fn answer_field(&self) -> crate::field::Field {
+        crate::field::Field::Answer(self.id.clone())
+    }
+
+    /// The field of the "explain your answer" box under a choice question.
+    pub fn explain_field(&self) -> crate::field::Field {
+        crate::field::Field::Explain(self.id.clone())
+    }
+}
+
 /// How a question is answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -455,8 +467,8 @@ pub struct Prompt {
 
 impl Prompt {
     /// The field the learner's answer to this prompt is recorded under.
-    pub fn field(&self) -> String {
-        format!("{}{}", crate::progress::REFLECTION_FIELD, self.id)
+    pub fn field(&self) -> crate::field::Field {
+        crate::field::Field::Prompt(self.id.clone())
     }
 }
 

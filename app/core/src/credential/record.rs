@@ -33,8 +33,8 @@ pub struct CompletionRecord {
 pub struct SharedReflection {
     /// The step, as `module/step`.
     pub item: String,
-    /// The prompt's field, `prompt:<id>`.
-    pub field: String,
+    /// The prompt's field ([`crate::field::Field::Prompt`]).
+    pub field: crate::field::Field,
     pub text: String,
 }
 
@@ -134,6 +134,7 @@ impl CompletionRecord {
 
 #[cfg(all(test, feature = "author"))]
 mod tests {
+    use crate::field::Field;
     use super::*;
 
     #[test]
@@ -163,14 +164,14 @@ mod tests {
     fn handing_in_withholds_reflections_unless_chosen() {
         let bundle = crate::testing::bundle_with_reflection();
         let at = |ms, action| Record { bundle: "t".into(), item: "m/r".into(), at_ms: ms, action };
-        let records = [at(1, crate::progress::Action::Written { field: "prompt:what".into(), text: " My own words ".into() }), at(2, crate::progress::Action::Share { shared: true })];
+        let records = [at(1, crate::progress::Action::Written { field: Field::Prompt("what".into()), text: " My own words ".into() }), at(2, crate::progress::Action::Share { shared: true })];
         let choices = reflection_choices(&bundle, &records);
         assert_eq!(choices, [ReflectionChoice { item: "m/r".into(), module: "M".into(), step: "Reflect".into(), shared: true }]);
         let private = CompletionRecord::hand_in(serde_json::json!({}), &records, Some("a1".into()), &bundle, &[]);
         assert!(!serde_json::to_string(&private).unwrap().contains("My own words"));
         assert_eq!(private.assignment.as_deref(), Some("a1"));
         let shared = CompletionRecord::hand_in(serde_json::json!({}), &records, None, &bundle, &["m/r".into()]);
-        assert_eq!(shared.reflections, [SharedReflection { item: "m/r".into(), field: "prompt:what".into(), text: "My own words".into() }]);
+        assert_eq!(shared.reflections, [SharedReflection { item: "m/r".into(), field: Field::Prompt("what".into()), text: "My own words".into() }]);
         assert_eq!(shared.records, private.records, "the signed log is the same either way");
     }
 }

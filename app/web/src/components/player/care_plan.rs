@@ -8,8 +8,8 @@ use crate::components::doc::DocBlocks;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Tag, TagColour};
 use leptos::prelude::*;
 use wex_core::bundle::CarePlan;
-use wex_core::progress::{word_count, Action, SelfMark};
-use wex_core::scoring::{care_plan_score, intervention_verdicts, need_verdicts, Verdict};
+use wex_core::progress::{Action, Field, SelfMark};
+use wex_core::scoring::{care_plan_gaps, care_plan_score, intervention_verdicts, need_verdicts, PlanGap, Verdict};
 
 #[component]
 pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
@@ -110,22 +110,20 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
 
     let submit_ctx = ctx.clone();
     let submit = move |_| {
-        let (min_words, rationale_words, needs, goal, chosen) = state.with_untracked(|s| {
-            (plan.with_value(|p| p.min_words), word_count(s.text("rationale")), s.needs.len(), s.text("goal").trim().len(), s.interventions.len())
-        });
-        let mut missing = Vec::new();
-        if needs == 0 {
-            missing.push(ErrorItem::field("Choose at least one need", first_need.clone()));
-        }
-        if goal == 0 {
-            missing.push(ErrorItem::field("Write a goal", submit_ctx.id("goal")));
-        }
-        if chosen == 0 {
-            missing.push(ErrorItem::field("Choose the interventions to include", first_intervention.clone()));
-        }
-        if rationale_words < min_words.max(1) as usize {
-            missing.push(ErrorItem::field(format!("Explain your plan in at least {} words", min_words.max(1)), submit_ctx.id("rationale")));
-        }
+        let gaps = state.with_untracked(|s| plan.with_value(|p| care_plan_gaps(p, s)));
+        // The rule and its words are core's; each gap links to where it is filled in.
+        let missing: Vec<ErrorItem> = gaps
+            .iter()
+            .map(|gap| {
+                let target = match gap {
+                    PlanGap::Needs => first_need.clone(),
+                    PlanGap::Interventions => first_intervention.clone(),
+                    PlanGap::Goal => submit_ctx.field_id(&Field::Goal),
+                    PlanGap::Rationale { .. } => submit_ctx.field_id(&Field::Rationale),
+                };
+                ErrorItem::field(gap.describe(), target)
+            })
+            .collect();
         problems.set(missing.clone());
         if missing.is_empty() {
             submit_ctx.record(Action::PlanSubmit);
@@ -145,7 +143,7 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
                 {need_views}
             </fieldset>
         </div>
-        <WrittenAnswer ctx=ctx.clone() field="goal" label=format!("2. {goal_prompt}") label_class="nhsuk-label--m" />
+        <WrittenAnswer ctx=ctx.clone() field=Field::Goal label=format!("2. {goal_prompt}") label_class="nhsuk-label--m" />
         <div class="nhsuk-form-group">
             <fieldset class="nhsuk-fieldset">
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{format!("3. {interventions_prompt}")}</legend>
@@ -155,7 +153,7 @@ pub fn CarePlanPlayer(ctx: StepCtx, plan: CarePlan) -> impl IntoView {
             <ol class="nhsuk-list nhsuk-list--number wex-order">{ordered}</ol>
             <p class="nhsuk-u-visually-hidden" role="status">{move || moved.get()}</p>
         </div>
-        <WrittenAnswer ctx=ctx.clone() field="rationale" label=format!("4. {rationale_prompt}") label_class="nhsuk-label--m" min_words=min_words />
+        <WrittenAnswer ctx=ctx.clone() field=Field::Rationale label=format!("4. {rationale_prompt}") label_class="nhsuk-label--m" min_words=min_words />
         {move || if submitted.get() {
             view! { <PlanReview ctx=review_ctx.clone() plan=plan.get_value() /> }.into_any()
         } else {

@@ -62,7 +62,7 @@ fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
     let title = wex_core::doc::first_paragraph_text(&question.text);
     match question.answer.clone() {
         Answer::Text { model_answer } => {
-            let field = format!("answer:{}", question.id);
+            let field = question.answer_field();
             let answered = {
                 let field = field.clone();
                 Memo::new(move |_| state.with(|s| !s.text(&field).trim().is_empty()))

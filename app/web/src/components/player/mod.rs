@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use wex_core::bundle::{Activity, Media};
-use wex_core::progress::{Action, Progress, StepState};
+use wex_core::progress::{Action, Field, Progress, StepState};
 
 pub use written::WrittenAnswer;
 
@@ -38,7 +38,7 @@ impl StepCtx {
     }
 
     /// Keeps an answer as typed so far, safe from a closing tab, until it is recorded.
-    pub fn keep_typing(&self, field: &str, text: &str) {
+    pub fn keep_typing(&self, field: &Field, text: &str) {
         self.journal.keep_typing(&self.item(), field, text);
     }
 
@@ -51,6 +51,11 @@ impl StepCtx {
     /// An id for an element of this step, unique on the page.
     pub fn id(&self, part: &str) -> String {
         format!("{}-{part}", self.step)
+    }
+
+    /// The id of the box an answer field is written in, for links to it.
+    pub fn field_id(&self, field: &Field) -> String {
+        self.id(&field.key().replace(':', "-"))
     }
 
     /// The order this learner sees a list of `len` options in (`part` names the

@@ -126,7 +126,7 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>, settl
         return view! {
             <div class="nhsuk-form-group">
                 <DocBlocks blocks=question.text.clone() media=ctx.media.clone() />
-                <WrittenAnswer ctx=ctx.clone() field=format!("answer:{}", question.id) label="Your answer" />
+                <WrittenAnswer ctx=ctx.clone() field=question.answer_field() label="Your answer" />
             </div>
         }
         .into_any();
@@ -198,7 +198,7 @@ fn QuestionView(ctx: StepCtx, question: Question, answering: Signal<bool>, settl
                 }
             })}
             {question.explain.clone().map(|prompt| view! {
-                <WrittenAnswer ctx=ctx.clone() field=format!("explain:{}", question.id) label=prompt />
+                <WrittenAnswer ctx=ctx.clone() field=question.explain_field() label=prompt />
             })}
         </div>
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use wex_core::progress::{word_count, Action};
+use wex_core::progress::{word_count, Action, Field};
 
 /// How long after the last key press a draft is saved.
 const DRAFT_PAUSE: Duration = Duration::from_millis(700);
@@ -19,7 +19,7 @@ const DRAFT_PAUSE: Duration = Duration::from_millis(700);
 /// "Finish", or the tab closing).
 struct Draft {
     ctx: StepCtx,
-    field: String,
+    field: Field,
     typed: Mutex<Option<String>>,
     saved: Mutex<String>,
     generation: AtomicU64,
@@ -42,8 +42,7 @@ impl Draft {
 pub fn WrittenAnswer(
     ctx: StepCtx,
     /// The field the text is saved under (see `Action::Written`).
-    #[prop(into)]
-    field: String,
+    field: Field,
     #[prop(into)] label: String,
     #[prop(into, optional)] hint: Option<String>,
     /// Show a word count, and this target if above zero.
@@ -58,7 +57,7 @@ pub fn WrittenAnswer(
     let initial = state.with_untracked(|s| s.text(&field).to_string());
     let text = text.unwrap_or_else(|| RwSignal::new(String::new()));
     text.set(initial.clone());
-    let id = ctx.id(&field.replace(':', "-"));
+    let id = ctx.field_id(&field);
     let draft = Arc::new(Draft { ctx, field: field.clone(), typed: Mutex::new(None), saved: Mutex::new(initial), generation: AtomicU64::new(0) });
     let hint_id = format!("{id}-hint");
     let count_id = format!("{id}-count");
@@ -118,7 +117,7 @@ pub fn WrittenAnswer(
             <textarea
                 class="nhsuk-textarea"
                 id=id
-                name=field
+                name=field.to_string()
                 rows="5"
                 aria-describedby=(!described_by.is_empty()).then_some(described_by)
                 prop:value=move || text.get()
