@@ -152,16 +152,12 @@ pub fn assess(packed: &Packed, trusted: &[TrustedPublisher], installed: Option<&
     Assessment { signature, change, confirm }
 }
 
-/// Where an index entry's file is when the placement was added on this device
-/// rather than published on the site: `device:<id>`.
-pub const ON_THIS_DEVICE: &str = "device:";
-
 /// The site's index with the placements added on this device (each a listing and
 /// its content hash). A device placement replaces the site's placement of the same
 /// id, unless the site's is a newer version.
 pub fn with_device_placements(mut index: crate::pack::Index, added: Vec<(crate::bundle::Listing, String)>) -> crate::pack::Index {
     for (listing, sha256) in added {
-        let entry = crate::pack::IndexEntry { file: format!("{ON_THIS_DEVICE}{}", listing.id), sha256, listing };
+        let entry = crate::pack::IndexEntry { file: crate::pack::Location::Device(listing.id.clone()), sha256, listing };
         match index.bundles.iter().position(|e| e.listing.id == entry.listing.id) {
             Some(i) if is_newer(&index.bundles[i].listing.version, &entry.listing.version) => {}
             Some(i) => index.bundles[i] = entry,
@@ -280,7 +276,7 @@ mod tests {
             (bundle.id, bundle.version) = (id.into(), version.into());
             bundle.listing()
         };
-        let site = |id: &str, version: &str| crate::pack::IndexEntry { file: format!("{id}-{version}.wex.json"), sha256: "site".into(), listing: listing(id, version) };
+        let site = |id: &str, version: &str| crate::pack::IndexEntry { file: crate::pack::Location::Site(format!("{id}-{version}.wex.json")), sha256: "site".into(), listing: listing(id, version) };
         let index = crate::pack::Index::new(vec![site("kept", "2.0.0"), site("replaced", "1.0.0")]);
         let added = vec![
             (listing("kept", "1.5.0"), "older".to_string()),
@@ -288,10 +284,10 @@ mod tests {
             (listing("only-here", "1.0.0"), "mine".to_string()),
         ];
         let merged = with_device_placements(index, added);
-        let files: Vec<(&str, &str, &str)> = merged.bundles.iter().map(|e| (e.listing.id.as_str(), e.file.as_str(), e.sha256.as_str())).collect();
+        let files: Vec<(&str, String, &str)> = merged.bundles.iter().map(|e| (e.listing.id.as_str(), e.file.key().into_owned(), e.sha256.as_str())).collect();
         assert_eq!(
             files,
-            [("kept", "kept-2.0.0.wex.json", "site"), ("replaced", "device:replaced", "newer"), ("only-here", "device:only-here", "mine")]
+            [("kept", "kept-2.0.0.wex.json".to_string(), "site"), ("replaced", "device:replaced".into(), "newer"), ("only-here", "device:only-here".into(), "mine")]
         );
     }
 }

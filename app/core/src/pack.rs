@@ -208,10 +208,70 @@ pub struct Index {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexEntry {
-    /// The packed file's name, relative to the index.
-    pub file: String,
+    /// Where the packed file is.
+    pub file: Location,
     pub sha256: String,
     pub listing: Listing,
+}
+
+/// Where an index entry's packed file is. Written in `index.json` as the file's
+/// name, or as `device:<id>` for a placement added on the device (which only the
+/// device's own index, never a site's file, holds).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Location {
+    /// A file beside the index, by name.
+    Site(String),
+    /// A placement added on this device, kept in its storage, by id.
+    Device(String),
+}
+
+const ON_THIS_DEVICE: &str = "device:";
+
+impl Location {
+    /// As written in an index.
+    pub fn key(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Location::Site(file) => std::borrow::Cow::Borrowed(file),
+            Location::Device(id) => std::borrow::Cow::Owned(format!("{ON_THIS_DEVICE}{id}")),
+        }
+    }
+
+    /// Reads a location as written in an index.
+    pub fn parse(key: &str) -> Location {
+        match key.strip_prefix(ON_THIS_DEVICE) {
+            Some(id) => Location::Device(id.to_string()),
+            None => Location::Site(key.to_string()),
+        }
+    }
+
+    pub fn is_on_device(&self) -> bool {
+        matches!(self, Location::Device(_))
+    }
+}
+
+/// Ordered as written, so an index sorts as it always has.
+impl Ord for Location {
+    fn cmp(&self, other: &Location) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for Location {
+    fn partial_cmp(&self, other: &Location) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Location {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Location, D::Error> {
+        Ok(Location::parse(&std::borrow::Cow::<str>::deserialize(deserializer)?))
+    }
 }
 
 impl Index {

@@ -33,11 +33,17 @@ pub struct Entry {
 impl Entry {
     /// What identifies an entry: the learner's device key and the placement.
     pub fn key(&self) -> EntryKey {
-        (self.learner_key.clone(), self.bundle.clone())
+        EntryKey { learner_key: self.learner_key.clone(), bundle: self.bundle.clone() }
     }
 }
 
-pub type EntryKey = (String, String);
+/// What identifies a tracker entry: one learner (by device key, so two learners
+/// with one name stay apart) and one placement. Ordered by learner, then placement.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryKey {
+    pub learner_key: String,
+    pub bundle: String,
+}
 
 /// One file's outcome, for the import report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -271,7 +277,7 @@ mod tests {
         let tutor = crate::keys::did_key(&crate::keys::public_key(&[9; 32]));
         let accepted = crate::credential::countersign::accept(&countersigned, certificate, &[tutor]).unwrap();
         assert_eq!((accepted.organisation.as_str(), accepted.issued_at.as_str()), ("Riverside College", "2026-11-28T09:00:00Z"));
-        let gone = ("nobody".to_string(), "t".to_string());
+        let gone = EntryKey { learner_key: "nobody".into(), bundle: "t".into() };
         assert!(tracker.countersign(&gone, &signer, "2026-11-28T09:00:00Z", "urn:uuid:3").is_err());
         let restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
         assert_eq!(restored.get(&alex), tracker.get(&alex));

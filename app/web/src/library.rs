@@ -8,9 +8,8 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::bundle::Bundle;
-pub use wex_core::library::ON_THIS_DEVICE;
 use wex_core::library::with_device_placements;
-use wex_core::pack::{self, Index, INDEX_FILE};
+use wex_core::pack::{self, Index, Location, INDEX_FILE};
 
 /// The folder of the built site that holds packed bundles and their index.
 pub const BUNDLES_FOLDER: &str = "bundles/";
@@ -59,7 +58,7 @@ impl Library {
 
     /// Whether a placement was added on this device (rather than served by the site).
     pub async fn added_here(self, id: &str) -> bool {
-        self.index().await.is_ok_and(|i| i.bundles.iter().any(|e| e.listing.id == id && e.file.starts_with(ON_THIS_DEVICE)))
+        self.index().await.is_ok_and(|i| i.bundles.iter().any(|e| e.listing.id == id && e.file.is_on_device()))
     }
 
     /// The content hash of a placement, as the site's index lists it.
@@ -98,9 +97,9 @@ impl Library {
         let Some(entry) = index.bundles.iter().find(|e| e.listing.id == id) else {
             return Err(format!("There is no placement called “{id}” on this site. It may have been removed."));
         };
-        let text = match entry.file.strip_prefix(ON_THIS_DEVICE) {
-            Some(id) => crate::storage::library::file(id).await.ok().flatten().ok_or_else(|| format!("The placement “{}” is missing from this device's storage.", entry.listing.title))?,
-            None => fetch_text(&format!("{BUNDLES_FOLDER}{}", entry.file))
+        let text = match &entry.file {
+            Location::Device(id) => crate::storage::library::file(id).await.ok().flatten().ok_or_else(|| format!("The placement “{}” is missing from this device's storage.", entry.listing.title))?,
+            Location::Site(file) => fetch_text(&format!("{BUNDLES_FOLDER}{file}"))
                 .await
                 .map_err(|why| format!("The placement “{}” could not be loaded ({why}).", entry.listing.title))?,
         };

@@ -61,7 +61,7 @@ pub fn write_index(folder: &Path) -> Result<usize, Exit> {
         let path = folder.join(&name);
         let result = std::fs::read(&path).map_err(|e| e.to_string()).and_then(|bytes| pack::unpack(&bytes).map_err(|e| e.to_string()));
         match result {
-            Ok(packed) => listed.push(IndexEntry { file: name, sha256: packed.sha256, listing: packed.bundle.listing() }),
+            Ok(packed) => listed.push(IndexEntry { file: wex_core::pack::Location::Site(name), sha256: packed.sha256, listing: packed.bundle.listing() }),
             Err(why) => {
                 eprintln!("wex: {}: {why}", path.display());
                 bad += 1;

@@ -171,9 +171,40 @@ fn criteria(bundle: &Bundle) -> String {
 /// One check of a credential, for showing each separately.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Check {
-    pub name: &'static str,
+    pub name: CheckName,
     pub passed: bool,
     pub detail: String,
+}
+
+/// What a [`Check`] checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckName {
+    /// The proof verifies against the issuer's key.
+    Signature,
+    /// The issuer is a learner's self-declared key, as Wex issues.
+    Issuer,
+    /// The placement's content hash matches the one the credential names.
+    Placement,
+    /// Scoring the attempt log again gives the scores the credential states.
+    Rescore,
+}
+
+impl CheckName {
+    /// Its name as `wex verify` and the verify page show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckName::Signature => "signature",
+            CheckName::Issuer => "issuer",
+            CheckName::Placement => "placement",
+            CheckName::Rescore => "re-score",
+        }
+    }
+}
+
+impl std::fmt::Display for CheckName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
 }
 
 /// Checks a credential: its signature, its issuer, and, when the placement and the
@@ -181,12 +212,12 @@ pub struct Check {
 pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Option<&[Record]>) -> Vec<Check> {
     let mut checks = Vec::new();
     let signer = verify_proof(credential);
-    checks.push(Check { name: "signature", passed: signer.is_ok(), detail: signer.as_ref().map_or_else(|e| e.to_string(), |did| format!("signed by {did}")) });
+    checks.push(Check { name: CheckName::Signature, passed: signer.is_ok(), detail: signer.as_ref().map_or_else(|e| e.to_string(), |did| format!("signed by {did}")) });
     let issuer = credential["issuer"]["id"].as_str().unwrap_or("");
     let issuer_ok = signer.as_ref().is_ok_and(|did| did == issuer);
     let issuer_name = credential["issuer"]["name"].as_str().unwrap_or("");
     checks.push(Check {
-        name: "issuer",
+        name: CheckName::Issuer,
         passed: issuer_ok,
         detail: match (issuer_ok, issuer_name.ends_with(SELF_DECLARED)) {
             (false, _) => "the signing key is not the issuer's".into(),
@@ -198,7 +229,7 @@ pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Opti
         let claimed = credential["credentialSubject"]["achievement"]["id"].as_str().unwrap_or("");
         let same = claimed == achievement_id(bundle, sha256);
         checks.push(Check {
-            name: "placement",
+            name: CheckName::Placement,
             passed: same,
             detail: if same { format!("{} {} with the same content hash", bundle.id, bundle.version) } else { "issued for another placement, or another version of it".into() },
         });
@@ -209,7 +240,7 @@ pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Opti
             let claimed_score = stated.as_str();
             let rescored = format!("{}/{}", result.score.points, result.score.max);
             checks.push(Check {
-                name: "re-score",
+                name: CheckName::Rescore,
                 passed: log_ok && result.complete && claimed_score == rescored,
                 detail: if !log_ok {
                     "the attempt log is not the one the certificate was issued from".into()
@@ -267,7 +298,7 @@ mod tests {
         let bundle = crate::testing::bundle();
         let checks = verify(&credential, Some((&bundle, "ab12")), Some(&completed()));
         assert!(checks.iter().all(|c| c.passed), "{checks:?}");
-        assert_eq!(checks.iter().map(|c| c.name).collect::<Vec<_>>(), ["signature", "issuer", "placement", "re-score"]);
+        assert_eq!(checks.iter().map(|c| c.name.label()).collect::<Vec<_>>(), ["signature", "issuer", "placement", "re-score"]);
     }
 
     #[test]
@@ -281,7 +312,7 @@ mod tests {
         let bundle = crate::testing::bundle();
         let credential = issue_for(&completed()).unwrap();
         let failed = |credential: &Value, records: &[Record]| -> Vec<&'static str> {
-            verify(credential, Some((&bundle, "ab12")), Some(records)).into_iter().filter(|c| !c.passed).map(|c| c.name).collect()
+            verify(credential, Some((&bundle, "ab12")), Some(records)).into_iter().filter(|c| !c.passed).map(|c| c.name.label()).collect()
         };
         // A changed score, name or date breaks the signature.
         for (path, value, expected) in [
@@ -295,7 +326,7 @@ mod tests {
         }
         // Another version of the placement.
         let checks = verify(&credential, Some((&bundle, "ffff")), None);
-        assert_eq!(checks.iter().filter(|c| !c.passed).map(|c| c.name).collect::<Vec<_>>(), ["placement"]);
+        assert_eq!(checks.iter().filter(|c| !c.passed).map(|c| c.name).collect::<Vec<_>>(), [CheckName::Placement]);
         // A different attempt log.
         let mut other = completed();
         other[0].at_ms = 99;
@@ -321,7 +352,7 @@ mod tests {
         let mut changed = completed();
         changed[5] = at("story", 6, Action::Choose { node: "a".into(), choice: 1 });
         let record = crate::credential::record::CompletionRecord::new(credential, changed);
-        let failed: Vec<_> = record.check(Some((&bundle, "ab12"))).into_iter().filter(|c| !c.passed).map(|c| c.name).collect();
+        let failed: Vec<_> = record.check(Some((&bundle, "ab12"))).into_iter().filter(|c| !c.passed).map(|c| c.name.label()).collect();
         assert_eq!(failed, ["re-score"]);
     }
 

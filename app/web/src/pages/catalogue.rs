@@ -73,7 +73,7 @@ pub fn Catalogue() -> impl IntoView {
                 let shown: Vec<(Listing, bool)> = index
                     .bundles
                     .into_iter()
-                    .map(|e| (e.listing, e.file.starts_with(crate::library::ON_THIS_DEVICE)))
+                    .map(|e| (e.listing, e.file.is_on_device()))
                     .filter(|(l, _)| chosen.keeps(l))
                     .collect();
                 view! {

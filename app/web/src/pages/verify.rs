@@ -109,7 +109,7 @@ pub fn VerifyPage() -> impl IntoView {
                         <dl class="nhsuk-summary-list">
                             {checks.into_iter().map(|c| view! {
                                 <div class="nhsuk-summary-list__row">
-                                    <dt class="nhsuk-summary-list__key">{c.name}</dt>
+                                    <dt class="nhsuk-summary-list__key">{c.name.label()}</dt>
                                     <dd class="nhsuk-summary-list__value">
                                         {if c.passed { view! { <Tag colour=TagColour::Green text="Passed" /> }.into_any() } else { view! { <Tag colour=TagColour::Red text="Failed" /> }.into_any() }}
                                         " " {c.detail}

@@ -141,6 +141,6 @@ pub async fn remove_handin(assignment: &str, key: &wex_core::tracker::EntryKey) 
     Ok(())
 }
 
-fn handin_key(assignment: &str, (learner, bundle): &wex_core::tracker::EntryKey) -> String {
-    format!("{assignment}\n{learner}\n{bundle}")
+fn handin_key(assignment: &str, key: &wex_core::tracker::EntryKey) -> String {
+    format!("{assignment}\n{}\n{}", key.learner_key, key.bundle)
 }
