@@ -219,7 +219,7 @@ fn verify_checks_certificates_and_names_each_check() {
     let records: Vec<Record> = bundle
         .modules
         .iter()
-        .flat_map(|m| m.steps.iter().map(move |s| Record { bundle: bundle.id.clone(), item: format!("{}/{}", m.id, s.id), at_ms: 1, action: Action::Done }))
+        .flat_map(|m| m.steps.iter().map(move |s| Record { bundle: bundle.id.clone(), item: wex_core::progress::ItemId::parse(&format!("{}/{}", m.id, s.id)), at_ms: 1, action: Action::Done }))
         .collect();
     let input = wex_core::credential::badge::Issue {
         learner_name: "Sam",

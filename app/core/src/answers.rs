@@ -6,7 +6,7 @@ use crate::bundle::{Activity, Answer, Bundle, Question, Step};
 use crate::credential::record::SharedReflection;
 use crate::doc::first_paragraph_text;
 use crate::field::Field;
-use crate::progress::{Progress, StepState};
+use crate::progress::{ItemId, Progress, StepState};
 use crate::scenario::Play;
 use crate::scoring::{quiz_standing, step_score, Score};
 
@@ -26,7 +26,7 @@ pub fn answers(bundle: &Bundle, progress: &Progress, shared: &[SharedReflection]
     for module in &bundle.modules {
         for step in &module.steps {
             let state = progress.step(&module.id, &step.id);
-            let item = crate::progress::item_id(&module.id, &step.id);
+            let item = crate::progress::ItemId::step(&module.id, &step.id);
             let lines = step_lines(step, state, &item, shared);
             if lines.is_empty() {
                 continue;
@@ -39,7 +39,7 @@ pub fn answers(bundle: &Bundle, progress: &Progress, shared: &[SharedReflection]
 
 const NOTHING: &str = "(no answer)";
 
-fn step_lines(step: &Step, state: &StepState, item: &str, shared: &[SharedReflection]) -> Vec<(String, String)> {
+fn step_lines(step: &Step, state: &StepState, item: &ItemId, shared: &[SharedReflection]) -> Vec<(String, String)> {
     let mut lines = Vec::new();
     let written = |field: &Field| {
         let text = state.text(field).trim();
@@ -96,7 +96,7 @@ fn step_lines(step: &Step, state: &StepState, item: &str, shared: &[SharedReflec
         Some(Activity::Reflection(reflection)) => {
             for prompt in &reflection.prompts {
                 let field = prompt.field();
-                let answer = match shared.iter().find(|s| s.item == item && s.field == field) {
+                let answer = match shared.iter().find(|s| &s.item == item && s.field == field) {
                     Some(s) => s.text.clone(),
                     None => format!("Not shared ({})", crate::words::plural(state.words(&field), "word")),
                 };
@@ -154,13 +154,13 @@ mod tests {
 
         // A reflection step, answered: withheld in the log, shown only when shared.
         let with_reflection = crate::testing::bundle_with_reflection();
-        let mine = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: Field::Prompt("what".into()), text: "I listened to the nurse".into() } }];
+        let mine = [Record { bundle: "t".into(), item: crate::progress::ItemId::parse("m/r"), at_ms: 1, action: Action::Written { field: Field::Prompt("what".into()), text: "I listened to the nurse".into() } }];
         let log = Progress::replay(&attempt_log(&mine));
         let reflect = |shared: &[SharedReflection]| answers(&with_reflection, &log, shared).into_iter().find(|s| s.step == "Reflect").unwrap();
         assert_eq!(reflect(&[]).lines, [("What happened?".to_string(), "Not shared (5 words)".to_string())]);
-        let shared = [SharedReflection { item: "m/r".into(), field: Field::Prompt("what".into()), text: "I listened to the nurse".into() }];
+        let shared = [SharedReflection { item: crate::progress::ItemId::parse("m/r"), field: Field::Prompt("what".into()), text: "I listened to the nurse".into() }];
         assert_eq!(reflect(&shared).lines[0].1, "I listened to the nurse");
-        let one = [Record { bundle: "t".into(), item: "m/r".into(), at_ms: 1, action: Action::Written { field: Field::Prompt("what".into()), text: "Fine".into() } }];
+        let one = [Record { bundle: "t".into(), item: crate::progress::ItemId::parse("m/r"), at_ms: 1, action: Action::Written { field: Field::Prompt("what".into()), text: "Fine".into() } }];
         let one_word = answers(&with_reflection, &Progress::replay(&attempt_log(&one)), &[]).into_iter().find(|s| s.step == "Reflect").unwrap();
         assert_eq!(one_word.lines[0].1, "Not shared (1 word)");
     }

@@ -175,12 +175,12 @@ fn is_newer(a: &str, b: &str) -> bool {
 /// their answers are kept (and exported), but no step shows them. Only visiting or
 /// finishing a step is not an answer.
 pub fn answers_without_a_step(bundle: &crate::bundle::Bundle, records: &[Record]) -> usize {
-    let steps: std::collections::HashSet<String> =
-        bundle.modules.iter().flat_map(|m| m.steps.iter().map(move |s| crate::progress::item_id(&m.id, &s.id))).collect();
+    let steps: std::collections::HashSet<crate::progress::ItemId> =
+        bundle.modules.iter().flat_map(|m| m.steps.iter().map(move |s| crate::progress::ItemId::step(&m.id, &s.id))).collect();
     let mut orphans: Vec<&str> = records
         .iter()
         .filter(|r| !matches!(r.action, Action::Visit | Action::Done | Action::Undone))
-        .filter(|r| r.item != crate::progress::CERTIFICATE_ITEM && !steps.contains(&r.item))
+        .filter(|r| !r.item.is_certificate() && !steps.contains(&r.item))
         .map(|r| r.item.as_str())
         .collect();
     orphans.sort_unstable();
@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn answers_to_steps_that_went_away_are_counted() {
         let bundle = crate::pack::tests::sample();
-        let at = |item: &str, action: Action| Record { bundle: "demo".into(), item: item.into(), at_ms: 1, action };
+        let at = |item: &str, action: Action| Record { bundle: "demo".into(), item: crate::progress::ItemId::parse(item), at_ms: 1, action };
         let reveal = || Action::Reveal { index: 0 };
         let records = [
             at("one/hello", reveal()),

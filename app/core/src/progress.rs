@@ -9,9 +9,47 @@ pub use crate::field::Field;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The id under which progress on a step is kept: `module-id/step-id`.
-pub fn item_id(module: &str, step: &str) -> String {
-    format!("{module}/{step}")
+/// What a record is about: a step (stored as `module-id/step-id`) or the placement's
+/// certificate (stored as `certificate`). Stored and exported as that text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ItemId(String);
+
+impl ItemId {
+    /// The item of a step.
+    pub fn step(module: &str, step: &str) -> ItemId {
+        ItemId(format!("{module}/{step}"))
+    }
+
+    /// The item certificates are recorded under.
+    pub fn certificate() -> ItemId {
+        ItemId(CERTIFICATE_ITEM.to_string())
+    }
+
+    /// Reads an item as stored.
+    pub fn parse(stored: &str) -> ItemId {
+        ItemId(stored.to_string())
+    }
+
+    /// As stored.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The module and step ids of a step's item.
+    pub fn module_and_step(&self) -> Option<(&str, &str)> {
+        self.0.split_once('/')
+    }
+
+    pub fn is_certificate(&self) -> bool {
+        self.0 == CERTIFICATE_ITEM
+    }
+}
+
+impl std::fmt::Display for ItemId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// One thing a learner did, at a time the device's clock gave (milliseconds since
@@ -20,7 +58,7 @@ pub fn item_id(module: &str, step: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub bundle: String,
-    pub item: String,
+    pub item: ItemId,
     pub at_ms: u64,
     pub action: Action,
 }
@@ -72,8 +110,8 @@ pub enum Action {
     Withheld { field: Field, words: usize },
 }
 
-/// The item under which certificates are recorded.
-pub const CERTIFICATE_ITEM: &str = "certificate";
+/// How the certificate's item is stored (see [`ItemId::certificate`]).
+const CERTIFICATE_ITEM: &str = "certificate";
 
 /// The records that make up the attempt log a certificate is issued from and a tutor
 /// receives: everything but certificates, with the words of reflections withheld
@@ -218,9 +256,9 @@ impl StepState {
 /// The state of one bundle derived from its records.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    steps: BTreeMap<String, StepState>,
+    steps: BTreeMap<ItemId, StepState>,
     /// The item visited last, for "continue where you left off".
-    last_visit: Option<(u64, String)>,
+    last_visit: Option<(u64, ItemId)>,
     /// The newest certificate, as credential JSON.
     certificate: Option<String>,
     /// The newest countersigned credential, as JSON.
@@ -260,7 +298,7 @@ impl Progress {
     }
 
     pub fn step(&self, module: &str, step: &str) -> &StepState {
-        self.steps.get(&item_id(module, step)).unwrap_or_else(|| EMPTY.get_or_init(StepState::default))
+        self.steps.get(&ItemId::step(module, step)).unwrap_or_else(|| EMPTY.get_or_init(StepState::default))
     }
 
     /// The newest certificate for the placement, as credential JSON.
@@ -275,7 +313,7 @@ impl Progress {
 
     /// The module and step visited last, if any.
     pub fn last_visit(&self) -> Option<(&str, &str)> {
-        self.last_visit.as_ref().and_then(|(_, item)| item.split_once('/'))
+        self.last_visit.as_ref().and_then(|(_, item)| item.module_and_step())
     }
 }
 
@@ -331,7 +369,7 @@ mod tests {
     use super::*;
 
     fn record(item: &str, at_ms: u64, action: Action) -> Record {
-        Record { bundle: "demo".into(), item: item.into(), at_ms, action }
+        Record { bundle: "demo".into(), item: crate::progress::ItemId::parse(item), at_ms, action }
     }
 
     #[test]

@@ -430,7 +430,7 @@ mod tests {
     use crate::testing::bundle;
 
     fn at(step: &str, action: Action) -> Record {
-        Record { bundle: "t".into(), item: format!("m/{step}"), at_ms: 0, action }
+        Record { bundle: "t".into(), item: crate::progress::ItemId::parse(&format!("m/{step}")), at_ms: 0, action }
     }
 
     fn answers(pairs: &[(&str, &[usize])]) -> Action {
@@ -544,7 +544,7 @@ mod finishing {
     }
 
     fn at(item: &str, at_ms: u64, action: Action) -> Record {
-        Record { bundle: "demo".into(), item: item.into(), at_ms, action }
+        Record { bundle: "demo".into(), item: crate::progress::ItemId::parse(item), at_ms, action }
     }
 
     #[test]

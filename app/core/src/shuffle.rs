@@ -29,7 +29,7 @@ pub fn order(seed: &str, len: usize, keep: bool) -> Vec<usize> {
 }
 
 /// The seed for one question (or one list of options) of one learner.
-pub fn seed(learner: &str, bundle: &str, item: &str, part: &str) -> String {
+pub fn seed(learner: &str, bundle: &str, item: &crate::progress::ItemId, part: &str) -> String {
     format!("{learner}/{bundle}/{item}/{part}")
 }
 
@@ -47,6 +47,7 @@ fn next(state: &mut u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use crate::progress::ItemId;
     use super::*;
 
     #[test]
@@ -71,7 +72,7 @@ mod tests {
         // shown in every position, about equally often.
         let mut shown_at = [0u32; 4];
         for learner in 0..4000 {
-            let o = order(&seed(&format!("learner-{learner}"), "b", "m/s", "q"), 4, false);
+            let o = order(&seed(&format!("learner-{learner}"), "b", &ItemId::step("m", "s"), "q"), 4, false);
             shown_at[o.iter().position(|&i| i == 0).unwrap()] += 1;
         }
         for count in shown_at {
@@ -81,7 +82,7 @@ mod tests {
 
     #[test]
     fn two_learners_mostly_see_different_orders() {
-        let same = (0..100).filter(|q| order(&seed("sam", "b", "m/s", &q.to_string()), 5, false) == order(&seed("maya", "b", "m/s", &q.to_string()), 5, false)).count();
+        let same = (0..100).filter(|q| order(&seed("sam", "b", &ItemId::step("m", "s"), &q.to_string()), 5, false) == order(&seed("maya", "b", &ItemId::step("m", "s"), &q.to_string()), 5, false)).count();
         assert!(same < 10, "{same} of 100 questions in the same order");
     }
 }

@@ -142,7 +142,7 @@ pub fn parse_with_module(module: &str) -> crate::bundle::Parsed {
 /// the scenario's `ending` (0 leads to the score-3 ending, 1 to the score-1 one).
 pub fn completed_records(ending: usize) -> Vec<crate::progress::Record> {
     use crate::progress::{Action, Record};
-    let at = |step: &str, ms: u64, action: Action| Record { bundle: "t".into(), item: format!("m/{step}"), at_ms: ms, action };
+    let at = |step: &str, ms: u64, action: Action| Record { bundle: "t".into(), item: crate::progress::ItemId::parse(&format!("m/{step}")), at_ms: ms, action };
     let answers = [("one".to_string(), vec![0]), ("many".to_string(), vec![0, 1])].into_iter().collect();
     vec![
         at("quiz", 1, Action::QuizSubmit { answers }),

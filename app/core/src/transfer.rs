@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_refuses_other_files() {
-        let file = ProgressFile::new("a1", "Sam", 5, vec![Record { bundle: "b".into(), item: "m/s".into(), at_ms: 1, action: Action::Done }]);
+        let file = ProgressFile::new("a1", "Sam", 5, vec![Record { bundle: "b".into(), item: crate::progress::ItemId::parse("m/s"), at_ms: 1, action: Action::Done }]);
         assert_eq!(ProgressFile::parse(file.to_json().as_bytes()), Ok(file));
         assert!(ProgressFile::parse(b"hello").unwrap_err().contains("not a Wex progress file"));
         assert!(ProgressFile::parse(br#"{"wex":"bundle","format":1}"#).unwrap_err().contains("not a progress file"));

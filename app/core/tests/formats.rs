@@ -15,7 +15,7 @@ use wex_core::credential::badge::attempt_log_sha256;
 use wex_core::credential::record::{CompletionRecord, SharedReflection};
 use wex_core::field::Field;
 use wex_core::pack::Index;
-use wex_core::progress::{attempt_log, Action, Record, SelfMark, CERTIFICATE_ITEM};
+use wex_core::progress::{attempt_log, Action, ItemId, Record, SelfMark};
 use wex_core::tracker::Entry;
 use wex_core::transfer::ProgressFile;
 
@@ -45,12 +45,12 @@ fn round_trips<T: Serialize + DeserializeOwned>(name: &str) -> T {
 }
 
 fn written(at_ms: u64, item: &str, field: Field, text: &str) -> Record {
-    Record { bundle: "golden".into(), item: item.into(), at_ms, action: Action::Written { field, text: text.into() } }
+    Record { bundle: "golden".into(), item: ItemId::parse(item), at_ms, action: Action::Written { field, text: text.into() } }
 }
 
 /// One record of every action, and a written answer in every kind of field.
 fn every_action() -> Vec<Record> {
-    let at = |at_ms: u64, item: &str, action: Action| Record { bundle: "golden".into(), item: item.into(), at_ms, action };
+    let at = |at_ms: u64, item: &str, action: Action| Record { bundle: "golden".into(), item: ItemId::parse(item), at_ms, action };
     vec![
         at(1, "intro/welcome", Action::Visit),
         at(2, "intro/welcome", Action::Done),
@@ -75,8 +75,8 @@ fn every_action() -> Vec<Record> {
         at(21, "ward/call", Action::Restart),
         written(22, "end/reflect", Field::Prompt("what".into()), "I noticed how calm the nurse stayed — and kind."),
         at(23, "end/reflect", Action::Share { shared: true }),
-        at(24, CERTIFICATE_ITEM, Action::Certified { credential: "{\"id\":\"urn:uuid:golden\"}".into() }),
-        at(25, CERTIFICATE_ITEM, Action::Countersigned { credential: "{\"id\":\"urn:uuid:golden-2\"}".into() }),
+        at(24, "certificate", Action::Certified { credential: "{\"id\":\"urn:uuid:golden\"}".into() }),
+        at(25, "certificate", Action::Countersigned { credential: "{\"id\":\"urn:uuid:golden-2\"}".into() }),
         at(26, "end/reflect", Action::Withheld { field: Field::Prompt("why".into()), words: 12 }),
     ]
 }
@@ -110,7 +110,7 @@ fn the_attempt_log_and_its_signed_hash_are_unchanged() {
 
 fn completion_record() -> CompletionRecord {
     let credential = serde_json::json!({ "id": "urn:uuid:golden", "type": ["VerifiableCredential", "OpenBadgeCredential"] });
-    let shared = SharedReflection { item: "end/reflect".into(), field: Field::Prompt("what".into()), text: "I noticed how calm the nurse stayed.".into() };
+    let shared = SharedReflection { item: ItemId::parse("end/reflect"), field: Field::Prompt("what".into()), text: "I noticed how calm the nurse stayed.".into() };
     CompletionRecord { assignment: Some("assignment-1".into()), reflections: vec![shared], ..CompletionRecord::new(credential, attempt_log(&every_action())) }
 }
 

@@ -5,7 +5,7 @@ use crate::load::Load;
 use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wex_core::progress::{Action, Record};
+use wex_core::progress::{Action, ItemId, Record};
 
 /// The message of the latest storage failure, shown as a banner on every page until
 /// a later write succeeds. `None` while storage works.
@@ -144,8 +144,8 @@ impl Journal {
     }
 
     /// Records an action on an item (`module/step`) now.
-    pub fn record(&self, item: &str, action: Action) {
-        let record = Record { bundle: self.bundle.get_value(), item: item.to_string(), at_ms: now_ms(), action };
+    pub fn record(&self, item: &ItemId, action: Action) {
+        let record = Record { bundle: self.bundle.get_value(), item: item.clone(), at_ms: now_ms(), action };
         self.records.update(|r| r.push(record.clone()));
         self.pending.update_value(|p| p.push(record));
         mark("wex-save-start");
@@ -155,12 +155,12 @@ impl Journal {
 
     /// Keeps an answer as it stands after a key press where closing the tab cannot
     /// lose it (see [`storage::typing`]); [`Journal::record`] saves it properly.
-    pub fn keep_typing(&self, item: &str, field: &wex_core::progress::Field, text: &str) {
+    pub fn keep_typing(&self, item: &ItemId, field: &wex_core::progress::Field, text: &str) {
         if self.in_memory {
             return;
         }
         let action = Action::Written { field: field.clone(), text: text.to_string() };
-        let record = Record { bundle: self.bundle.get_value(), item: item.to_string(), at_ms: now_ms(), action };
+        let record = Record { bundle: self.bundle.get_value(), item: item.clone(), at_ms: now_ms(), action };
         storage::typing::keep(&self.profile.get_value(), record);
     }
 

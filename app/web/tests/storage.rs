@@ -8,7 +8,7 @@ use wex_web::storage::{self, profiles::Profile};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn record(bundle: &str, item: &str, at_ms: u64, action: Action) -> Record {
-    Record { bundle: bundle.into(), item: item.into(), at_ms, action }
+    Record { bundle: bundle.into(), item: wex_core::progress::ItemId::parse(item), at_ms, action }
 }
 
 #[wasm_bindgen_test]
@@ -100,7 +100,7 @@ async fn standing_counts_started_and_certified_placements() {
     assert_eq!(storage::records::standing("s-jo", "b").await.unwrap(), (false, false));
     storage::records::append("s-jo", &[record("b", "m/a", 1, Action::Visit)]).await.unwrap();
     assert_eq!(storage::records::standing("s-jo", "b").await.unwrap(), (true, false));
-    storage::records::append("s-jo", &[record("b", wex_core::progress::CERTIFICATE_ITEM, 2, Action::Certified { credential: "{}".into() })]).await.unwrap();
+    storage::records::append("s-jo", &[record("b", "certificate", 2, Action::Certified { credential: "{}".into() })]).await.unwrap();
     assert_eq!(storage::records::standing("s-jo", "b").await.unwrap(), (true, true));
     assert_eq!(storage::records::standing("s-other", "b").await.unwrap(), (false, false));
 }

@@ -266,7 +266,7 @@ mod tests {
     const SEED: [u8; 32] = [42; 32];
 
     fn at(step: &str, ms: u64, action: Action) -> Record {
-        Record { bundle: "t".into(), item: format!("m/{step}"), at_ms: ms, action }
+        Record { bundle: "t".into(), item: crate::progress::ItemId::parse(&format!("m/{step}")), at_ms: ms, action }
     }
 
     /// A learner who passed: quiz 2/2, care plan 9/9, scenario 3/3.

@@ -4,7 +4,7 @@
 
 use super::badge::{verify, Check};
 use crate::bundle::{Activity, Bundle};
-use crate::progress::{attempt_log, item_id, Progress, Record};
+use crate::progress::{attempt_log, ItemId, Progress, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -31,8 +31,8 @@ pub struct CompletionRecord {
 /// One reflection answer, shared at hand-in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedReflection {
-    /// The step, as `module/step`.
-    pub item: String,
+    /// The step.
+    pub item: ItemId,
     /// The prompt's field ([`crate::field::Field::Prompt`]).
     pub field: crate::field::Field,
     pub text: String,
@@ -41,7 +41,7 @@ pub struct SharedReflection {
 /// A reflection step a learner may choose to share at hand-in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReflectionChoice {
-    pub item: String,
+    pub item: ItemId,
     pub module: String,
     pub step: String,
     /// Whether the learner ticked "include these answers" on the step.
@@ -57,7 +57,7 @@ pub fn reflection_choices(bundle: &Bundle, records: &[Record]) -> Vec<Reflection
             let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
             let state = progress.step(&module.id, &step.id);
             if reflection.prompts.iter().any(|p| !state.text(&p.field()).trim().is_empty()) {
-                out.push(ReflectionChoice { item: item_id(&module.id, &step.id), module: module.title.clone(), step: step.title.clone(), shared: state.shared });
+                out.push(ReflectionChoice { item: ItemId::step(&module.id, &step.id), module: module.title.clone(), step: step.title.clone(), shared: state.shared });
             }
         }
     }
@@ -72,12 +72,12 @@ impl CompletionRecord {
     /// What a learner hands in: the certificate, the attempt log it was issued from
     /// (reflection words withheld), for which assignment, and the answers of the
     /// reflection steps (`share`, as `module/step`) they chose to include.
-    pub fn hand_in(credential: Value, records: &[Record], assignment: Option<String>, bundle: &Bundle, share: &[String]) -> CompletionRecord {
+    pub fn hand_in(credential: Value, records: &[Record], assignment: Option<String>, bundle: &Bundle, share: &[ItemId]) -> CompletionRecord {
         let progress = Progress::replay(records);
         let mut reflections = Vec::new();
         for module in &bundle.modules {
             for step in &module.steps {
-                let item = item_id(&module.id, &step.id);
+                let item = ItemId::step(&module.id, &step.id);
                 let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
                 if !share.contains(&item) {
                     continue;
@@ -163,15 +163,15 @@ mod tests {
     #[test]
     fn handing_in_withholds_reflections_unless_chosen() {
         let bundle = crate::testing::bundle_with_reflection();
-        let at = |ms, action| Record { bundle: "t".into(), item: "m/r".into(), at_ms: ms, action };
+        let at = |ms, action| Record { bundle: "t".into(), item: crate::progress::ItemId::parse("m/r"), at_ms: ms, action };
         let records = [at(1, crate::progress::Action::Written { field: Field::Prompt("what".into()), text: " My own words ".into() }), at(2, crate::progress::Action::Share { shared: true })];
         let choices = reflection_choices(&bundle, &records);
-        assert_eq!(choices, [ReflectionChoice { item: "m/r".into(), module: "M".into(), step: "Reflect".into(), shared: true }]);
+        assert_eq!(choices, [ReflectionChoice { item: crate::progress::ItemId::parse("m/r"), module: "M".into(), step: "Reflect".into(), shared: true }]);
         let private = CompletionRecord::hand_in(serde_json::json!({}), &records, Some("a1".into()), &bundle, &[]);
         assert!(!serde_json::to_string(&private).unwrap().contains("My own words"));
         assert_eq!(private.assignment.as_deref(), Some("a1"));
-        let shared = CompletionRecord::hand_in(serde_json::json!({}), &records, None, &bundle, &["m/r".into()]);
-        assert_eq!(shared.reflections, [SharedReflection { item: "m/r".into(), field: Field::Prompt("what".into()), text: "My own words".into() }]);
+        let shared = CompletionRecord::hand_in(serde_json::json!({}), &records, None, &bundle, &[crate::progress::ItemId::parse("m/r")]);
+        assert_eq!(shared.reflections, [SharedReflection { item: crate::progress::ItemId::parse("m/r"), field: Field::Prompt("what".into()), text: "My own words".into() }]);
         assert_eq!(shared.records, private.records, "the signed log is the same either way");
     }
 }

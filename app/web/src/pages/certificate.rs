@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 use std::sync::Arc;
 use wex_core::bundle::{file_safe, Bundle};
 use wex_core::credential::badge::{issue, Issue};
-use wex_core::progress::{attempt_log, Action, Progress, CERTIFICATE_ITEM};
+use wex_core::progress::{attempt_log, Action, ItemId, Progress};
 use wex_core::scoring::{bundle_result, stated_score};
 use wex_core::words::duration;
 
@@ -62,7 +62,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
             let id = uuid_v4();
             let input = Issue { learner_name: &profile.name, bundle: &bundle, bundle_sha256: &sha256, records: &records, issued_at: &issued_at, credential_id: &id };
             match issue(&input, &seed) {
-                Ok(credential) => journal.record(CERTIFICATE_ITEM, Action::Certified { credential: credential.to_string() }),
+                Ok(credential) => journal.record(&ItemId::certificate(), Action::Certified { credential: credential.to_string() }),
                 // Not a storage problem: the banner for those says progress is not saved.
                 Err(why) => failed.set(Some(why)),
             }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use wex_core::bundle::{file_safe, Bundle};
 use wex_core::credential::countersign::accept;
 use wex_core::credential::record::{reflection_choices, CompletionRecord};
-use wex_core::progress::{Action, CERTIFICATE_ITEM};
+use wex_core::progress::{Action, ItemId};
 
 /// The largest countersigned certificate file read.
 const MAX_VERIFIED_BYTES: usize = 1024 * 1024;
@@ -46,7 +46,7 @@ pub fn HandIn(bundle: Arc<Bundle>, credential: serde_json::Value, journal: Journ
         let joined = cohorts.get_untracked().unwrap_or_default();
         // With one cohort for this placement, it is the one; with several, the chosen one.
         let assignment = cohort.get_untracked().or_else(|| (joined.len() == 1).then(|| joined[0].assignment.id.clone()));
-        let share: Vec<String> = shared.get_untracked().into_iter().collect();
+        let share: Vec<ItemId> = shared.get_untracked().into_iter().collect();
         let record = journal.records.with_untracked(|r| CompletionRecord::hand_in(credential.get_value(), r, assignment, &record_bundle.get_value(), &share));
         serde_json::to_string(&record).unwrap_or_default()
     };
@@ -145,7 +145,7 @@ pub fn AddVerification(credential: serde_json::Value, journal: Journal) -> impl 
             .await;
             match outcome {
                 Ok((verification, json)) => {
-                    journal.record(CERTIFICATE_ITEM, Action::Countersigned { credential: json });
+                    journal.record(&ItemId::certificate(), Action::Countersigned { credential: json });
                     error.set(None);
                     done.set(Some(format!("Added. Your certificate now says it is verified by {}.", verification.organisation)));
                 }

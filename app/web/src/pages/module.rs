@@ -13,7 +13,7 @@ use crate::state::{open_placement, Journal, Notice};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wex_core::bundle::{Bundle, Module};
-use wex_core::progress::{item_id, Action, Progress, Status};
+use wex_core::progress::{Action, ItemId, Progress, Status};
 use wex_core::scoring::{module_score, module_status, resume_step, step_score, still_to_do, unfinished_steps};
 
 #[component]
@@ -88,7 +88,7 @@ fn StepView(bundle: Arc<Bundle>, module: Module, step: String, journal: Journal)
         return view! { <NotFound message=format!("The module “{}” has no step called “{step}”.", module.title) /> }.into_any();
     };
     let current = module.steps[position].clone();
-    let item = item_id(&module.id, &current.id);
+    let item = ItemId::step(&module.id, &current.id);
     journal.record(&item, Action::Visit);
 
     let media: MediaFiles = Arc::new(bundle.media.clone());

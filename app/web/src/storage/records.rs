@@ -6,7 +6,7 @@ use super::typing;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
-use wex_core::progress::{Action, Record};
+use wex_core::progress::{Action, ItemId, Record};
 
 /// A progress record as stored. `action` is the core action as JSON; schema 1
 /// records have no profile and the actions `page-done` and `page-undone`.
@@ -25,7 +25,7 @@ impl StoredRecord {
         StoredRecord {
             profile: Some(profile.to_string()),
             bundle: record.bundle.clone(),
-            item: record.item.clone(),
+            item: record.item.to_string(),
             at_ms: record.at_ms as f64,
             action: serde_json::to_string(&record.action).expect("actions serialize"),
         }
@@ -39,7 +39,7 @@ impl StoredRecord {
             "page-undone" => Action::Undone,
             json => serde_json::from_str(json).ok()?,
         };
-        Some(Record { bundle: self.bundle, item: self.item, at_ms: self.at_ms as u64, action })
+        Some(Record { bundle: self.bundle, item: ItemId::parse(&self.item), at_ms: self.at_ms as u64, action })
     }
 }
 
@@ -79,7 +79,7 @@ pub async fn standing(profile: &str, bundle: &str) -> Result<(bool, bool), Stora
     let tx = db.transaction(RECORDS).build()?;
     let store = tx.object_store(RECORDS)?;
     let started = store.index(RECORDS_BY_PROFILE_BUNDLE)?.count().with_query(vec![profile.to_string(), bundle.to_string()]).primitive()?.await?;
-    let item = vec![profile.to_string(), bundle.to_string(), wex_core::progress::CERTIFICATE_ITEM.to_string()];
+    let item = vec![profile.to_string(), bundle.to_string(), wex_core::progress::ItemId::certificate().to_string()];
     let certified = store.index(RECORDS_BY_PROFILE_BUNDLE_ITEM)?.count().with_query(item).primitive()?.await?;
     Ok((started > 0, certified > 0))
 }

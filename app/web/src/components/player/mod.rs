@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use wex_core::bundle::{Activity, Media};
-use wex_core::progress::{Action, Field, Progress, StepState};
+use wex_core::progress::{Action, Field, ItemId, Progress, StepState};
 
 pub use written::WrittenAnswer;
 
@@ -29,8 +29,8 @@ pub struct StepCtx {
 }
 
 impl StepCtx {
-    pub fn item(&self) -> String {
-        wex_core::progress::item_id(&self.module, &self.step)
+    pub fn item(&self) -> ItemId {
+        ItemId::step(&self.module, &self.step)
     }
 
     pub fn record(&self, action: Action) {
