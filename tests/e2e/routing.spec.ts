@@ -51,3 +51,44 @@ test('the first load is the small shell; the full app loads when a placement ope
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'From GP to diagnosis' })).toBeVisible();
 });
+
+test('after the hand-over only the full app listens: one back-button listener, one idle timer', async ({ page }) => {
+  // Counts what is live on the window: popstate listeners and repeating timers.
+  await page.addInitScript(() => {
+    const live = { popstate: 0, intervals: new Set<number>() };
+    (window as any).__wexLive = live;
+    const add = window.addEventListener.bind(window);
+    const remove = window.removeEventListener.bind(window);
+    window.addEventListener = ((type: string, listener: any, options?: any) => {
+      if (type === 'popstate') live.popstate += 1;
+      return add(type, listener, options);
+    }) as typeof window.addEventListener;
+    window.removeEventListener = ((type: string, listener: any, options?: any) => {
+      if (type === 'popstate') live.popstate -= 1;
+      return remove(type, listener, options);
+    }) as typeof window.removeEventListener;
+    const setInterval = window.setInterval.bind(window);
+    const clearInterval = window.clearInterval.bind(window);
+    window.setInterval = ((handler: any, timeout?: number, ...args: any[]) => {
+      const id = setInterval(handler, timeout, ...args);
+      live.intervals.add(id);
+      return id;
+    }) as typeof window.setInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined) live.intervals.delete(id);
+      return clearInterval(id);
+    }) as typeof window.clearInterval;
+  });
+  const live = () => page.evaluate(() => ({ popstate: (window as any).__wexLive.popstate, intervals: (window as any).__wexLive.intervals.size }));
+  await new Learner(page).start('Ash');
+  await expect(page.getByRole('link', { name: 'From GP to diagnosis' })).toBeVisible();
+  expect(await live()).toEqual({ popstate: 1, intervals: 1 });
+  await page.getByRole('link', { name: 'From GP to diagnosis' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'From GP to diagnosis' })).toBeFocused();
+  expect(await live()).toEqual({ popstate: 1, intervals: 1 });
+  // The back button is followed once, by the app now on the page.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Virtual work experience' })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'From GP to diagnosis' })).toBeVisible();
+});

@@ -1,4 +1,6 @@
-//! The app shell and the route table, in one place.
+//! The frame every app shares (header, learner bar, footer, idle lock) and the
+//! learner's and tutor's page tables. Which app serves a route is decided once, in
+//! [`Route::owner`].
 
 use crate::components::nhs::{Footer, Header, SkipLink};
 use crate::library::Library;
@@ -43,7 +45,7 @@ pub fn tutor_pages(route: Route) -> AnyView {
         Route::Tutor => view! { <crate::pages::tutor::TutorHome /> }.into_any(),
         Route::NewAssignment => view! { <crate::pages::tutor::new_assignment::NewAssignment /> }.into_any(),
         Route::TutorAssignment { id } => view! { <crate::pages::tutor::assignment::AssignmentPage id=id /> }.into_any(),
-        _ => view! { <ElsewhereInWex /> }.into_any(),
+        Route::Catalogue | Route::Placement { .. } | Route::Module { .. } | Route::Profile | Route::Reflections | Route::Certificate { .. } | Route::Verify | Route::Join | Route::AddPlacement | Route::Author | Route::NotFound { .. } => view! { <ElsewhereInWex /> }.into_any(),
     }
 }
 
@@ -147,11 +149,8 @@ pub fn App(
 fn lock_when_idle(active: ActiveProfile, journals: Journals, tutor: TutorSession) {
     let last = StoredValue::new(js_sys::Date::now());
     let touch = move |_: web_sys::Event| last.set_value(js_sys::Date::now());
-    for event in ["keydown", "pointerdown", "touchstart"] {
-        let handle = window_event_listener_untyped(event, touch);
-        std::mem::forget(handle);
-    }
-    let _ = set_interval_with_handle(
+    let listeners: Vec<_> = ["keydown", "pointerdown", "touchstart"].into_iter().map(|event| window_event_listener_untyped(event, touch)).collect();
+    let interval = set_interval_with_handle(
         move || {
             if js_sys::Date::now() - last.get_value() > LOCK_AFTER.as_millis() as f64 {
                 if active.0.with_untracked(Option::is_some) {
@@ -165,4 +164,11 @@ fn lock_when_idle(active: ActiveProfile, journals: Journals, tutor: TutorSession
         },
         Duration::from_secs(30),
     );
+    // Until the app leaves the page (the shell, when it hands over).
+    on_cleanup(move || {
+        listeners.into_iter().for_each(|l| l.remove());
+        if let Ok(interval) = interval {
+            interval.clear();
+        }
+    });
 }

@@ -36,6 +36,32 @@ pub enum Route {
     NotFound { path: String },
 }
 
+/// The apps Wex is built as (docs/size.md): each serves the routes
+/// [`Route::owner`] gives it, and hands any other address over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppKind {
+    /// The learner's first download: the catalogue and "Who is learning?".
+    Shell,
+    /// Every learner's page (the shell's too, once it is running).
+    Learner,
+    /// The tutor's area: learners never download it.
+    Tutor,
+    /// The author studio, with the author's parsers and a preview of learner pages.
+    Studio,
+}
+
+impl AppKind {
+    /// Whether this app shows a route itself rather than handing it over.
+    pub fn serves(self, route: &Route) -> bool {
+        let owner = route.owner();
+        match self {
+            AppKind::Shell | AppKind::Tutor => owner == self,
+            AppKind::Learner => matches!(owner, AppKind::Shell | AppKind::Learner),
+            AppKind::Studio => owner == self || matches!(route, Route::Placement { .. } | Route::Module { .. } | Route::Certificate { .. }),
+        }
+    }
+}
+
 impl Route {
     /// Parses a path relative to the app's base (no leading slash).
     pub fn parse(path: &str) -> Route {
@@ -89,12 +115,48 @@ impl Route {
 
     /// Whether the page needs a learner: the tutor's area and the check page do not.
     pub fn for_learners(&self) -> bool {
-        !(self.is_tutor_area() || matches!(self, Route::Verify | Route::Author))
+        !(self.owner() == AppKind::Tutor || matches!(self, Route::Verify | Route::Author))
     }
 
-    /// Whether the page is in the tutor's area, an app of its own (docs/size.md).
-    pub fn is_tutor_area(&self) -> bool {
-        matches!(self, Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. })
+    /// The route table: the one app that serves each page when its address is opened
+    /// (docs/size.md). Every route is named here, so a new route does not compile
+    /// until it is given to an app.
+    pub fn owner(&self) -> AppKind {
+        match self {
+            Route::Catalogue => AppKind::Shell,
+            Route::Placement { .. }
+            | Route::Module { .. }
+            | Route::Profile
+            | Route::Reflections
+            | Route::Certificate { .. }
+            | Route::Verify
+            | Route::Join
+            | Route::AddPlacement
+            | Route::NotFound { .. } => AppKind::Learner,
+            Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } => AppKind::Tutor,
+            Route::Author => AppKind::Studio,
+        }
+    }
+
+    /// One route of every kind, for tests of the table (keep one of each variant).
+    pub fn examples() -> Vec<Route> {
+        vec![
+            Route::Catalogue,
+            Route::Placement { bundle: "first-look".into() },
+            Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: None },
+            Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: Some("where-care-happens".into()) },
+            Route::Profile,
+            Route::Reflections,
+            Route::Certificate { bundle: "first-look".into() },
+            Route::Verify,
+            Route::AddPlacement,
+            Route::Author,
+            Route::Join,
+            Route::Tutor,
+            Route::NewAssignment,
+            Route::TutorAssignment { id: "a1b2".into() },
+            Route::NotFound { path: "no/such/page".into() },
+        ]
     }
 
     /// The full href of this route, for `<a href>`.
@@ -132,6 +194,10 @@ pub fn current_route() -> Route {
     Route::parse(relative)
 }
 
+/// The key in sessionStorage that asks the next app to focus its first heading, as
+/// after any move to a new page: set when one app hands over to another.
+pub const FOCUS_AFTER_HANDOVER: &str = "wex-focus-after-handover";
+
 /// The current route, shared through context; set it only with [`navigate`].
 #[derive(Clone, Copy)]
 pub struct Router {
@@ -151,18 +217,17 @@ pub fn provide_router() -> Router {
         .session_storage()
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(crate::shell::FOCUS_AFTER_HANDOVER).ok().flatten().inspect(|_| {
-            let _ = s.remove_item(crate::shell::FOCUS_AFTER_HANDOVER);
+        .and_then(|s| s.get_item(FOCUS_AFTER_HANDOVER).ok().flatten().inspect(|_| {
+            let _ = s.remove_item(FOCUS_AFTER_HANDOVER);
         }))
         .is_some();
     let router = Router { route, set_route, focus_pending: StoredValue::new(handed_over) };
-    let on_popstate = Closure::<dyn FnMut(web_sys::PopStateEvent)>::new(move |_| {
+    let on_popstate = window_event_listener_untyped("popstate", move |_| {
         router.focus_pending.set_value(true);
         set_route.set(current_route());
     });
-    let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
-    // The app lives as long as the page, so the listener does too.
-    on_popstate.forget();
+    // Until the app leaves the page (the shell, when it hands over).
+    on_cleanup(move || on_popstate.remove());
     provide_context(router);
     router
 }
@@ -244,25 +309,12 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn parses_every_route_and_back() {
-        let routes = [
-            Route::Catalogue,
-            Route::Profile,
-            Route::Reflections,
-            Route::Verify,
-            Route::Join,
-            Route::AddPlacement,
-            Route::Author,
-            Route::Tutor,
-            Route::NewAssignment,
-            Route::TutorAssignment { id: "a1b2".into() },
-            Route::Certificate { bundle: "first-look".into() },
-            Route::Placement { bundle: "first-look".into() },
-            Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: None },
-            Route::Module { bundle: "first-look".into(), module: "m".into(), step: Some("ways-in".into()) },
-        ];
-        for route in routes {
+        for route in Route::examples() {
             assert_eq!(Route::parse(&route.path()), route);
         }
+        // Names that need escaping survive the trip.
+        let odd = Route::TutorAssignment { id: "a b/c".into() };
+        assert_eq!(Route::parse(&odd.path()), odd);
         assert_eq!(Route::parse("index.html"), Route::Catalogue);
         assert_eq!(Route::parse("placements/a/b/c?x=1#top"), Route::Module { bundle: "a".into(), module: "b".into(), step: Some("c".into()) });
         assert!(matches!(Route::parse("nowhere/at/all/really/deep"), Route::NotFound { .. }));

@@ -4,17 +4,13 @@
 //! keeps the first load within budget (docs/size.md).
 
 use crate::pages::catalogue::Catalogue;
-use crate::router::Route;
+use crate::router::{AppKind, Route, FOCUS_AFTER_HANDOVER};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::any::Any;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-
-/// The key in sessionStorage that asks the full app to focus its first heading,
-/// as the shell would have after moving to a new page.
-pub const FOCUS_AFTER_HANDOVER: &str = "wex-focus-after-handover";
 
 #[wasm_bindgen(inline_js = "export function load_module(url) { return import(url); }
 export function start_module(module, wasm) { return module.default({ module_or_path: wasm }); }")]
@@ -23,35 +19,41 @@ extern "C" {
     fn start_module(module: &JsValue, wasm: &str) -> js_sys::Promise;
 }
 
+/// The shell on the page: its mounted view, and the owner of everything it started.
+struct Mounted {
+    view: Box<dyn Any>,
+    owner: Owner,
+}
+
 thread_local! {
-    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    static MOUNTED: RefCell<Option<Mounted>> = const { RefCell::new(None) };
 }
 
-/// Keeps the shell on the page until it hands over.
-pub fn keep_mounted(handle: Box<dyn Any>) {
-    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
+/// Mounts the shell's app under an owner of its own and keeps it on the page until
+/// it hands over; then [`leave_the_page`] stops everything it started.
+pub fn mount_shell(app: impl FnOnce() -> Box<dyn Any> + 'static) {
+    let owner = Owner::new();
+    let view = owner.with(app);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Mounted { view, owner }));
 }
 
-/// The shell's pages: the catalogue here; the tutor's area in its own app; anything
-/// else in the learner's full app.
-pub fn shell_pages(route: Route) -> AnyView {
-    match route {
-        Route::Catalogue => view! { <Catalogue /> }.into_any(),
-        route if route.is_tutor_area() => view! { <Handover app=AppKind::Tutor /> }.into_any(),
-        Route::Author => view! { <Handover app=AppKind::Studio /> }.into_any(),
-        _ => view! { <Handover app=AppKind::Learner /> }.into_any(),
+/// Takes the shell off the page and runs its cleanups: the router's back-button
+/// listener, the idle lock's listeners and timer, and the rest, however many other
+/// holders its owner has (the journals keep a handle to it).
+fn leave_the_page() {
+    if let Some(Mounted { view, owner }) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        drop(view);
+        owner.cleanup();
     }
 }
 
-/// The apps the shell can hand over to (see docs/size.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AppKind {
-    /// Every learner page.
-    Learner,
-    /// The tutor's area: learners never download it.
-    Tutor,
-    /// The author studio, with the author's parsers.
-    Studio,
+/// The shell's pages: the catalogue here; every other address in the app that
+/// owns it ([`Route::owner`]).
+pub fn shell_pages(route: Route) -> AnyView {
+    match route.owner() {
+        AppKind::Shell => view! { <Catalogue /> }.into_any(),
+        app => view! { <Handover app=app /> }.into_any(),
+    }
 }
 
 /// Where an app's files are, written at build time.
@@ -101,6 +103,7 @@ async fn start_app(app: AppKind) -> Result<(), String> {
         AppKind::Learner => all.learner,
         AppKind::Tutor => all.tutor,
         AppKind::Studio => all.studio,
+        AppKind::Shell => return Err("The shell cannot hand over to itself.".into()),
     };
     let base = crate::router::base_path();
     let origin = window().location().origin().unwrap_or_default();
@@ -110,8 +113,11 @@ async fn start_app(app: AppKind) -> Result<(), String> {
     if let Ok(Some(session)) = window().session_storage() {
         let _ = session.set_item(FOCUS_AFTER_HANDOVER, "1");
     }
-    // The shell leaves the page before the full app mounts on it.
-    MOUNTED.with(|m| m.borrow_mut().take());
+    // The shell leaves the page before the full app mounts on it: its listeners and
+    // timers stop with it (see the router and the idle lock), and its connection to
+    // the database closes.
+    leave_the_page();
+    crate::storage::close();
     JsFuture::from(start_module(&module, &wasm)).await.map_err(|_| "Wex could not start. Reload the page to try again.".to_string())?;
     Ok(())
 }

@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 use wex_web::app::App;
-use wex_web::shell::{keep_mounted, shell_pages};
+use wex_web::shell::{mount_shell, shell_pages};
 
 fn main() {
-    let handle = leptos::mount::mount_to(document().body().expect("the page has a body"), || view! { <App pages=shell_pages /> });
-    keep_mounted(Box::new(handle));
+    mount_shell(|| Box::new(leptos::mount::mount_to(document().body().expect("the page has a body"), || view! { <App pages=shell_pages /> })));
 }
