@@ -27,7 +27,7 @@ pub fn parse_did_key(did: &str) -> Result<[u8; 32], String> {
 /// A short, readable fingerprint of a public key for people to compare:
 /// the first 16 hex digits of its SHA-256, in groups of four.
 pub fn fingerprint(public: &[u8; 32]) -> String {
-    let hex = crate::pack::sha256_hex(public);
+    let hex = crate::hash::sha256_hex(public);
     hex.as_bytes()[..16].chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>().join(" ")
 }
 

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod credential;
 pub mod doc;
 pub mod field;
+pub mod hash;
 pub mod keys;
 pub mod library;
 pub mod nesting;

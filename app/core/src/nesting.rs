@@ -13,9 +13,8 @@
 //! | TOML arrays, inline tables and dotted keys | [`TOML_MAX_DEPTH`] | the `toml` crate |
 //! | JSON anywhere (packed files, progress files, records, indexes) | [`JSON_MAX_DEPTH`] | `serde_json`, and [`json_depth`] before a packed file is read |
 
-use crate::bundle::{Activity, Bundle, Step};
+use crate::bundle::{Activity, Bundle, Condition, Step};
 use crate::doc::{Block, Inline};
-use crate::scenario::Condition;
 
 /// The deepest a page's Markdown or a scenario condition may nest. Real placements
 /// nest three or four levels at most (a list in a quote, bold inside it); 20 leaves

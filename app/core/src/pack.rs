@@ -8,7 +8,7 @@
 use crate::bundle::{Bundle, Listing};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use sha2::{Digest, Sha256};
+pub use crate::hash::sha256_hex;
 use std::fmt;
 
 /// The packed format this build of Wex writes and the newest it reads.
@@ -296,10 +296,6 @@ impl Index {
     }
 }
 
-/// Lowercase hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -1,46 +1,11 @@
 //! Branching scenarios: conditions and effects on counters and flags, playing a
 //! scenario, and the graph checks the validator and the author studio's map share.
 
+pub use crate::bundle::{Condition, Effect, Op};
 use crate::bundle::{Node, Scenario};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-
-/// When a choice is offered: a test on counters and flags.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Condition {
-    Flag(String),
-    Compare { counter: String, op: Op, value: i32 },
-    Not(Box<Condition>),
-    All(Vec<Condition>),
-    Any(Vec<Condition>),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Op {
-    #[serde(rename = ">=")]
-    AtLeast,
-    #[serde(rename = "<=")]
-    AtMost,
-    #[serde(rename = ">")]
-    Above,
-    #[serde(rename = "<")]
-    Below,
-    #[serde(rename = "==")]
-    Equal,
-    #[serde(rename = "!=")]
-    NotEqual,
-}
-
-/// What a choice changes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Effect {
-    Add { counter: String, amount: i32 },
-    Set(String),
-    Unset(String),
-}
 
 /// Counters and flags as a scenario is played.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,13 +1,11 @@
-//! The frame every app shares (header, learner bar, footer, idle lock) and the
-//! learner's and tutor's page tables. Which app serves a route is decided once, in
-//! [`Route::owner`].
+//! The frame every app shares: header, learner bar, footer, the storage banner and
+//! the idle lock. Each app passes its own page table (`crate::pages`); which app
+//! serves a route is decided once, in [`Route::owner`].
 
 use crate::components::nhs::{Footer, Header, SkipLink};
 use crate::library::Library;
 use crate::pages::profiles::{deactivate, restore, WhoIsLearning};
-use crate::pages::{catalogue::Catalogue, module::ModulePage, not_found::NotFound, placement::Placement, profile::ProfilePage, reflections::Reflections};
 use crate::router::{provide_router, Link, Route};
-use crate::shell::ElsewhereInWex;
 use crate::state::{ActiveProfile, Journals, StorageProblem, TutorSession};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,33 +19,6 @@ const LOCK_AFTER: Duration = Duration::from_secs(15 * 60);
 /// only the catalogue and "Who is learning?"; the full app has every learner's page;
 /// the tutor's area is an app of its own. See `shell.rs` and docs/size.md.
 pub type Pages = fn(Route) -> AnyView;
-
-/// Every learner's page, for the full app.
-pub fn full_pages(route: Route) -> AnyView {
-    match route {
-        Route::Catalogue => view! { <Catalogue /> }.into_any(),
-        Route::Placement { bundle } => view! { <Placement bundle=bundle /> }.into_any(),
-        Route::Module { bundle, module, step } => view! { <ModulePage bundle=bundle module=module step=step /> }.into_any(),
-        Route::Profile => view! { <ProfilePage /> }.into_any(),
-        Route::Reflections => view! { <Reflections /> }.into_any(),
-        Route::Certificate { bundle } => view! { <crate::pages::certificate::CertificatePage bundle=bundle /> }.into_any(),
-        Route::Verify => view! { <crate::pages::verify::VerifyPage /> }.into_any(),
-        Route::Join => view! { <crate::pages::join::JoinPage /> }.into_any(),
-        Route::AddPlacement => view! { <crate::pages::add_placement::AddPlacement /> }.into_any(),
-        Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } | Route::Author => view! { <ElsewhereInWex /> }.into_any(),
-        Route::NotFound { .. } => view! { <NotFound message="Check the address, or go to the list of placements." /> }.into_any(),
-    }
-}
-
-/// The tutor's area, an app of its own: learners never download it.
-pub fn tutor_pages(route: Route) -> AnyView {
-    match route {
-        Route::Tutor => view! { <crate::pages::tutor::TutorHome /> }.into_any(),
-        Route::NewAssignment => view! { <crate::pages::tutor::new_assignment::NewAssignment /> }.into_any(),
-        Route::TutorAssignment { id } => view! { <crate::pages::tutor::assignment::AssignmentPage id=id /> }.into_any(),
-        Route::Catalogue | Route::Placement { .. } | Route::Module { .. } | Route::Profile | Route::Reflections | Route::Certificate { .. } | Route::Verify | Route::Join | Route::AddPlacement | Route::Author | Route::NotFound { .. } => view! { <ElsewhereInWex /> }.into_any(),
-    }
-}
 
 #[component]
 pub fn App(

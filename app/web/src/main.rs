@@ -2,8 +2,9 @@
 //! learner opens a placement; it can also run on its own.
 
 use leptos::prelude::*;
-use wex_web::app::{full_pages, App};
+use wex_web::app::App;
+use wex_web::pages::learner_pages;
 
 fn main() {
-    leptos::mount::mount_to_body(|| view! { <App pages=full_pages /> });
+    leptos::mount::mount_to_body(|| view! { <App pages=learner_pages /> });
 }

@@ -3,6 +3,8 @@
 
 mod model;
 pub use model::*;
+mod condition;
+pub use condition::{Condition, Effect, Op};
 
 #[cfg(feature = "author")]
 pub mod manifest;

@@ -280,7 +280,7 @@ impl Activity {
     }
 
     /// Every condition on a scenario's choices (other activities have none).
-    pub fn conditions(&self) -> Vec<&crate::scenario::Condition> {
+    pub fn conditions(&self) -> Vec<&super::Condition> {
         match self {
             Activity::Scenario(scenario) => scenario.nodes.iter().flat_map(|n| &n.choices).filter_map(|c| c.condition.as_ref()).collect(),
             _ => Vec::new(),
@@ -436,8 +436,8 @@ pub struct ScenarioChoice {
     pub text: String,
     pub to: String,
     /// Shown only when this holds.
-    pub condition: Option<crate::scenario::Condition>,
-    pub effects: Vec<crate::scenario::Effect>,
+    pub condition: Option<super::Condition>,
+    pub effects: Vec<super::Effect>,
     /// Said to the learner straight after choosing.
     pub feedback: Rich,
 }

@@ -28,7 +28,7 @@ pub struct Issue<'a> {
 /// The SHA-256 (hex) of the canonical JSON of an attempt log.
 pub fn attempt_log_sha256(records: &[Record]) -> String {
     let canonical = serde_jcs::to_vec(records).expect("records always serialise");
-    crate::pack::sha256_hex(&canonical)
+    crate::hash::sha256_hex(&canonical)
 }
 
 /// The achievement's id names the placement, its version and its content hash.

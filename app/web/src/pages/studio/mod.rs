@@ -14,7 +14,7 @@ use crate::components::page_heading::PageHeading;
 use crate::files::download_bytes;
 use crate::library::Library;
 use crate::router::{use_router, Link, Route};
-use crate::shell::ElsewhereInWex;
+use crate::pages::elsewhere::ElsewhereInWex;
 use crate::state::{mark, measure};
 use folder::Folder;
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ thread_local! {
 pub fn studio_pages(route: Route) -> AnyView {
     match route {
         Route::Author => view! { <StudioPage /> }.into_any(),
-        Route::Placement { .. } | Route::Module { .. } => view! { <PreviewBar />{crate::app::full_pages(route)} }.into_any(),
+        Route::Placement { .. } | Route::Module { .. } => view! { <PreviewBar />{crate::pages::learner_pages(route)} }.into_any(),
         Route::Certificate { .. } => view! {
             <PreviewBar />
             <PageHeading text="No certificates in a preview" />
