@@ -4,9 +4,12 @@
 
 use crate::components::nhs::{Footer, Header, SkipLink};
 use crate::library::Library;
-use crate::pages::profiles::{deactivate, restore, WhoIsLearning};
+use crate::pages::profiles::WhoIsLearning;
+use crate::session::{deactivate, restore};
 use crate::router::{provide_router, Link, Route};
-use crate::state::{ActiveProfile, Journals, StorageProblem, TutorSession};
+use crate::journal::Journals;
+use crate::notices::StorageProblem;
+use crate::session::{ActiveProfile, TutorSession};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -37,11 +40,11 @@ pub fn App(
     let active = ActiveProfile::provide();
     let journals = Journals::provide(preview);
     let tutor = TutorSession::provide();
-    crate::state::Notice::provide();
+    crate::notices::Notice::provide();
     crate::offline::register();
     let restored = RwSignal::new(false);
     if preview {
-        active.0.set(Some(crate::state::preview_profile()));
+        active.update(crate::session::preview_profile());
         restored.set(true);
     } else {
         spawn_local(async move {
@@ -63,7 +66,7 @@ pub fn App(
     view! {
         <SkipLink target="maincontent" />
         <Header service_name="Wex virtual work experience" />
-        {move || active.0.get().filter(|_| !preview).map(|profile| view! {
+        {move || active.profile().filter(|_| !preview).map(|profile| view! {
             <nav class="wex-learner-bar" aria-label="Learner">
                 <div class="nhsuk-width-container">
                     <span>"Learning as "<strong>{profile.name.clone()}</strong></span>
@@ -76,7 +79,7 @@ pub fn App(
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
                 <crate::offline::UpdateBanner />
-                {move || problem.0.get().map(|message| view! {
+                {move || problem.message().map(|message| view! {
                     <div class="nhsuk-card nhsuk-card--warning" role="alert">
                         <div class="nhsuk-card__content">
                             <h2 class="nhsuk-card__heading">"Your progress is not being saved"</h2>
@@ -90,7 +93,7 @@ pub fn App(
                     }
                     let route = router.route.get();
                     // Anyone may check a certificate, learner or not; tutors need no learner.
-                    if active.0.with(Option::is_none) && route.for_learners() {
+                    if !active.is_chosen() && route.for_learners() {
                         return view! { <WhoIsLearning /> }.into_any();
                     }
                     pages(route)
@@ -124,11 +127,11 @@ fn lock_when_idle(active: ActiveProfile, journals: Journals, tutor: TutorSession
     let interval = set_interval_with_handle(
         move || {
             if js_sys::Date::now() - last.get_value() > LOCK_AFTER.as_millis() as f64 {
-                if active.0.with_untracked(Option::is_some) {
+                if active.profile_untracked().is_some() {
                     journals.clear();
                     deactivate(active);
                 }
-                if tutor.0.with_untracked(Option::is_some) {
+                if tutor.unlocked_untracked().is_some() {
                     tutor.lock();
                 }
             }

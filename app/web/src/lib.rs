@@ -1,20 +1,26 @@
 //! The Wex learner's app: a Leptos client-side app compiled to WebAssembly.
 //!
-//! `app` holds the route tree, `pages/` one file per route, `components/` the NHS
-//! design-system pieces and Wex's own widgets, `storage/` the only code that touches
-//! IndexedDB, and `library` the only code that fetches placements from the site.
+//! `router` holds the routes and which app serves each, `app` the frame every app
+//! shares, `pages/` one file per route and the page tables, `components/` the NHS
+//! design-system pieces and Wex's own widgets, `session` who is using the tab,
+//! `journal` the learner's records as they are made, `notices` the banners,
+//! `platform` the clock, random ids and performance marks, `storage/` the only code
+//! that touches IndexedDB, and `library` the only code that fetches placements.
 
 pub mod app;
 pub mod components;
 pub mod files;
 pub mod focus;
+pub mod journal;
 pub mod library;
 pub mod load;
+pub mod notices;
 pub mod offline;
 pub mod pages;
+pub mod platform;
 pub mod router;
+pub mod session;
 pub mod shell;
-pub mod state;
 pub mod storage;
 
 #[cfg(test)]

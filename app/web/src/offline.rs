@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// True when a new version of Wex is installed and waiting for the learner to reload.
 #[derive(Clone, Copy)]
-pub struct UpdateReady(pub RwSignal<bool>);
+pub struct UpdateReady(RwSignal<bool>);
 
 thread_local! {
     static REGISTRATION: RefCell<Option<web_sys::ServiceWorkerRegistration>> = const { RefCell::new(None) };

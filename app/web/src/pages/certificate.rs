@@ -8,7 +8,10 @@ use crate::files::download;
 use crate::load::Load;
 use crate::pages::not_found::NotFound;
 use crate::router::{Link, Route};
-use crate::state::{local_day, now_iso, open_placement, random_bytes, uuid_v4, ActiveProfile, Journal, StorageProblem};
+use crate::journal::{Journal, open_placement};
+use crate::notices::StorageProblem;
+use crate::platform::{local_day, now_iso, random_bytes, uuid_v4};
+use crate::session::ActiveProfile;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,7 +43,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
     let failed = RwSignal::new(None::<String>);
     let issue_bundle = bundle.clone();
     let get_certificate = move |_| {
-        let Some(mut profile) = active.0.get_untracked() else { return };
+        let Some(mut profile) = active.profile_untracked() else { return };
         issuing.set(true);
         failed.set(None);
         let bundle = issue_bundle.clone();
@@ -53,7 +56,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
                     profile.device_key = Some(seed);
                     let saved = storage::profiles::save(&profile).await;
                     problem.report(&saved);
-                    active.0.set(Some(profile.clone()));
+                    active.update(profile.clone());
                     seed
                 }
             };

@@ -7,7 +7,8 @@ use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary};
 use crate::files::{can_share, download, read_bytes, share};
 use crate::load::Load;
-use crate::state::{ActiveProfile, Journal};
+use crate::journal::Journal;
+use crate::session::ActiveProfile;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,7 +38,7 @@ pub fn HandIn(bundle: Arc<Bundle>, credential: serde_json::Value, journal: Journ
     let shared = RwSignal::new(choices.iter().filter(|c| c.shared).map(|c| c.item.clone()).collect::<BTreeSet<_>>());
     let cohort = RwSignal::new(None::<String>);
     let shared_out = RwSignal::new(None::<String>);
-    let learner = active.0.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let learner = active.profile_untracked().map(|p| p.name).unwrap_or_default();
     let file_name = format!("wex-completion-record-{}-{}.json", bundle.id, file_safe(&learner));
     let record_bundle = bundle.clone();
     let credential = StoredValue::new(credential);

@@ -4,7 +4,8 @@
 use crate::components::nhs::{Tag, TagColour};
 use crate::load::Load;
 use crate::router::{Link, Route};
-use crate::state::{today, ActiveProfile};
+use crate::platform::today;
+use crate::session::ActiveProfile;
 use crate::storage;
 use crate::storage::cohorts::Joined;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn MyAssignments() -> impl IntoView {
     let active = ActiveProfile::get();
     let library = crate::library::Library::get();
     let joined = Load::new(move || {
-        let profile = active.0.with(|p| p.as_ref().map(|p| p.id.clone()));
+        let profile = active.profile().map(|p| p.id);
         async move {
             let Some(profile) = profile else { return Vec::new() };
             let cohorts = storage::cohorts::for_profile(&profile).await.unwrap_or_default();

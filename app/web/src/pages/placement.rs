@@ -5,7 +5,8 @@ use crate::components::nhs::{BackLink, InsetText, TagColour, TaskList, TaskListI
 use crate::components::page_heading::PageHeading;
 use crate::pages::not_found::NotFound;
 use crate::router::Route;
-use crate::state::{open_placement, Journal, Notice};
+use crate::journal::{Journal, open_placement};
+use crate::notices::Notice;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wex_core::bundle::Bundle;

@@ -6,9 +6,12 @@ use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Ins
 use crate::components::page_heading::PageHeading;
 use crate::files::download;
 use crate::load::Load;
-use crate::pages::profiles::deactivate;
+use crate::session::deactivate;
 use crate::router::{Link, Route};
-use crate::state::{now_ms, ActiveProfile, Journals, StorageProblem};
+use crate::journal::Journals;
+use crate::notices::StorageProblem;
+use crate::platform::now_ms;
+use crate::session::ActiveProfile;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,7 +25,7 @@ use wex_core::words::long_date;
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let active = ActiveProfile::get();
-    let profile = active.0.get_untracked().expect("the profile page is shown only to a learner");
+    let profile = active.profile_untracked().expect("the profile page is shown only to a learner");
     let problem = StorageProblem::get();
     let journals = Journals::get();
     let import_result = RwSignal::new(None::<Result<String, String>>);
@@ -203,7 +206,7 @@ fn OtherLearnersFile(
     let add_new = move |_| {
         spawn_local(async move {
             let incoming = file.get_value();
-            let id = incoming.learner.clone().unwrap_or_else(crate::state::random_id);
+            let id = incoming.learner.clone().unwrap_or_else(crate::platform::random_id);
             let learner = crate::storage::profiles::Profile::new(id.clone(), incoming.profile.clone(), None, now_ms());
             let result = match storage::profiles::save(&learner).await {
                 Ok(()) => merge_into(&id, &incoming).await.map(|added| {

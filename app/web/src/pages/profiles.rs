@@ -5,56 +5,14 @@ use crate::components::field::{error_for, TextField};
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::load::Load;
-use crate::router::{use_router, Router};
-use crate::state::{now_ms, random_bytes, random_id, ActiveProfile, StorageProblem};
+use crate::router::use_router;
+use crate::notices::StorageProblem;
+use crate::platform::{now_ms, random_bytes, random_id};
+use crate::session::{activate, ActiveProfile};
 use crate::storage::{self, profiles::Profile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::pin::{check_pin, hash_pin, is_valid_pin, wait_in_words, FREE_TRIES};
-
-/// The keys in sessionStorage that keep the learner chosen in this tab.
-const SESSION_KEY: &str = "wex-active-profile";
-const SESSION_NAME_KEY: &str = "wex-active-profile-name";
-
-/// Makes a profile active in this tab; the page they see starts at the top, with
-/// focus on its heading.
-pub fn activate(active: ActiveProfile, router: Router, profile: Profile) {
-    router.focus_next_heading();
-    if let Ok(Some(session)) = window().session_storage() {
-        let _ = session.set_item(SESSION_KEY, &profile.id);
-        let _ = session.set_item(SESSION_NAME_KEY, &profile.name);
-    }
-    active.0.set(Some(profile));
-}
-
-/// Forgets the active profile (switching learner, or locking after inactivity).
-pub fn deactivate(active: ActiveProfile) {
-    if let Ok(Some(session)) = window().session_storage() {
-        let _ = session.remove_item(SESSION_KEY);
-        let _ = session.remove_item(SESSION_NAME_KEY);
-    }
-    active.0.set(None);
-}
-
-/// The profile this tab had active before a reload (or before the shell handed
-/// over to the full app), if it still exists. Where the browser refuses storage,
-/// the learner of this visit carries on with the name they gave.
-pub async fn restore(active: ActiveProfile) {
-    let session = window().session_storage().ok().flatten();
-    let get = |key: &str| session.as_ref().and_then(|s| s.get_item(key).ok().flatten());
-    let Some(id) = get(SESSION_KEY) else { return };
-    match storage::profiles::list().await {
-        Ok(profiles) => {
-            if let Some(profile) = profiles.into_iter().find(|p| p.id == id) {
-                active.0.set(Some(profile));
-            }
-        }
-        Err(_) => {
-            let name = get(SESSION_NAME_KEY).unwrap_or_default();
-            active.0.set(Some(Profile::new(id, name, None, 0)));
-        }
-    }
-}
 
 #[component]
 pub fn WhoIsLearning() -> impl IntoView {

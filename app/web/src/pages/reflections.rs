@@ -6,7 +6,9 @@ use crate::components::page_heading::PageHeading;
 use crate::files::download;
 use crate::library::Library;
 use crate::load::Load;
-use crate::state::{local_ymd, ActiveProfile, StorageProblem};
+use crate::notices::StorageProblem;
+use crate::platform::local_ymd;
+use crate::session::ActiveProfile;
 use crate::storage;
 use leptos::prelude::*;
 use wex_core::bundle::{file_safe, Activity};
@@ -17,7 +19,7 @@ use wex_core::reflections::{to_markdown, to_text, Entry};
 pub fn Reflections() -> impl IntoView {
     let library = Library::get();
     let problem = StorageProblem::get();
-    let profile = ActiveProfile::get().0.get_untracked().expect("shown only to a learner");
+    let profile = ActiveProfile::get().profile_untracked().expect("shown only to a learner");
     let id = profile.id.clone();
     let entries = Load::new(move || {
         let id = id.clone();

@@ -10,7 +10,7 @@ mod reflection;
 mod scenario;
 mod written;
 
-use crate::state::Journal;
+use crate::journal::Journal;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -15,7 +15,7 @@ use crate::files::download_bytes;
 use crate::library::Library;
 use crate::router::{use_router, Link, Route};
 use crate::pages::elsewhere::ElsewhereInWex;
-use crate::state::{mark, measure};
+use crate::platform::{mark, measure};
 use folder::Folder;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -128,7 +128,7 @@ fn Assignment(made: storage::tutor::Made) -> impl IntoView {
 /// Deleting an assignment from this browser, with the records handed in for it.
 #[component]
 fn DeleteAssignment(id: String) -> impl IntoView {
-    let problem = crate::state::StorageProblem::get();
+    let problem = crate::notices::StorageProblem::get();
     let router = crate::router::use_router();
     let confirm = RwSignal::new(false);
     let id = StoredValue::new(id);

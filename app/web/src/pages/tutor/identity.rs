@@ -6,7 +6,9 @@ use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, Ins
 use crate::components::page_heading::PageHeading;
 use crate::files::read_bytes;
 use crate::load::Load;
-use crate::state::{let_the_page_update, random_bytes, StorageProblem, TutorSession, Unlocked};
+use crate::notices::StorageProblem;
+use crate::platform::{let_the_page_update, random_bytes};
+use crate::session::{TutorSession, Unlocked};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,7 +29,7 @@ pub fn TutorGate(children: ChildrenFn) -> impl IntoView {
     let stored = Load::new(|| async { storage::tutor::identity().await.map(|i| i.map_or(Stored::None, Stored::Locked)) });
     let restoring = RwSignal::new(false);
     move || {
-        if session.0.with(Option::is_some) {
+        if session.is_unlocked() {
             return children().into_any();
         }
         match stored.get() {
@@ -83,7 +85,7 @@ fn SetUp(on_restore: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
             problem.report(&saved);
             working.set(false);
             if saved.is_ok() {
-                session.0.set(Some(Unlocked { identity, seed }));
+                session.unlock(Unlocked { identity, seed });
             }
         });
     };
@@ -123,7 +125,7 @@ fn Unlock(identity: Identity, on_restore: impl Fn() + Copy + Send + Sync + 'stat
             let_the_page_update().await;
             let identity = identity.get_value();
             match identity.unlock(&p) {
-                Ok(seed) => session.0.set(Some(Unlocked { identity, seed })),
+                Ok(seed) => session.unlock(Unlocked { identity, seed }),
                 Err(why) => {
                     passphrase.set(String::new());
                     errors.set(vec![ErrorItem::field(why, "tutor-unlock")]);
@@ -201,7 +203,7 @@ fn Restore(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView
                     let saved = storage::tutor::save_identity(&unlocked.identity).await;
                     problem.report(&saved);
                     if saved.is_ok() {
-                        session.0.set(Some(unlocked));
+                        session.unlock(unlocked);
                     }
                 }
                 Err((field, why)) => errors.set(vec![ErrorItem::field(why, field)]),

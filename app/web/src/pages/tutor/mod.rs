@@ -12,7 +12,7 @@ use crate::components::page_heading::PageHeading;
 use crate::files::download;
 use crate::load::Load;
 use crate::router::{use_router, Link, Route};
-use crate::state::{TutorSession};
+use crate::session::TutorSession;
 use crate::storage;
 use identity::TutorGate;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn TutorHome() -> impl IntoView {
 fn Dashboard() -> impl IntoView {
     let session = TutorSession::get();
     let router = use_router();
-    let Some(unlocked) = session.0.get_untracked() else { return ().into_any() };
+    let Some(unlocked) = session.unlocked_untracked() else { return ().into_any() };
     let identity = unlocked.identity;
     let made = Load::new(|| async {
         let made = storage::tutor::assignments().await?;

@@ -8,7 +8,9 @@ use crate::components::nhs::{BackLink, Button, ErrorItem, ErrorSummary};
 use crate::components::page_heading::PageHeading;
 use crate::library::Library;
 use crate::router::{use_router, Route};
-use crate::state::{now_iso, now_ms, today, StorageProblem, TutorSession};
+use crate::notices::StorageProblem;
+use crate::platform::{now_iso, now_ms, today};
+use crate::session::TutorSession;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,7 +39,7 @@ fn AssignmentForm() -> impl IntoView {
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let saving = RwSignal::new(false);
     let submit = move |_| {
-        let (Some(Ok(index)), Some(unlocked)) = (index.get_untracked(), session.0.get_untracked()) else { return };
+        let (Some(Ok(index)), Some(unlocked)) = (index.get_untracked(), session.unlocked_untracked()) else { return };
         let picked = chosen.get_untracked();
         let placements: Vec<AssignedPlacement> = index
             .bundles
@@ -47,7 +49,7 @@ fn AssignmentForm() -> impl IntoView {
             .collect();
         let (cohort_text, d, m, y, text) = (cohort.get_untracked(), day.get_untracked(), month.get_untracked(), year.get_untracked(), instructions.get_untracked());
         let draft = Draft { cohort: &cohort_text, placements, day: &d, month: &m, year: &y, instructions: &text };
-        let id = crate::state::random_id();
+        let id = crate::platform::random_id();
         let assignment = match draft.into_assignment(&id, &unlocked.identity.name, &unlocked.identity.organisation, &today()) {
             Ok(assignment) => {
                 errors.set(Vec::new());

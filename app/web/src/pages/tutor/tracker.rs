@@ -7,7 +7,9 @@ use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour, WarningCallout};
 use crate::files::{chosen_files, download, read_bytes};
 use crate::library::Library;
-use crate::state::{let_the_page_update, local_day, mark, measure, now_iso, uuid_v4, StorageProblem, TutorSession};
+use crate::notices::StorageProblem;
+use crate::platform::{let_the_page_update, local_day, mark, measure, now_iso, uuid_v4};
+use crate::session::TutorSession;
 use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
@@ -118,7 +120,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
     };
 
     let countersign_selected = move |_| {
-        let Some(unlocked) = session.0.get_untracked() else { return };
+        let Some(unlocked) = session.unlocked_untracked() else { return };
         let signer = Signer { tutor: &unlocked.identity.name, organisation: &unlocked.identity.organisation, seed: &unlocked.seed };
         let keys = selected.get_untracked();
         let issued_at = now_iso();
