@@ -22,8 +22,8 @@ const PASSPHRASE = 'kettle orbit meadow';
 const COHORT = 'Year 12 health and social care';
 const FIRST_LOOK = 'A first look at working in the NHS';
 
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, acceptDownloads: true });
+async function newPage(browser: Browser, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, acceptDownloads: true, serviceWorkers });
   return context.newPage();
 }
 
@@ -79,7 +79,8 @@ async function createAssignment(page: Page, cohort: string, placements: string[]
 
 test('cohorts: assign, join, hand in, track, countersign, verified', async ({ browser }) => {
   test.setTimeout(300_000);
-  const tutor = await newPage(browser);
+  // Without a service worker, so that the test can slow the placements' download.
+  const tutor = await newPage(browser, 'block');
   await setUpTutor(tutor);
   await checkAccessibility(tutor, 'tutor dashboard');
   const backup = await saveDownload(tutor, () => tutor.getByRole('button', { name: 'Back up your key' }).click(), 'tutor-key.json');
@@ -158,9 +159,18 @@ test('cohorts: assign, join, hand in, track, countersign, verified', async ({ br
   // The tutor imports the good record, then a batch with every kind of bad file.
   await tutor.goto('./tutor');
   await unlock(tutor);
+  // On a slow connection the placements to check against are still downloading when
+  // the record is dropped in: it waits for them rather than being refused.
+  const slow = '**/bundles/first-look-*.wex.json';
+  await tutor.route(slow, async (route) => {
+    await new Promise((done) => setTimeout(done, 3000));
+    await route.continue();
+  });
   await tutor.getByRole('link', { name: COHORT }).click();
   await tutor.getByLabel('Add completion records').setInputFiles(record);
+  await expect(tutor.getByText('Checking files: 0 of 1')).toBeVisible();
   await expect(tutor.getByText('1 file checked: 1 added.')).toBeVisible();
+  await tutor.unroute(slow);
   const table = tutor.locator('table.wex-tracker');
   await expect(table).toContainText('Sam Patel');
   await expect(table).toContainText(FIRST_LOOK);

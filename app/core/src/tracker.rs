@@ -45,6 +45,15 @@ pub struct EntryKey {
     pub bundle: String,
 }
 
+/// What countersigning several entries gave (see [`Tracker::countersign_each`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Countersigned {
+    /// The tutor's credentials, as files to hand back to learners.
+    pub handed_back: Vec<HandBack>,
+    /// Each entry not countersigned, as "learner (placement): why".
+    pub refused: Vec<String>,
+}
+
 /// One file's outcome, for the import report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Import {
@@ -129,6 +138,23 @@ impl Tracker {
             file: format!("wex-verified-{}-{}.json", entry.bundle, file_safe(&entry.learner)),
             json: serde_json::to_string_pretty(&credential).expect("a JSON value always serialises"),
         })
+    }
+
+    /// Countersigns each chosen entry (see [`Tracker::countersign`]), each with a new
+    /// credential id from `new_id`: the files to hand back, and for each refusal
+    /// whose record it was and why.
+    pub fn countersign_each<'k>(&mut self, keys: impl IntoIterator<Item = &'k EntryKey>, signer: &Signer, issued_at: &str, mut new_id: impl FnMut() -> String) -> Countersigned {
+        let mut done = Countersigned::default();
+        for key in keys {
+            match self.countersign(key, signer, issued_at, &new_id()) {
+                Ok(file) => done.handed_back.push(file),
+                Err(why) => done.refused.push(match self.get(key) {
+                    Some(entry) => format!("{} ({}): {why}", entry.learner, entry.placement),
+                    None => why,
+                }),
+            }
+        }
+        done
     }
 
     /// Takes an entry out of the tracker; `false` when there was none.
@@ -279,6 +305,12 @@ mod tests {
         assert_eq!((accepted.organisation.as_str(), accepted.issued_at.as_str()), ("Riverside College", "2026-11-28T09:00:00Z"));
         let gone = EntryKey { learner_key: "nobody".into(), bundle: "t".into() };
         assert!(tracker.countersign(&gone, &signer, "2026-11-28T09:00:00Z", "urn:uuid:3").is_err());
+        // Several at once: each gets its own credential id; a missing one is named.
+        let mut ids = (4..).map(|n| format!("urn:uuid:{n}"));
+        let both = tracker.countersign_each([&alex, &gone], &signer, "2026-11-28T09:00:00Z", || ids.next().unwrap());
+        assert_eq!(both.handed_back.len(), 1);
+        assert!(both.handed_back[0].json.contains("urn:uuid:4"));
+        assert_eq!(both.refused, ["This record is no longer in the tracker."]);
         let restored = Tracker::from_entries(tracker.entries().into_iter().cloned());
         assert_eq!(restored.get(&alex), tracker.get(&alex));
         let sam = tracker.entries()[1].key();

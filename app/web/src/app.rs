@@ -139,7 +139,7 @@ fn lock_when_idle(active: ActiveProfile, journals: Journals, tutor: TutorSession
         Duration::from_secs(30),
     );
     // Until the app leaves the page (the shell, when it hands over).
-    on_cleanup(move || {
+    crate::platform::stop_when_leaving(move || {
         listeners.into_iter().for_each(|l| l.remove());
         if let Ok(interval) = interval {
             interval.clear();

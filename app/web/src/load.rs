@@ -12,10 +12,13 @@ use leptos::task::spawn_local;
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
+use std::task::{Poll, Waker};
 
 pub struct Load<T: 'static> {
     value: RwSignal<Option<T>, LocalStorage>,
     run: StoredValue<Rc<dyn Fn()>, LocalStorage>,
+    /// Tasks waiting for the first value (see [`Load::wait`]).
+    waiting: StoredValue<Vec<Waker>, LocalStorage>,
 }
 
 impl<T: 'static> Clone for Load<T> {
@@ -31,6 +34,7 @@ impl<T: 'static> Load<T> {
     /// it reads before its first `.await` changes.
     pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
         let value = RwSignal::new_local(None);
+        let waiting = StoredValue::new_local(Vec::<Waker>::new());
         let latest = Rc::new(Cell::new(0u32));
         let run: Rc<dyn Fn()> = Rc::new(move || {
             let ticket = latest.get().wrapping_add(1);
@@ -42,11 +46,14 @@ impl<T: 'static> Load<T> {
                 if latest.get() == ticket {
                     // The page may have gone; then there is nobody to tell.
                     let _ = value.try_set(Some(answer));
+                    if let Some(wakers) = waiting.try_update_value(std::mem::take) {
+                        wakers.into_iter().for_each(Waker::wake);
+                    }
                 }
             });
         });
         follow(run.clone());
-        Load { value, run: StoredValue::new_local(run) }
+        Load { value, run: StoredValue::new_local(run), waiting }
     }
 
     /// Fetches again; the current value stays until the new one arrives.
@@ -72,5 +79,21 @@ impl<T: Clone + 'static> Load<T> {
     /// The value, without tracking it.
     pub fn get_untracked(&self) -> Option<T> {
         self.value.get_untracked()
+    }
+
+    /// The value once it has arrived, for work that must not start without it (a
+    /// file dropped in while the page is still loading waits here). `None` if the
+    /// page has gone.
+    pub async fn wait(&self) -> Option<T> {
+        let (value, waiting) = (self.value, self.waiting);
+        std::future::poll_fn(move |cx| match value.try_get_untracked() {
+            None => Poll::Ready(None),
+            Some(Some(v)) => Poll::Ready(Some(v)),
+            Some(None) => match waiting.try_update_value(|w| w.push(cx.waker().clone())) {
+                Some(()) => Poll::Pending,
+                None => Poll::Ready(None),
+            },
+        })
+        .await
     }
 }

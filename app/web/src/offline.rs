@@ -36,7 +36,8 @@ pub fn register() -> UpdateReady {
     on_change.forget();
     spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register("sw.js")).await else { return };
-        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        // A browser that blocks service workers may answer with nothing at all.
+        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
         let controlled = move || window().navigator().service_worker().controller().is_some();
         if registration.waiting().is_some() && controlled() {
             ready.0.set(true);

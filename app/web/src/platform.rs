@@ -2,6 +2,26 @@
 //! ids, performance marks, and a pause for the page to update.
 
 use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    static ON_LEAVING: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
+}
+
+/// Registers what stops something this app started on the window (a listener, a
+/// timer), to run if the app leaves the page while the page stays: the shell, when
+/// it hands over to another app.
+pub fn stop_when_leaving(stop: impl FnOnce() + 'static) {
+    ON_LEAVING.with(|l| l.borrow_mut().push(Box::new(stop)));
+}
+
+/// Stops everything registered with [`stop_when_leaving`]. The app's reactive state
+/// is left as it is, so a callback already queued finds it still there.
+pub fn leave_the_page() {
+    for stop in ON_LEAVING.with(|l| std::mem::take(&mut *l.borrow_mut())) {
+        stop();
+    }
+}
 
 /// The device's clock in milliseconds since the Unix epoch. It may be wrong on a
 /// shared device; Wex only uses it to order and show times.

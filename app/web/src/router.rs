@@ -227,7 +227,7 @@ pub fn provide_router() -> Router {
         set_route.set(current_route());
     });
     // Until the app leaves the page (the shell, when it hands over).
-    on_cleanup(move || on_popstate.remove());
+    crate::platform::stop_when_leaving(move || on_popstate.remove());
     provide_context(router);
     router
 }

@@ -19,32 +19,13 @@ extern "C" {
     fn start_module(module: &JsValue, wasm: &str) -> js_sys::Promise;
 }
 
-/// The shell on the page: its mounted view, and the owner of everything it started.
-struct Mounted {
-    view: Box<dyn Any>,
-    owner: Owner,
-}
-
 thread_local! {
-    static MOUNTED: RefCell<Option<Mounted>> = const { RefCell::new(None) };
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
 
-/// Mounts the shell's app under an owner of its own and keeps it on the page until
-/// it hands over; then [`leave_the_page`] stops everything it started.
-pub fn mount_shell(app: impl FnOnce() -> Box<dyn Any> + 'static) {
-    let owner = Owner::new();
-    let view = owner.with(app);
-    MOUNTED.with(|m| *m.borrow_mut() = Some(Mounted { view, owner }));
-}
-
-/// Takes the shell off the page and runs its cleanups: the router's back-button
-/// listener, the idle lock's listeners and timer, and the rest, however many other
-/// holders its owner has (the journals keep a handle to it).
-fn leave_the_page() {
-    if let Some(Mounted { view, owner }) = MOUNTED.with(|m| m.borrow_mut().take()) {
-        drop(view);
-        owner.cleanup();
-    }
+/// Keeps the shell on the page until it hands over.
+pub fn keep_mounted(handle: Box<dyn Any>) {
+    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
 }
 
 /// The shell's pages: the catalogue here; every other address in the app that
@@ -105,10 +86,11 @@ async fn start_app(app: AppKind) -> Result<(), String> {
     if let Ok(Some(session)) = window().session_storage() {
         let _ = session.set_item(FOCUS_AFTER_HANDOVER, "1");
     }
-    // The shell leaves the page before the full app mounts on it: its listeners and
-    // timers stop with it (see the router and the idle lock), and its connection to
-    // the database closes.
-    leave_the_page();
+    // The shell leaves the page before the full app mounts on it: what it started on
+    // the window stops (the back-button listener, the idle lock), and its connection
+    // to the database closes.
+    MOUNTED.with(|m| m.borrow_mut().take());
+    crate::platform::leave_the_page();
     crate::storage::close();
     JsFuture::from(start_module(&module, &wasm)).await.map_err(|_| "Wex could not start. Reload the page to try again.".to_string())?;
     Ok(())

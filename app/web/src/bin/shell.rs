@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 use wex_web::app::App;
-use wex_web::shell::{mount_shell, shell_pages};
+use wex_web::shell::{keep_mounted, shell_pages};
 
 fn main() {
-    mount_shell(|| Box::new(leptos::mount::mount_to(document().body().expect("the page has a body"), || view! { <App pages=shell_pages /> })));
+    let handle = leptos::mount::mount_to(document().body().expect("the page has a body"), || view! { <App pages=shell_pages /> });
+    keep_mounted(Box::new(handle));
 }

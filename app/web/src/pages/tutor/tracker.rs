@@ -7,6 +7,7 @@ use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour, WarningCallout};
 use crate::files::{chosen_files, download, read_bytes};
 use crate::library::Library;
+use crate::load::Load;
 use crate::notices::StorageProblem;
 use crate::platform::{let_the_page_update, local_day, mark, measure, now_iso, uuid_v4};
 use crate::session::TutorSession;
@@ -44,7 +45,6 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
     let problem = StorageProblem::get();
     let session = TutorSession::get();
     let records = RwSignal::new(Records::default());
-    let placements = StoredValue::new(Placements::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
     let report = RwSignal::new(Vec::<ReportLine>::new());
     let selected = RwSignal::new(BTreeSet::<EntryKey>::new());
@@ -53,19 +53,19 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
     let not_countersigned = RwSignal::new(Vec::<String>::new());
     let assignment = StoredValue::new(assignment);
 
-    let id = assignment.with_value(|a| a.id.clone());
-    spawn_local(async move {
-        let stored = storage::tutor::handins(&id).await;
+    // The records already handed in, and the placements this assignment names to
+    // check new ones against. Files dropped in before both are here wait for them.
+    let ready: Load<Arc<Placements>> = Load::new(move || async move {
+        let stored = storage::tutor::handins(&assignment.with_value(|a| a.id.clone())).await;
         problem.report(&stored);
         records.set(Records::from_entries(stored.unwrap_or_default()));
-        // The placements this assignment names, to check records against.
+        let mut placements = Placements::new();
         for placement in assignment.with_value(|a| a.placements.clone()) {
             if let (Ok(bundle), Some(sha256)) = (library.bundle(placement.bundle.clone()).await, library.sha256(&placement.bundle).await) {
-                placements.update_value(|p| {
-                    p.insert(placement.bundle, (bundle, sha256));
-                });
+                placements.insert(placement.bundle, (bundle, sha256));
             }
         }
+        Arc::new(placements)
     });
 
     let import = move |files: Vec<web_sys::File>| {
@@ -76,6 +76,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         spawn_local(async move {
             let total = files.len();
             progress.set(Some((0, total)));
+            let Some(placements) = ready.wait().await else { return };
             let_the_page_update().await;
             let mut working = records.get_untracked();
             let mut lines = Vec::with_capacity(total);
@@ -88,10 +89,10 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
                     wex_core::words::file_size(MAX_RECORD_BYTES as u64)
                 );
                 let outcome = match read_bytes(file, MAX_RECORD_BYTES, &too_large).await {
-                    Ok(bytes) => placements.with_value(|p| {
-                        let find = |id: &str, version: &str| p.get(id).filter(|(b, _)| b.version == version).map(|(b, sha)| (b.as_ref(), sha.as_str()));
+                    Ok(bytes) => {
+                        let find = |id: &str, version: &str| placements.get(id).filter(|(b, _)| b.version == version).map(|(b, sha)| (b.as_ref(), sha.as_str()));
                         working.import(&bytes, &this, &find)
-                    }),
+                    }
                     Err(why) => Err(why),
                 };
                 lines.push(match outcome {
@@ -123,24 +124,14 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
         let Some(unlocked) = session.unlocked_untracked() else { return };
         let signer = Signer { tutor: &unlocked.identity.name, organisation: &unlocked.identity.organisation, seed: &unlocked.seed };
         let keys = selected.get_untracked();
-        let issued_at = now_iso();
         let mut working = records.get_untracked();
-        let (mut made, mut refused) = (Vec::new(), Vec::new());
-        for key in &keys {
-            match working.countersign(key, &signer, &issued_at, &uuid_v4()) {
-                Ok(handback) => made.push(handback),
-                Err(why) => refused.push(match working.get(key) {
-                    Some(entry) => format!("{} ({}): {why}", entry.learner, entry.placement),
-                    None => why,
-                }),
-            }
-        }
+        let done = working.countersign_each(&keys, &signer, &now_iso(), uuid_v4);
         let id = assignment.with_value(|a| a.id.clone());
         let entries: Vec<Entry> = keys.iter().filter_map(|k| working.get(k).cloned()).collect();
         records.set(working);
         selected.set(BTreeSet::new());
-        handback.set(made);
-        not_countersigned.set(refused);
+        handback.set(done.handed_back);
+        not_countersigned.set(done.refused);
         spawn_local(async move {
             let refs: Vec<&Entry> = entries.iter().collect();
             problem.report(&storage::tutor::save_handins(&id, &refs).await);
@@ -173,9 +164,8 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
             if all.is_empty() {
                 return view! { <p class="nhsuk-body">"No completion records yet."</p> }.into_any();
             }
-            let entries: Vec<Entry> = all.entries().into_iter().cloned().collect();
-            let keys: Vec<EntryKey> = entries.iter().map(Entry::key).collect();
-            let count = entries.len();
+            let keys: Vec<EntryKey> = all.entries().into_iter().map(Entry::key).collect();
+            let count = keys.len();
             let csv = all.csv();
             let csv_name = csv_name.clone();
             view! {
@@ -200,7 +190,15 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody class="nhsuk-table__body">
-                        {entries.into_iter().enumerate().map(|(n, entry)| view! { <Row n=n entry=entry selected=selected detail=detail /> }).collect_view()}
+                        // Keyed: a row is redrawn only when its entry changes (countersigned, or
+                        // replaced by a newer record), not for every file imported.
+                        <For
+                            each=move || records.with(|r| r.entries().into_iter().cloned().collect::<Vec<_>>())
+                            key=|entry: &Entry| (entry.key(), entry.completed_at.clone(), entry.countersigned_at.clone())
+                            let:entry
+                        >
+                            <Row entry=entry selected=selected detail=detail />
+                        </For>
                     </tbody>
                 </table>
                 <div class="wex-button-group">
@@ -213,7 +211,7 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
             .into_any()
         }}
         {move || detail.get().and_then(|key| records.with(|r| r.get(&key).cloned())).map(|entry| {
-            let bundle = placements.with_value(|p| p.get(&entry.bundle).map(|(b, _)| b.clone()));
+            let bundle = ready.get().and_then(|p| p.get(&entry.bundle).map(|(b, _)| b.clone()));
             let key = entry.key();
             let remove = move || {
                 let key = key.clone();
@@ -233,10 +231,11 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
 }
 
 #[component]
-fn Row(n: usize, entry: Entry, selected: RwSignal<BTreeSet<EntryKey>>, detail: RwSignal<Option<EntryKey>>) -> impl IntoView {
+fn Row(entry: Entry, selected: RwSignal<BTreeSet<EntryKey>>, detail: RwSignal<Option<EntryKey>>) -> impl IntoView {
     let key = entry.key();
+    // An id that stays the row's own however the rows around it change.
+    let field = format!("select-{}-{}", file_safe(&key.learner_key), key.bundle);
     let (toggle, is_selected, open) = (key.clone(), key.clone(), key);
-    let field = format!("select-{n}");
     let status = match &entry.countersigned_at {
         Some(at) => view! { <Tag colour=TagColour::Blue text=format!("Countersigned {}", local_day(at)) /> }.into_any(),
         None => view! { <Tag colour=TagColour::Green text="Checked" /> }.into_any(),
