@@ -5,6 +5,7 @@
 //! plain data plus [`Diagnostic`]s. The author's parsers (TOML and Markdown) sit
 //! behind the `author` feature so that the learner's download never carries them.
 
+pub mod adding;
 pub mod answers;
 pub mod assignment;
 pub mod bundle;
@@ -14,7 +15,6 @@ pub mod doc;
 pub mod field;
 pub mod hash;
 pub mod keys;
-pub mod library;
 pub mod nesting;
 pub mod pin;
 pub mod pack;

@@ -137,7 +137,7 @@ fn completion_records_and_tracker_entries_are_unchanged() {
 fn an_index_with_placements_added_on_the_device_is_unchanged() {
     let site: Index = round_trips("index-site.json");
     let added = site.bundles.iter().map(|e| (wex_core::bundle::Listing { id: "added-here".into(), ..e.listing.clone() }, "ab".repeat(32))).collect();
-    let merged = wex_core::library::with_device_placements(site, added);
+    let merged = wex_core::adding::with_device_placements(site, added);
     expect_golden("index-with-device.json", &(serde_json::to_string_pretty(&merged).unwrap() + "\n"));
     round_trips::<Index>("index-with-device.json");
 }

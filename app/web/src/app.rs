@@ -3,8 +3,8 @@
 //! serves a route is decided once, in [`Route::owner`].
 
 use crate::components::nhs::{Footer, Header, SkipLink};
-use crate::library::Library;
-use crate::pages::profiles::WhoIsLearning;
+use crate::placements::Placements;
+use crate::pages::who_is_learning::WhoIsLearning;
 use crate::session::{deactivate, restore};
 use crate::router::{provide_router, Link, Route};
 use crate::journal::Journals;
@@ -35,7 +35,7 @@ pub fn App(
         loading.remove();
     }
     let router = provide_router();
-    Library::provide();
+    Placements::provide();
     let problem = StorageProblem::provide();
     let active = ActiveProfile::provide();
     let journals = Journals::provide(preview);

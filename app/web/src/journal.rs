@@ -155,14 +155,14 @@ pub struct OpenPlacement {
 
 /// Loads a placement and the active learner's journal for it, for a page.
 pub fn open_placement(bundle: String) -> Load<Result<OpenPlacement, String>> {
-    let library = crate::library::Library::get();
+    let placements = crate::placements::Placements::get();
     let journals = Journals::get();
     let profile = ActiveProfile::get().id();
     Load::new(move || {
         let (id, profile, journals) = (bundle.clone(), profile.clone(), journals.clone());
         async move {
-            let bundle = library.bundle(id.clone()).await?;
-            let sha256 = library.sha256(&id).await.unwrap_or_default();
+            let bundle = placements.bundle(id.clone()).await?;
+            let sha256 = placements.sha256(&id).await.unwrap_or_default();
             Ok(OpenPlacement { bundle, sha256, journal: journals.open(profile, id).await })
         }
     })

@@ -5,18 +5,18 @@
 //! design-system pieces and Wex's own widgets, `session` who is using the tab,
 //! `journal` the learner's records as they are made, `notices` the banners,
 //! `platform` the clock, random ids and performance marks, `storage/` the only code
-//! that touches IndexedDB, and `library` the only code that fetches placements.
+//! that touches IndexedDB, and `placements` the only code that fetches placements.
 
 pub mod app;
 pub mod components;
 pub mod files;
 pub mod focus;
 pub mod journal;
-pub mod library;
 pub mod load;
 pub mod notices;
 pub mod offline;
 pub mod pages;
+pub mod placements;
 pub mod platform;
 pub mod router;
 pub mod session;

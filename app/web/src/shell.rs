@@ -70,7 +70,7 @@ fn Handover(app: AppKind) -> impl IntoView {
 }
 
 async fn start_app(app: AppKind) -> Result<(), String> {
-    let text = crate::library::fetch_text("app/app.json").await.map_err(|why| format!("The rest of Wex could not be loaded ({why}). Check your connection and reload the page."))?;
+    let text = crate::placements::fetch_text("app/app.json").await.map_err(|why| format!("The rest of Wex could not be loaded ({why}). Check your connection and reload the page."))?;
     let all: AllApps = serde_json::from_str(&text).map_err(|_| "The rest of Wex is damaged on this site.".to_string())?;
     let files = match app {
         AppKind::Learner => all.learner,

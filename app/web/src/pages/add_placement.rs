@@ -8,17 +8,17 @@ use crate::components::field::FileField;
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, Tag, TagColour, WarningCallout};
 use crate::components::page_heading::PageHeading;
 use crate::files::{chosen_files, read_bytes};
-use crate::library::{fetch_text, Library, BUNDLES_FOLDER};
+use crate::placements::{fetch_text, Placements, BUNDLES_FOLDER};
 use crate::load::Load;
 use crate::router::{Link, Route};
 use crate::notices::StorageProblem;
 use crate::platform::{mark, measure, now_ms};
 use crate::session::ActiveProfile;
 use crate::storage;
-use crate::storage::library::Added;
+use crate::storage::added::Added;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wex_core::library::{answers_without_a_step, assess, Assessment, Change, Installed, PublisherList, TrustedPublisher, PUBLISHERS_FILE};
+use wex_core::adding::{answers_without_a_step, assess, Assessment, Change, Installed, PublisherList, TrustedPublisher, PUBLISHERS_FILE};
 use wex_core::pack::{unpack, Packed, MAX_PACKED_BYTES};
 use wex_core::words::file_size;
 
@@ -32,7 +32,7 @@ struct Checked {
 
 #[component]
 pub fn AddPlacement() -> impl IntoView {
-    let library = Library::get();
+    let placements = Placements::get();
     let problem = StorageProblem::get();
     let active = ActiveProfile::get();
     let checked = RwSignal::new(None::<Checked>);
@@ -60,7 +60,7 @@ pub fn AddPlacement() -> impl IntoView {
                 let packed = unpack(&bytes).map_err(|e| capitalise(&e.to_string()) + ".")?;
                 let text = String::from_utf8(bytes).map_err(|_| "This is not a Wex placement file.".to_string())?;
                 let trusted = trusted_publishers().await;
-                let index = library.index().await.ok();
+                let index = placements.index().await.ok();
                 let mut installed = index.as_ref().and_then(|i| i.bundles.iter().find(|e| e.listing.id == packed.bundle.id)).map(|e| Installed {
                     version: e.listing.version.clone(),
                     sha256: e.sha256.clone(),
@@ -68,7 +68,7 @@ pub fn AddPlacement() -> impl IntoView {
                 });
                 if let Some(there) = installed.as_mut() {
                     // The signature of what is there now, to spot a different publisher.
-                    there.signed_by = storage::library::list().await.ok().and_then(|all| all.into_iter().find(|a| a.listing.id == packed.bundle.id)).and_then(|a| a.signed_by);
+                    there.signed_by = storage::added::list().await.ok().and_then(|all| all.into_iter().find(|a| a.listing.id == packed.bundle.id)).and_then(|a| a.signed_by);
                 }
                 let assessment = assess(&packed, &trusted, installed.as_ref());
                 Ok(Checked { packed, text, assessment })
@@ -104,14 +104,14 @@ pub fn AddPlacement() -> impl IntoView {
                 signature: c.assessment.signature.clone(),
                 added_ms: now_ms(),
             };
-            let saved = storage::library::add(&added, c.text.clone()).await;
+            let saved = storage::added::add(&added, c.text.clone()).await;
             measure("wex-add-store", "wex-add-store-start");
             problem.report(&saved);
             working.set(false);
             if saved.is_err() {
                 return;
             }
-            library.reload();
+            placements.reload();
             let records = storage::records::for_bundle(&profile, &bundle.id).await.unwrap_or_default();
             let kept = answers_without_a_step(bundle, &records);
             let note = match (&c.assessment.change, kept) {
@@ -204,24 +204,24 @@ fn capitalise(text: &str) -> String {
 /// On a placement added on this device: what it is, and removing it.
 #[component]
 pub fn AddedHere(id: String) -> impl IntoView {
-    let library = Library::get();
+    let placements = Placements::get();
     let problem = StorageProblem::get();
     let router = crate::router::use_router();
     let id = StoredValue::new(id);
     let added = Load::new(move || async move {
         let id = id.get_value();
-        if !library.added_here(&id).await {
+        if !placements.added_here(&id).await {
             return None;
         }
-        storage::library::list().await.ok()?.into_iter().find(|a| a.listing.id == id)
+        storage::added::list().await.ok()?.into_iter().find(|a| a.listing.id == id)
     });
     let confirm = RwSignal::new(false);
     let remove = move |_| {
         spawn_local(async move {
-            let removed = storage::library::remove(&id.get_value()).await;
+            let removed = storage::added::remove(&id.get_value()).await;
             problem.report(&removed);
             if removed.is_ok() {
-                library.reload();
+                placements.reload();
                 router.navigate(Route::Catalogue);
             }
         });

@@ -2,7 +2,7 @@
 
 use crate::components::nhs::Card;
 use crate::components::page_heading::PageHeading;
-use crate::library::Library;
+use crate::placements::Placements;
 use crate::load::Load;
 use crate::router::Route;
 use leptos::prelude::*;
@@ -28,8 +28,8 @@ impl Filters {
 
 #[component]
 pub fn Catalogue() -> impl IntoView {
-    let library = Library::get();
-    let index = Load::new(move || library.index());
+    let placements = Placements::get();
+    let index = Load::new(move || placements.index());
     let filters = RwSignal::new(Filters::default());
     let select = |label: &'static str, id: &'static str, options: Vec<(String, String)>, set: fn(&mut Filters, &str)| {
         view! {

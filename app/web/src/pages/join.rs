@@ -6,7 +6,7 @@ use crate::components::field::FileField;
 use crate::components::nhs::{Button, ErrorItem, ErrorSummary, InsetText, WarningCallout};
 use crate::components::page_heading::PageHeading;
 use crate::files::read_bytes;
-use crate::library::Library;
+use crate::placements::Placements;
 use crate::load::Load;
 use crate::pages::tutor::assignment::JOIN_FRAGMENT;
 use crate::router::{use_router, Link, Route};
@@ -68,13 +68,13 @@ pub fn JoinPage() -> impl IntoView {
 
 #[component]
 fn Assignment(signed: SignedAssignment) -> impl IntoView {
-    let library = Library::get();
+    let site = Placements::get();
     let active = ActiveProfile::get();
     let problem = StorageProblem::get();
     let router = use_router();
     let a = signed.assignment.clone();
     let placements = a.placements.clone();
-    let listed = Load::new(move || async move { library.index().await.map(|i| i.bundles.into_iter().map(|e| e.listing).collect::<Vec<_>>()).unwrap_or_default() });
+    let listed = Load::new(move || async move { site.index().await.map(|i| i.bundles.into_iter().map(|e| e.listing).collect::<Vec<_>>()).unwrap_or_default() });
     let fingerprint = wex_core::keys::did_fingerprint(&signed.tutor_key).unwrap_or_default();
     let joining = RwSignal::new(false);
     let signed = StoredValue::new(signed);

@@ -16,13 +16,13 @@ pub mod module;
 pub mod my_assignments;
 pub mod not_found;
 pub mod placement;
-pub mod profile;
-pub mod profiles;
+pub mod profile_and_progress;
 pub mod reflections;
 #[cfg(feature = "studio")]
 pub mod studio;
 pub mod tutor;
 pub mod verify;
+pub mod who_is_learning;
 
 /// Every learner's page, for the full app.
 pub fn learner_pages(route: Route) -> AnyView {
@@ -30,7 +30,7 @@ pub fn learner_pages(route: Route) -> AnyView {
         Route::Catalogue => view! { <catalogue::Catalogue /> }.into_any(),
         Route::Placement { bundle } => view! { <placement::Placement bundle=bundle /> }.into_any(),
         Route::Module { bundle, module, step } => view! { <module::ModulePage bundle=bundle module=module step=step /> }.into_any(),
-        Route::Profile => view! { <profile::ProfilePage /> }.into_any(),
+        Route::Profile => view! { <profile_and_progress::ProfilePage /> }.into_any(),
         Route::Reflections => view! { <reflections::Reflections /> }.into_any(),
         Route::Certificate { bundle } => view! { <certificate::CertificatePage bundle=bundle /> }.into_any(),
         Route::Verify => view! { <verify::VerifyPage /> }.into_any(),

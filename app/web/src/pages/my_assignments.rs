@@ -23,13 +23,13 @@ enum Standing {
 #[component]
 pub fn MyAssignments() -> impl IntoView {
     let active = ActiveProfile::get();
-    let library = crate::library::Library::get();
+    let placements = crate::placements::Placements::get();
     let joined = Load::new(move || {
         let profile = active.profile().map(|p| p.id);
         async move {
             let Some(profile) = profile else { return Vec::new() };
             let cohorts = storage::cohorts::for_profile(&profile).await.unwrap_or_default();
-            let listings: Vec<(String, String)> = match library.index().await {
+            let listings: Vec<(String, String)> = match placements.index().await {
                 Ok(index) => index.bundles.into_iter().map(|e| (e.listing.id, e.listing.title)).collect(),
                 Err(_) => Vec::new(),
             };

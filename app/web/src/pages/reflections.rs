@@ -4,7 +4,7 @@
 use crate::components::nhs::{Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::files::download;
-use crate::library::Library;
+use crate::placements::Placements;
 use crate::load::Load;
 use crate::notices::StorageProblem;
 use crate::platform::local_ymd;
@@ -17,7 +17,7 @@ use wex_core::reflections::{to_markdown, to_text, Entry};
 
 #[component]
 pub fn Reflections() -> impl IntoView {
-    let library = Library::get();
+    let placements = Placements::get();
     let problem = StorageProblem::get();
     let profile = ActiveProfile::get().profile_untracked().expect("shown only to a learner");
     let id = profile.id.clone();
@@ -26,7 +26,7 @@ pub fn Reflections() -> impl IntoView {
         async move {
             let records = storage::records::for_profile(&id).await;
             problem.report(&records);
-            collect(library, records.unwrap_or_default()).await
+            collect(placements, records.unwrap_or_default()).await
         }
     });
     let name = profile.name.clone();
@@ -64,9 +64,9 @@ pub fn Reflections() -> impl IntoView {
 
 /// Finds every reflection step with an answer, across the placements the learner
 /// has records for.
-async fn collect(library: Library, records: Vec<Record>) -> Vec<Entry> {
+async fn collect(placements: Placements, records: Vec<Record>) -> Vec<Entry> {
     let mut entries = Vec::new();
-    for (bundle, progress) in library.with_progress(&records).await {
+    for (bundle, progress) in placements.with_progress(&records).await {
         for module in &bundle.modules {
             for step in &module.steps {
                 let Some(Activity::Reflection(reflection)) = &step.activity else { continue };

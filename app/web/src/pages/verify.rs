@@ -5,7 +5,7 @@
 use crate::components::field::FileField;
 use crate::components::nhs::{ErrorItem, ErrorSummary, Tag, TagColour};
 use crate::components::page_heading::PageHeading;
-use crate::library::Library;
+use crate::placements::Placements;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -23,12 +23,12 @@ enum Outcome {
 
 #[component]
 pub fn VerifyPage() -> impl IntoView {
-    let library = Library::get();
+    let placements = Placements::get();
     let outcome = RwSignal::new(None::<Outcome>);
     let pasted = RwSignal::new(String::new());
     let check_text = move |text: String| {
         spawn_local(async move {
-            outcome.set(Some(check(library, &text).await));
+            outcome.set(Some(check(placements, &text).await));
         });
     };
     // A link (or the certificate's QR code) can carry the credential in its
@@ -37,7 +37,7 @@ pub fn VerifyPage() -> impl IntoView {
     if let Some(packed) = fragment.strip_prefix("#z=").map(str::to_string) {
         spawn_local(async move {
             match crate::components::qr::unpack_text(&packed).await {
-                Some(text) => outcome.set(Some(check(library, &text).await)),
+                Some(text) => outcome.set(Some(check(placements, &text).await)),
                 None => outcome.set(Some(Outcome::Unreadable("This link does not hold a readable certificate. Ask for the credential file instead.".into()))),
             }
         });
@@ -52,7 +52,7 @@ pub fn VerifyPage() -> impl IntoView {
         }
         spawn_local(async move {
             let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            outcome.set(Some(check(library, &text).await));
+            outcome.set(Some(check(placements, &text).await));
         });
     };
     view! {
@@ -124,7 +124,7 @@ pub fn VerifyPage() -> impl IntoView {
     }
 }
 
-async fn check(library: Library, text: &str) -> Outcome {
+async fn check(placements: Placements, text: &str) -> Outcome {
     let (credential, records) = match CompletionRecord::read_certificate(text) {
         Ok(Some(read)) => read,
         Ok(None) => return Outcome::Unreadable("This is not a Wex certificate: it is not readable as a credential file.".into()),
@@ -132,8 +132,8 @@ async fn check(library: Library, text: &str) -> Outcome {
     };
     let stated = wex_core::credential::badge::summary(&credential);
     let bundle = match &stated.placement {
-        Some(named) => match library.bundle(named.bundle.clone()).await {
-            Ok(bundle) => library.sha256(&named.bundle).await.filter(|s| *s == named.sha256).map(|s| (bundle, s)),
+        Some(named) => match placements.bundle(named.bundle.clone()).await {
+            Ok(bundle) => placements.sha256(&named.bundle).await.filter(|s| *s == named.sha256).map(|s| (bundle, s)),
             Err(_) => None,
         },
         None => None,

@@ -5,9 +5,9 @@
 //! hand, so the schema on disk can be versioned and migrated without touching the
 //! model.
 
+pub mod added;
 pub mod cohorts;
 mod db;
-pub mod library;
 pub mod profiles;
 pub mod records;
 pub mod tutor;

@@ -12,7 +12,7 @@ use crate::components::drop_zone::DropZone;
 use crate::components::nhs::{Button, ButtonVariant, ErrorItem, ErrorSummary, InsetText, Tag, TagColour};
 use crate::components::page_heading::PageHeading;
 use crate::files::download_bytes;
-use crate::library::Library;
+use crate::placements::Placements;
 use crate::router::{use_router, Link, Route};
 use crate::pages::elsewhere::ElsewhereInWex;
 use crate::platform::{mark, measure};
@@ -79,7 +79,7 @@ async fn check_folder() -> Result<Checked, String> {
 
 #[component]
 fn StudioPage() -> impl IntoView {
-    let library = Library::get();
+    let placements = Placements::get();
     let router = use_router();
     let checked = RwSignal::new(None::<Checked>);
     let error = RwSignal::new(None::<String>);
@@ -118,7 +118,7 @@ fn StudioPage() -> impl IntoView {
     };
     let preview = move |bundle: Arc<Bundle>| {
         let id = bundle.id.clone();
-        library.set_preview(bundle);
+        placements.set_preview(bundle);
         router.navigate(Route::Placement { bundle: id });
     };
     view! {
@@ -235,7 +235,7 @@ fn folder_picker() -> NodeRef<leptos::html::Input> {
 /// same step, and the way back to the studio.
 #[component]
 fn PreviewBar() -> impl IntoView {
-    let library = Library::get();
+    let placements = Placements::get();
     let router = use_router();
     // Folders opened with the File System Access API are read afresh; others must be
     // chosen again after their files change.
@@ -248,7 +248,7 @@ fn PreviewBar() -> impl IntoView {
                 Ok(c) if c.errors() == 0 => {
                     message.set(None);
                     if let Some(bundle) = c.bundle {
-                        library.set_preview(bundle);
+                        placements.set_preview(bundle);
                         // The same address again: the page is drawn afresh from the new files.
                         router.replace(router.route.get_untracked());
                     }

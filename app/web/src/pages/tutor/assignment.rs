@@ -8,7 +8,7 @@ use crate::components::nhs::{BackLink, Button, ButtonVariant, InsetText};
 use crate::components::page_heading::PageHeading;
 use crate::components::qr::{pack_text, QrCodeSvg};
 use crate::files::{copy_text, download};
-use crate::library::Library;
+use crate::placements::Placements;
 use crate::router::Route;
 use wex_core::bundle::file_safe;
 use wex_core::words::long_date;
@@ -48,10 +48,10 @@ fn LoadedAssignment(id: String) -> impl IntoView {
 
 #[component]
 fn Assignment(made: storage::tutor::Made) -> impl IntoView {
-    let library = Library::get();
+    let placements = Placements::get();
     let assignment = made.assignment.clone();
     let titles = Load::new(move || async move {
-        let index = library.index().await.ok();
+        let index = placements.index().await.ok();
         index.map(|i| i.bundles.into_iter().map(|e| (e.listing.id, e.listing.title)).collect::<Vec<_>>()).unwrap_or_default()
     });
     let placements = assignment.placements.clone();

@@ -6,7 +6,7 @@ use crate::components::drop_zone::DropZone;
 use crate::components::field::FileField;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour, WarningCallout};
 use crate::files::{chosen_files, download, read_bytes};
-use crate::library::Library;
+use crate::placements::Placements;
 use crate::load::Load;
 use crate::notices::StorageProblem;
 use crate::platform::{let_the_page_update, local_day, mark, measure, now_iso, uuid_v4};
@@ -37,11 +37,12 @@ struct ReportLine {
     text: String,
 }
 
-type Placements = HashMap<String, (Arc<Bundle>, String)>;
+/// The placements an assignment names, by id: each bundle and its content hash.
+type CheckAgainst = HashMap<String, (Arc<Bundle>, String)>;
 
 #[component]
 pub fn Tracker(assignment: Assignment) -> impl IntoView {
-    let library = Library::get();
+    let site = Placements::get();
     let problem = StorageProblem::get();
     let session = TutorSession::get();
     let records = RwSignal::new(Records::default());
@@ -55,13 +56,13 @@ pub fn Tracker(assignment: Assignment) -> impl IntoView {
 
     // The records already handed in, and the placements this assignment names to
     // check new ones against. Files dropped in before both are here wait for them.
-    let ready: Load<Arc<Placements>> = Load::new(move || async move {
+    let ready: Load<Arc<CheckAgainst>> = Load::new(move || async move {
         let stored = storage::tutor::handins(&assignment.with_value(|a| a.id.clone())).await;
         problem.report(&stored);
         records.set(Records::from_entries(stored.unwrap_or_default()));
-        let mut placements = Placements::new();
+        let mut placements = CheckAgainst::new();
         for placement in assignment.with_value(|a| a.placements.clone()) {
-            if let (Ok(bundle), Some(sha256)) = (library.bundle(placement.bundle.clone()).await, library.sha256(&placement.bundle).await) {
+            if let (Ok(bundle), Some(sha256)) = (site.bundle(placement.bundle.clone()).await, site.sha256(&placement.bundle).await) {
                 placements.insert(placement.bundle, (bundle, sha256));
             }
         }

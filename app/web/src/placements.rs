@@ -1,5 +1,5 @@
-//! The placement library: the site's bundle index and packed bundles, fetched from
-//! the app's own origin, and the placements added on this device from a file (kept
+//! The placements this app can open: the site's bundle index and packed bundles,
+//! fetched from the app's own origin, and those added on this device from a file (kept
 //! in IndexedDB); all checked by core, and kept in memory once loaded.
 
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wex_core::bundle::Bundle;
-use wex_core::library::with_device_placements;
+use wex_core::adding::with_device_placements;
 use wex_core::pack::{self, Index, Location, INDEX_FILE};
 
 /// The folder of the built site that holds packed bundles and their index.
@@ -17,22 +17,22 @@ pub const BUNDLES_FOLDER: &str = "bundles/";
 
 /// Shared through context: loads the index and bundles once per page load.
 #[derive(Clone, Copy)]
-pub struct Library {
+pub struct Placements {
     index: StoredValue<Option<Index>>,
     bundles: StoredValue<HashMap<String, Arc<Bundle>>>,
     /// In the author studio, the placement being previewed, straight from its folder.
     preview: StoredValue<Option<Arc<Bundle>>>,
 }
 
-impl Library {
-    pub fn provide() -> Library {
-        let library = Library { index: StoredValue::new(None), bundles: StoredValue::new(HashMap::new()), preview: StoredValue::new(None) };
-        provide_context(library);
-        library
+impl Placements {
+    pub fn provide() -> Placements {
+        let placements = Placements { index: StoredValue::new(None), bundles: StoredValue::new(HashMap::new()), preview: StoredValue::new(None) };
+        provide_context(placements);
+        placements
     }
 
-    pub fn get() -> Library {
-        expect_context::<Library>()
+    pub fn get() -> Placements {
+        expect_context::<Placements>()
     }
 
     /// Every placement: the site's index, with the placements added on this device.
@@ -44,7 +44,7 @@ impl Library {
         let text = fetch_text(&format!("{BUNDLES_FOLDER}{INDEX_FILE}")).await.map_err(|why| {
             format!("The list of placements could not be loaded ({why}). Check your connection and reload the page.")
         })?;
-        let added = crate::storage::library::listings().await.unwrap_or_default();
+        let added = crate::storage::added::listings().await.unwrap_or_default();
         let index = with_device_placements(Index::parse(&text)?, added);
         self.index.set_value(Some(index.clone()));
         Ok(index)
@@ -98,7 +98,7 @@ impl Library {
             return Err(format!("There is no placement called “{id}” on this site. It may have been removed."));
         };
         let text = match &entry.file {
-            Location::Device(id) => crate::storage::library::file(id).await.ok().flatten().ok_or_else(|| format!("The placement “{}” is missing from this device's storage.", entry.listing.title))?,
+            Location::Device(id) => crate::storage::added::file(id).await.ok().flatten().ok_or_else(|| format!("The placement “{}” is missing from this device's storage.", entry.listing.title))?,
             Location::Site(file) => fetch_text(&format!("{BUNDLES_FOLDER}{file}"))
                 .await
                 .map_err(|why| format!("The placement “{}” could not be loaded ({why}).", entry.listing.title))?,

@@ -7,7 +7,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
 use wex_core::bundle::Listing;
-use wex_core::library::Signature;
+use wex_core::adding::Signature;
 
 /// A placement added on this device, as the catalogue lists it.
 #[derive(Clone, Debug, PartialEq)]

@@ -245,13 +245,13 @@ fn OtherLearnersFile(
 /// and progress" promises.
 #[component]
 fn MyPlacements(profile: String) -> impl IntoView {
-    let library = crate::library::Library::get();
+    let placements = crate::placements::Placements::get();
     let rows = Load::new(move || {
         let profile = profile.clone();
         async move {
             let records = storage::records::for_profile(&profile).await.unwrap_or_default();
             let mut rows = Vec::new();
-            for (bundle, progress) in library.with_progress(&records).await {
+            for (bundle, progress) in placements.with_progress(&records).await {
                 let result = bundle_result(&bundle, &progress);
                 let state = if progress.certificate().is_some() {
                     "Certificate received".to_string()

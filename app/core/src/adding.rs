@@ -1,4 +1,4 @@
-//! A device's placement library: whether a packed file someone was sent may be
+//! Adding a placement to a device from a packed file: whether it may be
 //! added, said honestly. Who signed it (a publisher this site trusts, a key it does
 //! not know, or nobody), and what adding it would change (a new placement, a newer
 //! or older version, or the same id from another publisher).
