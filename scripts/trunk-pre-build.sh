@@ -9,13 +9,18 @@ stage="${TRUNK_STAGING_DIR:?this script runs inside trunk build}"
 content="${WEX_CONTENT:-$root/content}"
 
 # 1. Check and pack every bundle, and write the index the app reads at start.
-cargo run --quiet --manifest-path "$root/Cargo.toml" -p wex-cli --bin wex -- \
+cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p wex-cli --bin wex -- \
   build "$content" -o "$stage/bundles"
 
-# 2. The NHS design-system styles, compiled from nhsuk-frontend's Sass.
-mkdir -p "$root/app/web/style/build"
-"$root/node_modules/.bin/sass" --load-path="$root/node_modules" --style=compressed --no-source-map \
-  "$root/app/web/style/wex.scss" "$root/app/web/style/build/wex.css"
+# 2. The NHS design-system styles, compiled from nhsuk-frontend's Sass: the
+#    learner's (Trunk hashes it and links it from index.html), and the studio's own,
+#    so the learner's stylesheet does not grow for it (the studio links it itself).
+mkdir -p "$root/app/web/style/build" "$stage/app"
+sass() {
+  "$root/node_modules/.bin/sass" --load-path="$root/node_modules" --style=compressed --no-source-map "$@"
+}
+sass "$root/app/web/style/wex.scss" "$root/app/web/style/build/wex.css"
+sass "$root/app/web/style/studio.scss" "$stage/app/studio.css"
 
 # 3. Static files, and the nhsuk images the styles point at.
 (cd "$root/public" && find . -type f ! -name ".*" -exec cp --parents {} "$stage/" \;)

@@ -49,7 +49,7 @@ test('every HTML page of the release build carries the Content-Security-Policy',
       expect(script[1].length).toBeGreaterThan(0);
     }
   }
-  // The post-build step's other replacement: the worker knows its version and files.
+  // `wex finish-site`'s other replacement: the worker knows its version and files.
   const worker = fs.readFileSync('dist/sw.js', 'utf8');
   expect(worker).not.toContain('__WEX_VERSION__');
   expect(worker).not.toContain('__WEX_SHELL__');

@@ -40,7 +40,7 @@ fn check_reports_a_broken_bundle_with_exit_code_1() {
     assert!(shown.contains("has 1 error"), "{shown}");
 }
 
-const COMMANDS: [&str; 10] = ["new", "check", "stats", "graph", "pack", "keygen", "sign", "verify", "index", "build"];
+const COMMANDS: [&str; 11] = ["new", "check", "stats", "graph", "pack", "keygen", "sign", "verify", "index", "build", "finish-site"];
 
 #[test]
 fn every_command_explains_itself_and_exits_0() {
@@ -265,4 +265,80 @@ fn graph_draws_scenarios_as_mermaid_and_marks_problems_even_with_errors() {
     assert_eq!(broken.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&broken.stdout).contains("⚠ dead end"), "{}", text(&broken));
     assert_eq!(wex(&["graph", "content/first-look"]).status.code(), Some(0), "no scenarios is not a failure");
+}
+
+/// A site as Trunk stages it before the post-build hook: the shell at the top, the
+/// other apps in app/ under their binary names, and every app's snippets copied
+/// beside each folder's scripts.
+fn staged_site(name: &str) -> PathBuf {
+    let site = scratch(name);
+    let put = |path: &str, text: &str| {
+        let path = site.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let preloads = ["start_app", "files", "folder"].map(|s| format!("<link rel=\"modulepreload\" href=\"/snippets/wex-web-1/js/{s}.js\">\n")).concat();
+    put("index.html", &format!("<html><head>\n    <meta charset=\"utf-8\" />\n{preloads}<script type=\"module\">import init from '/wex-shell-1.js';</script></head></html>"));
+    put("wex-shell-1.js", "import { load_module } from './snippets/wex-web-1/js/start_app.js';");
+    put("wex-shell-1_bg.wasm", "shell");
+    put("app/studio.css", "body{}");
+    for (bin, imports) in [("wex-learner", "files"), ("wex-tutor", "files"), ("wex-studio", "folder")] {
+        put(&format!("app/{bin}.js"), &format!("import {{ x }} from './snippets/wex-web-1/js/{imports}.js';"));
+        put(&format!("app/{bin}_bg.wasm"), bin);
+    }
+    for folder in ["", "app/"] {
+        for snippet in ["start_app", "files", "folder"] {
+            put(&format!("{folder}snippets/wex-web-1/js/{snippet}.js"), "export function x() {}");
+        }
+    }
+    put("bundles/index.json", "{}");
+    site
+}
+
+#[test]
+fn finish_site_names_the_apps_keeps_used_snippets_and_writes_the_worker_and_csp() {
+    let site = staged_site("finish");
+    let output = wex(&["finish-site", site.to_str().unwrap(), "app/web/sw/service-worker.js"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(text(&output).contains("app/app.json lists 3 apps; 3 unused snippet(s) removed (2 preload(s) of them)"), "{}", text(&output));
+
+    let manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.join("app/app.json")).unwrap()).unwrap();
+    for (app, bin) in [("learner", "wex-learner"), ("tutor", "wex-tutor"), ("studio", "wex-studio")] {
+        let js = manifest[app]["js"].as_str().unwrap();
+        assert!(js.starts_with(&format!("{bin}-")) && site.join("app").join(js).is_file(), "{manifest}");
+        assert_eq!(std::fs::read_to_string(site.join("app").join(manifest[app]["wasm"].as_str().unwrap())).unwrap(), bin);
+        assert!(!site.join(format!("app/{bin}.js")).exists(), "the unhashed name is gone");
+    }
+    let kept = |path: &str| site.join(path).exists();
+    assert!(kept("snippets/wex-web-1/js/start_app.js") && !kept("snippets/wex-web-1/js/files.js") && !kept("snippets/wex-web-1/js/folder.js"));
+    assert!(kept("app/snippets/wex-web-1/js/files.js") && kept("app/snippets/wex-web-1/js/folder.js") && !kept("app/snippets/wex-web-1/js/start_app.js"));
+
+    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(page.contains("http-equiv=\"Content-Security-Policy\"") && page.contains("'sha256-"), "{page}");
+    assert!(page.contains("js/start_app.js\"") && !page.contains("js/files.js") && !page.contains("js/folder.js"), "only the shell's snippet is preloaded: {page}");
+    let worker = std::fs::read_to_string(site.join("sw.js")).unwrap();
+    assert!(!worker.contains("__WEX_SHELL__") && !worker.contains("__WEX_VERSION__"), "{worker}");
+    let listed = |path: &str| worker.contains(&format!("\"{path}\""));
+    let in_app = |app: &str, file: &str| format!("app/{}", manifest[app][file].as_str().unwrap());
+    assert!(listed("index.html") && listed("app/app.json") && listed(&in_app("learner", "wasm")) && listed("snippets/wex-web-1/js/start_app.js"));
+    assert!(!listed("bundles/index.json") && !listed("app/studio.css") && !listed(&in_app("tutor", "js")) && !listed(&in_app("studio", "wasm")));
+    std::fs::remove_dir_all(&site).unwrap();
+}
+
+#[test]
+fn finish_site_changes_nothing_when_an_app_or_snippet_is_missing() {
+    for (what, remove, says) in [
+        ("app", "app/wex-tutor_bg.wasm", "wex-tutor_bg.wasm"),
+        ("snippet", "app/snippets/wex-web-1/js/folder.js", "imports snippets/wex-web-1/js/folder.js, which the build did not write"),
+    ] {
+        let site = staged_site(&format!("finish-missing-{what}"));
+        std::fs::remove_file(site.join(remove)).unwrap();
+        let before = std::fs::read_to_string(site.join("index.html")).unwrap();
+        let output = wex(&["finish-site", site.to_str().unwrap(), "app/web/sw/service-worker.js"]);
+        assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+        assert!(text(&output).contains(says), "{}", text(&output));
+        assert_eq!(std::fs::read_to_string(site.join("index.html")).unwrap(), before, "index.html unchanged");
+        assert!(site.join("app/wex-learner.js").exists() && !site.join("app/app.json").exists() && !site.join("sw.js").exists());
+        std::fs::remove_dir_all(&site).unwrap();
+    }
 }

@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod scenario_map;
 pub mod scoring;
 pub mod shuffle;
+pub mod site;
 pub mod source;
 pub mod stats;
 pub mod tracker;

@@ -52,13 +52,7 @@ pub async fn read_bytes(file: &web_sys::File, max: usize, too_large: &str) -> Re
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function can_share_file(name, text) {
-  try { return !!navigator.canShare && navigator.canShare({ files: [new File([text], name, { type: 'application/json' })] }); } catch (e) { return false; }
-}
-export async function share_file(name, text, title) {
-  await navigator.share({ files: [new File([text], name, { type: 'application/json' })], title });
-}
-export async function copy(text) { await navigator.clipboard.writeText(text); }")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/files.js")]
 extern "C" {
     fn copy(text: &str) -> js_sys::Promise;
     fn can_share_file(name: &str, text: &str) -> bool;

@@ -1,7 +1,8 @@
 //! The shell: the small first download that shows the catalogue and "Who is
-//! learning?", and starts the learner's full app or the tutor's area (both built
-//! into `app/` by scripts/trunk-post-build.mjs) when anything else is opened. Splitting
-//! keeps the first load within budget (docs/size.md).
+//! learning?", and starts the learner's full app, the tutor's area or the studio
+//! (built into `app/` and listed in `app/app.json` by the one build; see
+//! ARCHITECTURE.md) when anything else is opened. Splitting keeps the first load
+//! within budget (docs/size.md).
 
 use crate::pages::catalogue::Catalogue;
 use crate::router::{AppKind, Route, FOCUS_AFTER_HANDOVER};
@@ -11,9 +12,9 @@ use std::any::Any;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use wex_core::site::{AppManifest, APP_FOLDER, APP_MANIFEST};
 
-#[wasm_bindgen(inline_js = "export function load_module(url) { return import(url); }
-export function start_module(module, wasm) { return module.default({ module_or_path: wasm }); }")]
+#[wasm_bindgen(module = "/js/start_app.js")]
 extern "C" {
     fn load_module(url: &str) -> js_sys::Promise;
     fn start_module(module: &JsValue, wasm: &str) -> js_sys::Promise;
@@ -37,20 +38,6 @@ pub fn shell_pages(route: Route) -> AnyView {
     }
 }
 
-/// Where an app's files are, written at build time.
-#[derive(serde::Deserialize)]
-struct AppFiles {
-    js: String,
-    wasm: String,
-}
-
-#[derive(serde::Deserialize)]
-struct AllApps {
-    learner: AppFiles,
-    tutor: AppFiles,
-    studio: AppFiles,
-}
-
 #[component]
 fn Handover(app: AppKind) -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
@@ -70,8 +57,8 @@ fn Handover(app: AppKind) -> impl IntoView {
 }
 
 async fn start_app(app: AppKind) -> Result<(), String> {
-    let text = crate::placements::fetch_text("app/app.json").await.map_err(|why| format!("The rest of Wex could not be loaded ({why}). Check your connection and reload the page."))?;
-    let all: AllApps = serde_json::from_str(&text).map_err(|_| "The rest of Wex is damaged on this site.".to_string())?;
+    let text = crate::placements::fetch_text(&format!("{APP_FOLDER}/{APP_MANIFEST}")).await.map_err(|why| format!("The rest of Wex could not be loaded ({why}). Check your connection and reload the page."))?;
+    let all: AppManifest = serde_json::from_str(&text).map_err(|_| "The rest of Wex is damaged on this site.".to_string())?;
     let files = match app {
         AppKind::Learner => all.learner,
         AppKind::Tutor => all.tutor,
@@ -80,8 +67,8 @@ async fn start_app(app: AppKind) -> Result<(), String> {
     };
     let base = crate::router::base_path();
     let origin = window().location().origin().unwrap_or_default();
-    let js = format!("{origin}{base}app/{}", files.js);
-    let wasm = format!("{origin}{base}app/{}", files.wasm);
+    let js = format!("{origin}{base}{APP_FOLDER}/{}", files.js);
+    let wasm = format!("{origin}{base}{APP_FOLDER}/{}", files.wasm);
     let module = JsFuture::from(load_module(&js)).await.map_err(|_| "The rest of Wex could not be loaded. Reload the page to try again.".to_string())?;
     if let Ok(Some(session)) = window().session_storage() {
         let _ = session.set_item(FOCUS_AFTER_HANDOVER, "1");

@@ -1,6 +1,6 @@
 // Wex's service worker: after one visit the app and every placement on the site work
-// with the network unplugged. scripts/trunk-post-build.mjs writes the built copy,
-// sw.js, filling in the version (a hash of every file it lists) and the file list,
+// with the network unplugged. `wex finish-site` (the build's last step) writes the
+// built copy, sw.js, filling in the version (a hash of every file it lists) and the file list,
 // so each build gets its own cache and the old one is removed when it takes over.
 //
 // - The app shell (html, js, wasm, css, icons) is cached when the worker installs.

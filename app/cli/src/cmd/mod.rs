@@ -6,6 +6,7 @@
 
 mod build;
 mod check;
+mod finish_site;
 mod graph;
 pub mod help;
 mod index;
@@ -21,7 +22,7 @@ use std::ffi::OsString;
 
 /// Every command, in the order `wex --help` lists them.
 pub const COMMANDS: &[&Help] =
-    &[&new::HELP, &check::HELP, &stats::HELP, &graph::HELP, &pack::HELP, &keygen::HELP, &sign::HELP, &verify::HELP, &index::HELP, &build::HELP];
+    &[&new::HELP, &check::HELP, &stats::HELP, &graph::HELP, &pack::HELP, &keygen::HELP, &sign::HELP, &verify::HELP, &index::HELP, &build::HELP, &finish_site::HELP];
 
 /// The process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +43,7 @@ pub enum Command {
     Verify(verify::Args),
     Index(index::Args),
     Build(build::Args),
+    FinishSite(finish_site::Args),
     /// `wex --help`, `wex help` or `wex` alone.
     Overview,
     /// `wex <command> --help` or `wex help <command>`.
@@ -116,6 +118,7 @@ impl Command {
             "verify" => verify::Args::parse(parser).map(Command::Verify),
             "index" => index::Args::parse(parser).map(Command::Index),
             "build" => build::Args::parse(parser).map(Command::Build),
+            "finish-site" => finish_site::Args::parse(parser).map(Command::FinishSite),
             _ => unreachable!("every name in COMMANDS has an arm"),
         }
         .map_err(|message| UsageError { command: Some(help), message })
@@ -133,6 +136,7 @@ impl Command {
             Command::Verify(args) => verify::run(args),
             Command::Index(args) => index::run(args),
             Command::Build(args) => build::run(args),
+            Command::FinishSite(args) => finish_site::run(args),
             Command::Overview => {
                 print!("{}", help::overview(COMMANDS));
                 Exit::Ok

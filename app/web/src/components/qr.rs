@@ -6,14 +6,7 @@ use qrcodegen::{QrCode, QrCodeEcc};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(inline_js = "export async function deflate_raw(text) {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-export async function inflate_raw(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return await new Response(stream).text();
-}")]
+#[wasm_bindgen(module = "/js/compression.js")]
 extern "C" {
     fn deflate_raw(text: &str) -> js_sys::Promise;
     fn inflate_raw(bytes: &[u8]) -> js_sys::Promise;

@@ -1,4 +1,4 @@
-//! The full Wex app: every page. The shell (`bin/shell.rs`) starts this when a
+//! The learner's full app: every learner's page. The shell (`bin/shell.rs`) starts this when a
 //! learner opens a placement; it can also run on its own.
 
 use leptos::prelude::*;
