@@ -8,7 +8,8 @@ use crate::credential::badge::summary;
 use crate::credential::countersign::{countersign, Countersign};
 use crate::credential::record::CompletionRecord;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::words::plural;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One learner's latest record for one placement. Only records that pass every
 /// check (signature, issuer, placement hash, re-score) become entries.
@@ -83,6 +84,59 @@ impl Imported {
             Imported::Duplicate => "Already imported",
             Imported::Older => "Kept the newer record already imported",
         }
+    }
+}
+
+/// What one import of several files did, file by file: the summary the tutor reads
+/// first, the files refused and why, and the entries that changed (to be saved).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// Each file's name and outcome, in the order the files were read.
+    files: Vec<(String, Result<Imported, String>)>,
+    changed: BTreeSet<EntryKey>,
+}
+
+impl ImportReport {
+    /// Notes one file's result from [`Tracker::import`].
+    pub fn add(&mut self, file: String, result: Result<Import, String>) {
+        let outcome = result.map(|done| {
+            if matches!(done.outcome, Imported::Added | Imported::Updated) {
+                self.changed.insert(done.key);
+            }
+            done.outcome
+        });
+        self.files.push((file, outcome));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The entries added or replaced: what must be saved.
+    pub fn changed(&self) -> &BTreeSet<EntryKey> {
+        &self.changed
+    }
+
+    /// The files that could not be imported, each with why.
+    pub fn refused(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().filter_map(|(file, outcome)| outcome.as_ref().err().map(|why| (file.as_str(), why.as_str())))
+    }
+
+    /// "3 files checked: 1 added, 2 could not be imported."
+    pub fn summary(&self) -> String {
+        let count = |kind: Imported| self.files.iter().filter(|(_, outcome)| outcome.as_ref() == Ok(&kind)).count();
+        let parts: Vec<String> = [
+            (count(Imported::Added), "added"),
+            (count(Imported::Updated), "updated with a newer record"),
+            (count(Imported::Duplicate), "already imported"),
+            (count(Imported::Older), "older than the record already imported"),
+            (self.refused().count(), "could not be imported"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        format!("{} checked: {}.", plural(self.files.len(), "file"), parts.join(", "))
     }
 }
 
@@ -347,5 +401,29 @@ mod tests {
             assert!(error.contains(message), "{message}: {error}");
         }
         assert_eq!(tracker.entries().len(), 1);
+    }
+
+    #[test]
+    fn an_import_report_counts_each_outcome_and_names_what_changed_and_what_was_refused() {
+        let bundle = crate::testing::bundle();
+        let find = |id: &str, version: &str| (id == "t" && version == "1.0.0").then_some((&bundle, "ab12"));
+        let mut tracker = Tracker::default();
+        let mut report = ImportReport::default();
+        assert!(report.is_empty());
+        let sam = record_for("Sam", 1, "2026-11-25T10:00:00Z");
+        for (file, bytes) in [("sam.json", &sam), ("sam-again.json", &sam), ("notes.txt", &b"notes".to_vec()), ("alex.json", &record_for("Alex", 2, "2026-11-25T11:00:00Z"))] {
+            report.add(file.into(), tracker.import(bytes, &assignment(), &find));
+        }
+        assert_eq!(report.summary(), "4 files checked: 2 added, 1 already imported, 1 could not be imported.");
+        let refused: Vec<(&str, &str)> = report.refused().collect();
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].0, "notes.txt");
+        assert!(refused[0].1.contains("not a Wex completion record"), "{}", refused[0].1);
+        let changed: Vec<&EntryKey> = report.changed().iter().collect();
+        assert_eq!(changed, tracker.entries().into_iter().map(|e| e.key()).collect::<BTreeSet<_>>().iter().collect::<Vec<_>>());
+        let mut one = ImportReport::default();
+        one.add("alex.json".into(), tracker.import(&record_for("Alex", 2, "2026-11-25T11:00:00Z"), &assignment(), &find));
+        assert_eq!(one.summary(), "1 file checked: 1 already imported.");
+        assert!(one.changed().is_empty());
     }
 }
