@@ -6,7 +6,7 @@
 
 fn main() -> Result<(), String> {
     let out = std::env::args().nth(1).ok_or("usage: large-bundle <out folder>")?;
-    let files = wex_core::bundle::sample::large(10, 100);
+    let files = wex_core::author::sample::large(10, 100);
     for (path, bytes) in &files.files {
         let target = std::path::Path::new(&out).join(path);
         if let Some(parent) = target.parent() {

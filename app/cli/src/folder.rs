@@ -66,7 +66,7 @@ pub fn bundle_folders(content: &Path) -> Result<Vec<PathBuf>, FolderError> {
     let mut out = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| FolderError::Io(content.to_path_buf(), e))?.path();
-        if path.join(wex_core::bundle::MANIFEST_FILE).is_file() {
+        if path.join(wex_core::author::MANIFEST_FILE).is_file() {
             out.push(path);
         }
     }

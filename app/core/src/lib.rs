@@ -8,6 +8,8 @@
 pub mod adding;
 pub mod answers;
 pub mod assignment;
+#[cfg(feature = "author")]
+pub mod author;
 pub mod bundle;
 pub mod diagnostic;
 pub mod credential;

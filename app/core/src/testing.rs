@@ -130,11 +130,11 @@ pub fn bundle_with_reflection() -> Bundle {
 
 /// A one-module bundle around `module` (the text of `m.md`), parsed with whatever
 /// diagnostics it has: tests of broken shapes need the bundle all the same.
-pub fn parse_with_module(module: &str) -> crate::bundle::Parsed {
+pub fn parse_with_module(module: &str) -> crate::author::Parsed {
     let mut files = SourceFiles::new();
     files.insert("bundle.toml", MANIFEST);
     files.insert("m.md", module);
-    crate::bundle::parse_bundle(&files)
+    crate::author::parse_bundle(&files)
 }
 
 

@@ -3,7 +3,7 @@
 //! browser tab's WebAssembly stack, so what passes here cannot crash the studio or a
 //! learner's device either.
 
-use wex_core::bundle::{parse_bundle, Parsed};
+use wex_core::author::{parse_bundle, Parsed};
 use wex_core::nesting::{MAX_DEPTH, TOML_MAX_DEPTH};
 use wex_core::pack::{pack, sha256_hex, unpack, UnpackError};
 use wex_core::source::SourceFiles;

@@ -155,7 +155,7 @@ impl Command {
 
 fn unknown_command(name: &str) -> String {
     let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
-    match wex_core::bundle::closest(name, &names) {
+    match wex_core::author::closest(name, &names) {
         Some(near) => format!("there is no command `{name}`; did you mean `{near}`?"),
         None => format!("there is no command `{name}`"),
     }
@@ -222,12 +222,12 @@ fn one_value(parsed: &mut Parsed, what: &str) -> Result<std::path::PathBuf, Stri
 }
 
 /// Parses one bundle folder; the diagnostics come back with paths that start at it.
-fn parse_folder(folder: &std::path::Path) -> Result<(wex_core::bundle::Parsed, Vec<wex_core::Diagnostic>), Exit> {
+fn parse_folder(folder: &std::path::Path) -> Result<(wex_core::author::Parsed, Vec<wex_core::Diagnostic>), Exit> {
     let files = crate::folder::read_bundle_folder(folder).map_err(|error| {
         eprintln!("wex: {error}");
         Exit::CouldNotRun
     })?;
-    let parsed = wex_core::bundle::parse_bundle(&files);
+    let parsed = wex_core::author::parse_bundle(&files);
     let shown = parsed
         .diagnostics
         .iter()

@@ -6,7 +6,7 @@ use wex_core::source::SourceFiles;
 /// Parses the files without a panic and renders every diagnostic; a bundle that
 /// parses without errors must pack and unpack to the same bundle, and have stats.
 pub fn parses_and_round_trips(files: &SourceFiles) {
-    let parsed = wex_core::bundle::parse_bundle(files);
+    let parsed = wex_core::author::parse_bundle(files);
     for d in &parsed.diagnostics {
         let _ = d.render();
     }

@@ -21,7 +21,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::sync::Arc;
-use wex_core::bundle::{parse_bundle, Bundle};
+use wex_core::author::parse_bundle;
+use wex_core::bundle::Bundle;
 use wex_core::Diagnostic;
 
 thread_local! {

@@ -53,7 +53,7 @@ pub fn large(modules: usize, steps: usize) -> SourceFiles {
 mod tests {
     #[test]
     fn the_large_bundle_checks_clean() {
-        let parsed = crate::bundle::parse_bundle(&super::large(2, 20));
+        let parsed = crate::author::parse_bundle(&super::large(2, 20));
         assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics.first());
         assert_eq!(parsed.bundle.unwrap().modules.iter().map(|m| m.steps.len()).sum::<usize>(), 40);
     }

@@ -6,7 +6,7 @@ use super::activity::{parse_activity, ACTIVITY_NAMES};
 use super::ctx::FileCtx;
 use super::manifest::FrontMatter;
 use super::markdown;
-use super::model::{is_valid_id, slug, Module, ModuleKind, Step};
+use crate::bundle::{is_valid_id, slug, Module, ModuleKind, Step};
 use super::toml_file::{closest, TomlSource};
 use crate::diagnostic::Code;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};

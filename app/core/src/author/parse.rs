@@ -2,7 +2,7 @@
 
 use super::ctx::Ctx;
 use super::manifest::Manifest;
-use super::model::*;
+use crate::bundle::*;
 use super::module_file::parse_module;
 use super::toml_file::{closest, TomlSource};
 use crate::diagnostic::{self, Code, Diagnostic, Severity};

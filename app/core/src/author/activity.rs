@@ -4,7 +4,7 @@
 use super::ctx::{resolve, FileCtx};
 use super::manifest::*;
 use super::markdown::rich;
-use super::model::*;
+use crate::bundle::*;
 use super::toml_file::TomlSource;
 use crate::diagnostic::Code;
 use crate::scenario::{check_graph, parse_condition, Effect};
