@@ -52,6 +52,37 @@ test('the studio lists every problem wex check finds, with file, line and column
   await shot(page, 'studio-problems');
 });
 
+test('a scenario where a learner would be stuck: the studio gives the way there, and the map marks the node and labels the conditions', async ({ page }) => {
+  const folder = newPlacementFolder('stuck');
+  // The only other way on from `refer` now needs trust the learner cannot have if
+  // they referred Carol without telling her.
+  edit(path.join(folder, 'modules', 'a-patient-arrives.md'), 'to = "poor-ending"', 'to = "poor-ending"\nif = "trust >= 5"');
+  const cli = spawnSync(wex, ['check', '--format', 'json', folder], { encoding: 'utf8' });
+  expect(cli.status).toBe(1);
+  const stuck = JSON.parse(cli.stdout)
+    .flatMap((b: { diagnostics: { code: string; message: string; line: number; column: number }[] }) => b.diagnostics)
+    .find((d: { code: string }) => d.code === 'WEX032');
+  expect(stuck, cli.stdout).toBeTruthy();
+  expect(stuck.message).toContain('node `refer` with none of its choices open');
+  expect(stuck.message).toContain('after “Refer her without telling her why” (at `consult`)');
+
+  await page.goto('./author');
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  const summary = page.locator('.nhsuk-error-summary');
+  await expect(summary.getByRole('link', { name: `modules/a-patient-arrives.md:${stuck.line}:${stuck.column}: ${stuck.message}` })).toBeVisible();
+  await expect(page.locator('.wex-problem').filter({ hasText: 'WEX032' })).toHaveCount(1);
+
+  // The map: the stuck node in red, with the way in the list under it; each
+  // choice with a condition or an effect numbered, and listed in words.
+  await expect(page.locator('.wex-map g[data-node="refer"].wex-map__node--problem')).toBeVisible();
+  await expect(page.locator('.wex-map__problems')).toContainText('refer: stuck: can be reached with no choice open (after “Refer her without telling her why” (at `consult`))');
+  await expect(page.locator('.wex-map__badge title').filter({ hasText: 'Check Carol' })).toHaveText('2. Check Carol knows what to expect (if explained and trust >= 1)');
+  await expect(page.locator('.wex-map__notes')).toContainText('refer → poor-ending, “Leave it to the hospital to explain”: if trust >= 5');
+  await expect(page.locator('.wex-map__notes')).toContainText('consult → explain, “Phone Carol and explain the result”: adds 1 to trust; sets explained');
+  await expect(page.getByRole('list', { name: 'Key to the map' })).toContainText('offered only when its condition holds');
+  await checkAccessibility(page, 'author studio with a stuck scenario');
+});
+
 test('a correct folder: map, preview to an ending, reload on the same step, and the same bytes as wex pack', async ({ page }) => {
   test.setTimeout(120_000);
   const folder = newPlacementFolder('correct');

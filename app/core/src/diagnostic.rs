@@ -85,6 +85,13 @@ pub enum Code {
     /// A control character (NUL, bell, escape...) in a text file: invisible, and
     /// never meant.
     ControlCharacter,
+    /// A scenario node a learner can reach with none of its choices open.
+    StuckScenario,
+    /// A scenario choice whose condition is false every time its node is reached.
+    ChoiceNeverOffered,
+    /// A scenario with more states than the check visits (see
+    /// [`crate::scenario_states::MAX_STATES`]).
+    ScenarioTooLarge,
 }
 
 impl Code {
@@ -120,6 +127,9 @@ impl Code {
         Code::KindMismatch,
         Code::TooDeep,
         Code::ControlCharacter,
+        Code::StuckScenario,
+        Code::ChoiceNeverOffered,
+        Code::ScenarioTooLarge,
     ];
 
     /// The code as authors see it, for example `WEX001`.
@@ -156,6 +166,9 @@ impl Code {
             Code::KindMismatch => "WEX029",
             Code::TooDeep => "WEX030",
             Code::ControlCharacter => "WEX031",
+            Code::StuckScenario => "WEX032",
+            Code::ChoiceNeverOffered => "WEX033",
+            Code::ScenarioTooLarge => "WEX034",
         }
     }
 }

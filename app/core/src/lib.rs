@@ -24,6 +24,7 @@ pub mod progress;
 pub mod reflections;
 pub mod scenario;
 pub mod scenario_map;
+pub mod scenario_states;
 pub mod scoring;
 pub mod shuffle;
 pub mod site;

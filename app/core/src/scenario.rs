@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Counters and flags as a scenario is played.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Variables {
     pub counters: BTreeMap<String, i32>,
     pub flags: BTreeSet<String>,
@@ -42,6 +42,64 @@ impl Condition {
             Condition::Compare { counter, .. } => vec![(counter, true)],
             Condition::Not(inner) => inner.names(),
             Condition::All(all) | Condition::Any(all) => all.iter().flat_map(Condition::names).collect(),
+        }
+    }
+}
+
+/// Written as an author writes it, with brackets only where they are needed:
+/// `trust >= 2 and not (rushed or late)`. [`parse_condition`] reads it back.
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::Flag(flag) => f.write_str(flag),
+            Condition::Compare { counter, op, value } => write!(f, "{counter} {} {value}", op.symbol()),
+            Condition::Not(inner) => match **inner {
+                Condition::All(_) | Condition::Any(_) => write!(f, "not ({inner})"),
+                _ => write!(f, "not {inner}"),
+            },
+            Condition::All(all) => {
+                for (i, c) in all.iter().enumerate() {
+                    f.write_str(if i == 0 { "" } else { " and " })?;
+                    match c {
+                        Condition::Any(_) => write!(f, "({c})")?,
+                        _ => write!(f, "{c}")?,
+                    }
+                }
+                Ok(())
+            }
+            Condition::Any(any) => {
+                for (i, c) in any.iter().enumerate() {
+                    write!(f, "{}{c}", if i == 0 { "" } else { " or " })?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Op {
+    /// As written in a condition: `>=`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::AtLeast => ">=",
+            Op::AtMost => "<=",
+            Op::Above => ">",
+            Op::Below => "<",
+            Op::Equal => "==",
+            Op::NotEqual => "!=",
+        }
+    }
+}
+
+/// In words, for the studio's map: "adds 2 to trust", "takes 1 from trust",
+/// "sets rushed", "unsets rushed".
+impl fmt::Display for Effect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Effect::Add { counter, amount } if *amount < 0 => write!(f, "takes {} from {counter}", amount.unsigned_abs()),
+            Effect::Add { counter, amount } => write!(f, "adds {amount} to {counter}"),
+            Effect::Set(flag) => write!(f, "sets {flag}"),
+            Effect::Unset(flag) => write!(f, "unsets {flag}"),
         }
     }
 }
@@ -365,7 +423,6 @@ pub fn check_graph(scenario: &Scenario) -> GraphReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{Ending, ScenarioChoice};
 
     fn vars(counters: &[(&str, i32)], flags: &[&str]) -> Variables {
         Variables {
@@ -386,6 +443,18 @@ mod tests {
     }
 
     #[test]
+    fn conditions_and_effects_are_written_back_as_authors_write_them() {
+        for text in ["trust >= 2 and not rushed or asked-about-pain and worry < 1", "a and (b or c)", "not (a and b) or c != 3", "not not a", "(a or b) and (c or d)"] {
+            let condition = parse_condition(text).unwrap();
+            assert_eq!(condition.to_string(), text);
+            assert_eq!(parse_condition(&condition.to_string()).unwrap(), condition);
+        }
+        assert_eq!(parse_condition("((a))").unwrap().to_string(), "a");
+        let effects = [Effect::Add { counter: "trust".into(), amount: 2 }, Effect::Add { counter: "trust".into(), amount: -1 }, Effect::Set("kind".into()), Effect::Unset("kind".into())];
+        assert_eq!(effects.map(|e| e.to_string()), ["adds 2 to trust", "takes 1 from trust", "sets kind", "unsets kind"]);
+    }
+
+    #[test]
     fn condition_errors_point_at_the_problem() {
         let cases = [
             ("trust = 2", 6, "`=` is not a comparison"),
@@ -403,19 +472,7 @@ mod tests {
     }
 
     fn node(id: &str, to: &[&str], ending: bool) -> Node {
-        Node {
-            id: id.into(),
-            speaker: None,
-            role: None,
-            text: vec![],
-            notes: vec![],
-            choices: to
-                .iter()
-                .map(|t| ScenarioChoice { text: t.to_string(), to: t.to_string(), condition: None, effects: vec![], feedback: vec![] })
-                .collect(),
-            ending: ending.then(|| Ending { outcome: "End".into(), feedback: vec![], score: 1 }),
-            keep_order: false,
-        }
+        crate::testing::scenario_node(id, to.iter().map(|t| crate::testing::scenario_choice(t)).collect(), ending)
     }
 
     fn scenario(nodes: Vec<Node>) -> Scenario {

@@ -1,10 +1,14 @@
 //! The map of a branching scenario: nodes in layers by how many choices from the
-//! start they are, choices as edges, and what is wrong marked on both (nodes that
-//! cannot be reached, dead ends, loops with no way out, choices to missing nodes).
-//! The author studio draws it as SVG; `wex graph` prints it as Mermaid.
+//! start they are, choices as edges with their conditions and effects, and what is
+//! wrong marked on both: what `wex check` reports from the graph (nodes that cannot
+//! be reached, dead ends, loops with no way out, choices to missing nodes) and from
+//! playing every state (`scenario_states`: nodes where a learner is stuck, choices
+//! never offered). The author studio draws it as SVG; `wex graph` prints it as
+//! Mermaid.
 
 use crate::bundle::{Activity, Bundle, Module, Scenario, Step};
 use crate::scenario::check_graph;
+use crate::scenario_states::{describe, explore, MAX_STATES};
 use crate::words::plural;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -16,11 +20,14 @@ pub struct MapNode {
     /// The ending's outcome, for endings.
     pub ending: Option<String>,
     pub start: bool,
+    /// No path from the start leads here, or only through choices never offered.
     pub unreachable: bool,
     /// Not an ending, and no choices.
     pub dead_end: bool,
-    /// Reachable, but no ending can be reached from it.
+    /// Reachable, but no ending can be reached from it (in some state).
     pub no_way_out: bool,
+    /// Can be reached with none of its choices open: the shortest way there, in words.
+    pub stuck: Option<String>,
     /// How many choices from the start (unreachable nodes get the layer after the last).
     pub layer: usize,
     /// Its place within the layer, from 0.
@@ -29,7 +36,7 @@ pub struct MapNode {
 
 impl MapNode {
     pub fn has_problem(&self) -> bool {
-        self.unreachable || self.dead_end || self.no_way_out
+        self.unreachable || self.dead_end || self.no_way_out || self.stuck.is_some()
     }
 
     /// Who speaks: "Dr Shah (GP)", if the node says.
@@ -45,6 +52,9 @@ impl MapNode {
     /// What is wrong with it, in words; empty when nothing is.
     pub fn problems(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
+        if self.stuck.is_some() {
+            out.push("stuck: can be reached with no choice open");
+        }
         if self.unreachable {
             out.push("cannot be reached from the start");
         }
@@ -67,8 +77,25 @@ pub struct MapEdge {
     /// The missing node's id, when `to` is `None`.
     pub missing: Option<String>,
     pub label: String,
-    /// Whether the choice has a condition.
-    pub conditional: bool,
+    /// The choice's condition, as the author wrote it: `trust >= 2`.
+    pub condition: Option<String>,
+    /// What the choice changes, in words: "adds 1 to trust".
+    pub effects: Vec<String>,
+    /// Its condition is false every time its node is reached.
+    pub never_offered: bool,
+}
+
+impl MapEdge {
+    pub fn conditional(&self) -> bool {
+        self.condition.is_some()
+    }
+
+    /// Its condition and effects in words, for a label: "if trust >= 2; adds 1 to
+    /// trust"; `None` for a plain choice.
+    pub fn note(&self) -> Option<String> {
+        let parts: Vec<String> = self.condition.iter().map(|c| format!("if {c}")).chain(self.effects.iter().cloned()).collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,14 +117,25 @@ impl ScenarioMap {
         format!("{}, {}, {}", plural(self.nodes.len(), "node"), plural(self.edges.len(), "choice"), plural(self.endings(), "ending"))
     }
 
-    /// Every problem with the scenario's shape, in words: one line for each node
-    /// with something wrong, and one for each choice that leads nowhere.
+    /// Every problem with the scenario, in words: one line for each node with
+    /// something wrong (with the way to a node where learners are stuck), and one for
+    /// each choice that leads nowhere or is never offered.
     pub fn problems(&self) -> Vec<String> {
-        let nodes = self.nodes.iter().filter(|n| n.has_problem()).map(|n| format!("{}: {}", n.id, n.problems().join("; ")));
-        let edges = self
-            .edges
-            .iter()
-            .filter_map(|e| e.missing.as_ref().map(|m| format!("{}: a choice leads to “{m}”, which does not exist", self.nodes[e.from].id)));
+        let nodes = self.nodes.iter().filter(|n| n.has_problem()).map(|n| {
+            let line = format!("{}: {}", n.id, n.problems().join("; "));
+            match &n.stuck {
+                Some(way) => format!("{line} ({way})"),
+                None => line,
+            }
+        });
+        let edges = self.edges.iter().filter_map(|e| {
+            let from = &self.nodes[e.from].id;
+            match (&e.missing, e.never_offered) {
+                (Some(m), _) => Some(format!("{from}: a choice leads to “{m}”, which does not exist")),
+                (None, true) => Some(format!("{from}: the choice “{}” is never offered (if {})", e.label, e.condition.as_deref().unwrap_or(""))),
+                (None, false) => None,
+            }
+        });
         nodes.chain(edges).collect()
     }
 }
@@ -119,6 +157,7 @@ pub fn maps(bundle: &Bundle) -> Vec<(&Module, &Step, ScenarioMap)> {
 /// Lays out a scenario's map.
 pub fn map(scenario: &Scenario) -> ScenarioMap {
     let report = check_graph(scenario);
+    let states = explore(scenario, MAX_STATES);
     let index: BTreeMap<&str, usize> = scenario.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
     // Breadth-first from the start: a node's layer is its fewest choices from it.
     let mut layer: Vec<Option<usize>> = vec![None; scenario.nodes.len()];
@@ -153,9 +192,10 @@ pub fn map(scenario: &Scenario) -> ScenarioMap {
                 role: n.role.clone(),
                 ending: n.ending.as_ref().map(|e| e.outcome.clone()),
                 start: n.id == scenario.start,
-                unreachable: report.unreachable.contains(&n.id),
+                unreachable: report.unreachable.contains(&n.id) || states.never_reached.contains(&n.id),
                 dead_end: report.dead_ends.contains(&n.id),
-                no_way_out: report.no_way_out.contains(&n.id),
+                no_way_out: report.no_way_out.contains(&n.id) || (report.has_ending && states.no_way_out.iter().any(|(id, _)| id == &n.id)),
+                stuck: states.stuck.iter().find(|(id, _)| id == &n.id).map(|(_, way)| describe(scenario, way)),
                 layer: l,
                 slot: *slot,
             };
@@ -168,10 +208,18 @@ pub fn map(scenario: &Scenario) -> ScenarioMap {
         .iter()
         .enumerate()
         .flat_map(|(i, n)| {
-            let index = &index;
-            n.choices.iter().map(move |c| {
+            let (index, states) = (&index, &states);
+            n.choices.iter().enumerate().map(move |(k, c)| {
                 let to = index.get(c.to.as_str()).copied();
-                MapEdge { from: i, to, missing: to.is_none().then(|| c.to.clone()), label: c.text.clone(), conditional: c.condition.is_some() }
+                MapEdge {
+                    from: i,
+                    to,
+                    missing: to.is_none().then(|| c.to.clone()),
+                    label: c.text.clone(),
+                    condition: c.condition.as_ref().map(|c| c.to_string()),
+                    effects: c.effects.iter().map(|e| e.to_string()).collect(),
+                    never_offered: states.never_open.iter().any(|(id, index)| id == &n.id && *index == k) && states.stuck.iter().all(|(id, _)| id != &n.id),
+                }
             })
         })
         .collect();
@@ -197,8 +245,11 @@ pub fn mermaid(map: &ScenarioMap) -> String {
         out.push_str(&format!("  n{i}{}{label}{}\n", shape.0, shape.1));
     }
     for (m, edge) in map.edges.iter().enumerate() {
-        let label = text(&edge.label);
-        let arrow = if edge.conditional { "-.->" } else { "-->" };
+        let label = match edge.note() {
+            Some(note) => format!("{}<br/>{}", text(&edge.label), text(&note)),
+            None => text(&edge.label),
+        };
+        let arrow = if edge.conditional() { "-.->" } else { "-->" };
         match edge.to {
             Some(to) => out.push_str(&format!("  n{} {arrow}|\"{label}\"| n{to}\n", edge.from)),
             None => out.push_str(&format!(
@@ -283,6 +334,56 @@ score = 0
             m.problems(),
             ["loop: no way out: no ending can be reached from here", "island: cannot be reached from the start"]
         );
+    }
+
+    #[test]
+    fn conditions_and_effects_label_choices_and_what_only_conditions_cause_is_marked() {
+        let m = map(&scenario(
+            r#"start = "a"
+counters = { trust = 0 }
+flags = ["kind"]
+
+[[nodes]]
+id = "a"
+text = "Start"
+[[nodes.choices]]
+text = "Listen"
+to = "b"
+add = { trust = 1 }
+[[nodes.choices]]
+text = "Be kind"
+to = "end"
+if = "kind"
+
+[[nodes]]
+id = "b"
+text = "Decide"
+[[nodes.choices]]
+text = "Finish"
+to = "end"
+if = "trust >= 5"
+set = ["kind"]
+
+[[nodes]]
+id = "end"
+text = "End"
+[nodes.ending]
+outcome = "Done"
+score = 1
+"#,
+        ));
+        let notes: Vec<Option<String>> = m.edges.iter().map(MapEdge::note).collect();
+        assert_eq!(notes, [Some("adds 1 to trust".into()), Some("if kind".into()), Some("if trust >= 5; sets kind".into())]);
+        assert!(m.edges[1].never_offered && !m.edges[2].never_offered, "b's choice is covered by b being stuck");
+        assert_eq!(
+            m.problems(),
+            [
+                "b: stuck: can be reached with no choice open (after “Listen” (at `a`))",
+                "end: cannot be reached from the start",
+                "a: the choice “Be kind” is never offered (if kind)",
+            ]
+        );
+        assert!(mermaid(&m).contains(r#"n0 -.->|"Be kind<br/>if kind"| n2"#), "{}", mermaid(&m));
     }
 
     #[test]

@@ -154,3 +154,23 @@ pub fn completed_records(ending: usize) -> Vec<crate::progress::Record> {
         at("story", 7, Action::Done),
     ]
 }
+
+/// A scenario node for tests: its id, its choices and, for an ending, an ending
+/// worth 1 point.
+pub fn scenario_node(id: &str, choices: Vec<crate::bundle::ScenarioChoice>, ending: bool) -> crate::bundle::Node {
+    crate::bundle::Node {
+        id: id.into(),
+        speaker: None,
+        role: None,
+        text: vec![],
+        notes: vec![],
+        choices,
+        ending: ending.then(|| crate::bundle::Ending { outcome: "End".into(), feedback: vec![], score: 1 }),
+        keep_order: false,
+    }
+}
+
+/// A plain choice for tests: its text is where it leads.
+pub fn scenario_choice(to: &str) -> crate::bundle::ScenarioChoice {
+    crate::bundle::ScenarioChoice { text: to.into(), to: to.into(), condition: None, effects: vec![], feedback: vec![] }
+}

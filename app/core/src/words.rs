@@ -6,6 +6,19 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// A whole number with commas between thousands: "50,000".
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// A length of time as people say it: "35 minutes", "1 hour 10 minutes", "2 hours".
 pub fn duration(minutes: u32) -> String {
     let (hours, rest) = ((minutes / 60) as usize, (minutes % 60) as usize);
@@ -43,6 +56,12 @@ pub fn long_date(iso: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_have_commas_between_thousands() {
+        let shown: Vec<String> = [0, 7, 999, 1000, 50_000, 1_234_567].into_iter().map(super::number).collect();
+        assert_eq!(shown, ["0", "7", "999", "1,000", "50,000", "1,234,567"]);
+    }
+
     #[test]
     fn one_and_many() {
         assert_eq!(super::plural(1, "node"), "1 node");

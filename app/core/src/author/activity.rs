@@ -8,6 +8,8 @@ use crate::bundle::*;
 use super::toml_file::TomlSource;
 use crate::diagnostic::Code;
 use crate::scenario::{check_graph, parse_condition, Effect};
+use crate::scenario_states::{describe, explore, MAX_STATES};
+use crate::words::number;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -22,7 +24,7 @@ pub const MEDIA_TYPES: &[&str] = &["mp3", "m4a", "ogg", "wav", "mp4", "webm"];
 /// Parses an activity block's TOML (which starts `offset` bytes into the file).
 /// `fence` is the opening fence, where whole-block problems are reported.
 pub fn parse_activity(fc: &mut FileCtx, name: &str, toml: &str, offset: usize, fence: Range<usize>) -> Option<Activity> {
-    let mut block = Block { fc, offset, fence };
+    let mut block = Block { fc, offset, fence, conditions_read: true };
     match name {
         "quiz" => block.toml::<QuizToml>(toml).map(|q| Activity::Quiz(block.quiz(q))),
         "case-study" => block.toml::<CaseStudyToml>(toml).map(|c| Activity::CaseStudy(block.case_study(c))),
@@ -39,6 +41,10 @@ struct Block<'f, 'c, 'a> {
     /// Where the TOML starts in the file.
     offset: usize,
     fence: Range<usize>,
+    /// Whether every scenario condition and effect could be read and names declared
+    /// counters and flags: only then do the state checks say anything (otherwise
+    /// they would repeat the same mistake as a choice never offered).
+    conditions_read: bool,
 }
 
 impl Block<'_, '_, '_> {
@@ -194,6 +200,7 @@ impl Block<'_, '_, '_> {
                             Some(condition)
                         }
                         Err(error) => {
+                            self.conditions_read = false;
                             let start = at.start + 1 + error.at;
                             if error.too_deep {
                                 self.fc.error(Code::TooDeep, start..start + 1, error.message, "join conditions with `and` and `or` without brackets inside brackets");
@@ -264,6 +271,7 @@ impl Block<'_, '_, '_> {
     }
 
     fn undeclared(&mut self, at: Range<usize>, name: &str, counter: bool) {
+        self.conditions_read = false;
         let (what, help) = if counter {
             ("counter", format!("declare it with a starting value: `counters = {{ {name} = 0 }}`"))
         } else {
@@ -307,6 +315,65 @@ impl Block<'_, '_, '_> {
                 let at = shift(node_at(id).unwrap_or_default(), self.offset);
                 self.fc.error(Code::NoWayOut, at, format!("from node `{id}` no ending can be reached: the choices go round in a loop"), "add a choice on this loop that leads towards an ending");
             }
+        }
+        if self.conditions_read {
+            self.states(scenario, s, &report);
+        }
+    }
+
+    /// What only conditions cause, found by playing every state (`scenario_states`):
+    /// each problem the graph checks above have not already reported.
+    fn states(&mut self, scenario: &Scenario, s: &ScenarioToml, graph: &crate::scenario::GraphReport) {
+        let found = explore(scenario, MAX_STATES);
+        let node_at = |id: &str| s.nodes.iter().find(|n| n.id.get_ref() == id).map(|n| n.id.span()).unwrap_or_default();
+        let shift = |span: Range<usize>| span.start + self.offset..span.end + self.offset;
+        for (id, way) in &found.stuck {
+            self.fc.error(
+                Code::StuckScenario,
+                shift(node_at(id)),
+                format!("learners can reach node `{id}` with none of its choices open, so they would be stuck there ({})", describe(scenario, way)),
+                format!("give `{id}` a choice with no `if`, or change the conditions so that one is true on every way here"),
+            );
+        }
+        for (id, index) in &found.never_open {
+            if found.stuck.iter().any(|(stuck, _)| stuck == id) {
+                continue;
+            }
+            let choice = s.nodes.iter().find(|n| n.id.get_ref() == id).and_then(|n| n.choices.get(*index));
+            let Some(condition) = choice.and_then(|c| c.condition.as_ref()) else { continue };
+            let at = self.at(condition);
+            self.fc.warning(
+                Code::ChoiceNeverOffered,
+                at,
+                format!("this choice is never offered: its condition is false every time node `{id}` is reached"),
+                "check the counters and flags it tests against the choices that change them, or remove the choice",
+            );
+        }
+        for id in found.never_reached.iter().filter(|id| !graph.unreachable.contains(id)) {
+            self.fc.warning(
+                Code::UnreachableNode,
+                shift(node_at(id)),
+                format!("no way through the scenario reaches node `{id}`: the choices that lead here are never offered"),
+                "check the conditions on the choices that lead here, and the choices that change what they test",
+            );
+        }
+        if graph.has_ending {
+            for (id, way) in found.no_way_out.iter().filter(|(id, _)| !graph.no_way_out.contains(id)) {
+                self.fc.error(
+                    Code::NoWayOut,
+                    shift(node_at(id)),
+                    format!("learners can reach node `{id}` in a state from which no ending can be reached, as every way on goes round a loop ({})", describe(scenario, way)),
+                    "make sure a choice out of this loop is open whatever the counters and flags are, or let the loop change what that choice needs",
+                );
+            }
+        }
+        if !found.complete {
+            self.fc.warning(
+                Code::ScenarioTooLarge,
+                self.fence.clone(),
+                format!("this scenario has more than {0} combinations of node, counters and flags, so Wex checked only the first {0} for learners getting stuck", number(MAX_STATES)),
+                "keep counters to the values your conditions test: compare with `>=` or `<=` rather than exact values, and avoid a counter that can go both up and down without limit",
+            );
         }
     }
 
