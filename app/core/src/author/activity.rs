@@ -181,6 +181,8 @@ impl Block<'_, '_, '_> {
     fn scenario(&mut self, s: ScenarioToml) -> Scenario {
         self.ids("nodes", s.nodes.iter().map(|n| &n.id));
         let flags: BTreeSet<&str> = s.flags.iter().map(String::as_str).collect();
+        let declared_flags: Vec<&str> = flags.iter().copied().collect();
+        let declared_counters: Vec<&str> = s.counters.keys().map(String::as_str).collect();
         let mut nodes = Vec::new();
         for node in &s.nodes {
             let node_at = self.at(&node.id);
@@ -194,7 +196,7 @@ impl Block<'_, '_, '_> {
                             for (name, counter) in condition.names() {
                                 let known = if counter { s.counters.contains_key(name) } else { flags.contains(name) };
                                 if !known {
-                                    self.undeclared(at.clone(), name, counter);
+                                    self.undeclared(at.clone(), name, counter, if counter { &declared_counters } else { &declared_flags });
                                 }
                             }
                             Some(condition)
@@ -216,7 +218,7 @@ impl Block<'_, '_, '_> {
                     for (counter, amount) in add.get_ref() {
                         if !s.counters.contains_key(counter) {
                             let at = self.at(add);
-                            self.undeclared(at, counter, true);
+                            self.undeclared(at, counter, true, &declared_counters);
                         }
                         effects.push(Effect::Add { counter: counter.clone(), amount: *amount });
                     }
@@ -226,7 +228,7 @@ impl Block<'_, '_, '_> {
                     for flag in list.get_ref() {
                         if !flags.contains(flag.as_str()) {
                             let at = self.at(list);
-                            self.undeclared(at, flag, false);
+                            self.undeclared(at, flag, false, &declared_flags);
                         }
                         effects.push(if set { Effect::Set(flag.clone()) } else { Effect::Unset(flag.clone()) });
                     }
@@ -270,12 +272,14 @@ impl Block<'_, '_, '_> {
         scenario
     }
 
-    fn undeclared(&mut self, at: Range<usize>, name: &str, counter: bool) {
+    /// A counter or flag that is not declared: most often a typo for one that is.
+    fn undeclared(&mut self, at: Range<usize>, name: &str, counter: bool, declared: &[&str]) {
         self.conditions_read = false;
-        let (what, help) = if counter {
-            ("counter", format!("declare it with a starting value: `counters = {{ {name} = 0 }}`"))
-        } else {
-            ("flag", format!("declare it: `flags = [\"{name}\"]`"))
+        let what = if counter { "counter" } else { "flag" };
+        let help = match (super::toml_file::closest(name, declared), counter) {
+            (Some(near), _) => format!("did you mean the {what} `{near}`?"),
+            (None, true) => format!("declare it with a starting value: `counters = {{ {name} = 0 }}`"),
+            (None, false) => format!("declare it: `flags = [\"{name}\"]`"),
         };
         self.fc.error(Code::UnknownVariable, at, format!("the {what} `{name}` is not declared"), help);
     }

@@ -106,12 +106,14 @@ fn parse_into(ctx: &mut Ctx) -> Option<Bundle> {
     let mut modules: Vec<Module> = Vec::new();
     for path in manifest.modules.get_ref() {
         if ctx.files.get(path.get_ref()).is_none() {
-            ctx.in_file(MANIFEST_FILE, text).error(
-                Code::MissingFile,
-                path.span(),
-                format!("module file `{}` is not in the bundle", path.get_ref()),
-                "check the spelling and that the path is relative to the folder holding bundle.toml",
-            );
+            // A near name among the Markdown files the bundle does not already list.
+            let listed = |p: &str| manifest.modules.get_ref().iter().any(|m| m.get_ref() == p);
+            let markdown: Vec<&str> = ctx.files.files.keys().map(String::as_str).filter(|p| p.ends_with(".md") && !listed(p)).collect();
+            let help = match closest(path.get_ref(), &markdown) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "check the spelling and that the path is relative to the folder holding bundle.toml".into(),
+            };
+            ctx.in_file(MANIFEST_FILE, text).error(Code::MissingFile, path.span(), format!("module file `{}` is not in the bundle", path.get_ref()), help);
             continue;
         }
         let Some(module_text) = read_text(ctx, path.get_ref()) else { continue };

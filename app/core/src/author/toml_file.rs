@@ -21,7 +21,10 @@ impl TomlSource<'_> {
             if is_too_deep(&error) {
                 return Err(self.too_deep(&error));
             }
-            return Err(self.diagnostic(Code::TomlSyntax, &error).with_help(syntax_help(error.message())));
+            // Lines of the file before the TOML, so that the help can name a file line.
+            let lines_before = self.file_text[..self.offset.min(self.file_text.len())].matches('\n').count();
+            let help = syntax_help(self.toml, lines_before, error.span().map(|span| span.start), error.message());
+            return Err(self.diagnostic(Code::TomlSyntax, &error).with_help(help));
         }
         toml::from_str::<T>(self.toml).map_err(|error| {
             let message = error.message();
@@ -89,12 +92,51 @@ fn is_too_deep(error: &toml::de::Error) -> bool {
     message.contains("max recursion depth") || message.contains("recursion limit")
 }
 
-fn syntax_help(message: &str) -> &'static str {
-    if message.contains("string") || message.contains("quote") {
-        "text values need double quotes at both ends, for example `title = \"Welcome\"`"
-    } else {
-        "each line is `name = value`; text goes in double quotes and lists in [ ]"
+/// What to do about a TOML syntax error, from the line it is on and the one
+/// before: the toml crate's own message names what it expected, not the two
+/// mistakes authors make most, curly quotes from a word processor and text in
+/// `"..."` wrapped onto a second line.
+fn syntax_help(toml: &str, lines_before: usize, at: Option<usize>, message: &str) -> String {
+    let lines: Vec<&str> = toml.lines().collect();
+    if let Some(n) = at.map(|at| toml[..at.min(toml.len())].matches('\n').count()) {
+        let here = lines.get(n).copied().unwrap_or("");
+        let before = n.checked_sub(1).and_then(|b| lines.get(b)).copied().unwrap_or("");
+        if here.contains(['“', '”', '‘', '’']) || (before.contains(['“', '”', '‘', '’']) && opens_a_string(before)) {
+            return "this line has curly quotes (“ ” or ‘ ’), as word processors type them: TOML needs straight quotes, `\"`, around text. Replace them, or type the text in a plain text editor".into();
+        }
+        if opens_a_string(before) && opens_a_string(here) {
+            return format!(
+                "the text in \"...\" on line {} goes on to the next line, which TOML does not allow: put it on one line, or use three quotes for text over several lines: `text = \"\"\"` on the first line and `\"\"\"` after the last",
+                lines_before + n
+            );
+        }
     }
+    if message.contains("string") || message.contains("quote") {
+        "text values need double quotes at both ends, for example `title = \"Welcome\"`".into()
+    } else {
+        "each line is `name = value`; text goes in double quotes and lists in [ ]".into()
+    }
+}
+
+/// Whether a line leaves a `"..."` string open: an odd number of unescaped double
+/// quotes, on a line that is not part of a `"""` block.
+fn opens_a_string(line: &str) -> bool {
+    if line.contains("\"\"\"") {
+        return false;
+    }
+    let mut quotes = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => quotes += 1,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    quotes % 2 == 1
 }
 
 /// The words between backticks in a message, in order.
