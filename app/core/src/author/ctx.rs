@@ -58,17 +58,45 @@ impl FileCtx<'_, '_> {
 /// `../media/a.svg` give `media/a.svg`); `None` when it leaves the bundle.
 pub fn resolve(folder: &str, relative: &str) -> Option<String> {
     let relative = relative.split(['?', '#']).next().unwrap_or("");
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    let mut parts: Vec<String> = folder.split('/').filter(|p| !p.is_empty()).map(String::from).collect();
     for part in relative.split('/') {
-        match part {
+        // `ward%20plan.svg` names the file `ward plan.svg`, as in a browser.
+        let part = percent_decoded(part)?;
+        match part.as_str() {
             "" | "." => {}
             ".." => {
                 parts.pop()?;
             }
-            other => parts.push(other),
+            _ => parts.push(part),
         }
     }
     Some(parts.join("/"))
+}
+
+/// A path part with each `%XX` turned into its byte; `None` if that gives a
+/// separator or is not UTF-8 text. A `%` not followed by two hex digits stays.
+fn percent_decoded(part: &str) -> Option<String> {
+    if !part.contains('%') {
+        return Some(part.to_string());
+    }
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    let decoded = String::from_utf8(out).ok()?;
+    (!decoded.contains(['/', '\\'])).then_some(decoded)
 }
 
 #[cfg(test)]
@@ -82,5 +110,9 @@ mod tests {
         assert_eq!(resolve("modules", "b.md#x").as_deref(), Some("modules/b.md"));
         assert_eq!(resolve("modules", "../../etc/passwd"), None);
         assert_eq!(resolve("", "../a"), None);
+        assert_eq!(resolve("modules", "../media/ward%20plan.svg").as_deref(), Some("media/ward plan.svg"));
+        assert_eq!(resolve("modules", "../media/100%.svg").as_deref(), Some("media/100%.svg"));
+        assert_eq!(resolve("modules", "%2E%2E/%2E%2E/etc"), None, "an encoded .. is still ..");
+        assert_eq!(resolve("modules", "a%2Fb.svg"), None);
     }
 }

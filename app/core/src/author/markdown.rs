@@ -307,6 +307,10 @@ impl<'f, 'c, 'a, 'e> Converter<'f, 'c, 'a, 'e> {
     /// event that is not inline (not consumed).
     fn inlines(&mut self, end: Option<TagEnd>) -> Vec<Inline> {
         let mut out: Vec<Inline> = Vec::new();
+        // Where each piece of plain text came from: (the text's index in `out`, the
+        // piece's start in that text, its start in the source), to place a link
+        // Markdown did not read as one.
+        let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
         while let Some((event, range)) = self.events.get(self.at).cloned() {
             match &event {
                 Event::End(tag) if Some(*tag) == end => {
@@ -321,7 +325,14 @@ impl<'f, 'c, 'a, 'e> Converter<'f, 'c, 'a, 'e> {
                 continue;
             }
             match event {
-                Event::Text(text) => push_text(&mut out, &text),
+                Event::Text(text) => {
+                    let (index, at) = match out.last() {
+                        Some(Inline::Text(last)) => (out.len() - 1, last.len()),
+                        _ => (out.len(), 0),
+                    };
+                    pieces.push((index, at, range.start));
+                    push_text(&mut out, &text);
+                }
                 Event::SoftBreak => push_text(&mut out, " "),
                 Event::HardBreak => out.push(Inline::Break),
                 Event::Code(code) => out.push(Inline::Code(code.to_string())),
@@ -360,8 +371,52 @@ impl<'f, 'c, 'a, 'e> Converter<'f, 'c, 'a, 'e> {
                 _ => {}
             }
         }
+        for (index, inline) in out.iter().enumerate() {
+            if let Inline::Text(text) = inline {
+                let here: Vec<(usize, usize)> = pieces.iter().filter(|(i, _, _)| *i == index).map(|(_, at, source)| (*at, *source)).collect();
+                self.unread_link(text, &here);
+            }
+        }
         out
     }
+
+    /// A link or image that Markdown left as text because its address has a space
+    /// in it (`![A ward](media/ward plan.png)`): the learner would see the brackets.
+    /// `pieces` are where parts of `text` start, in it and in the source.
+    fn unread_link(&mut self, text: &str, pieces: &[(usize, usize)]) {
+        let Some((at, fragment)) = link_with_a_space(text) else { return };
+        let Some((piece, source)) = pieces.iter().rev().find(|(start, _)| *start <= at) else { return };
+        let start = source + (at - piece);
+        let image = fragment.starts_with('!');
+        let (what, example) = if image { ("image", "![A ward](<../media/ward plan.png>)") } else { ("link", "[the leaflet](<../media/our leaflet.pdf>)") };
+        self.error(
+            Code::UnsafeLink,
+            start..start + fragment.len(),
+            &format!("this {what} is not read as one, because its address has a space in it, so learners would see the brackets"),
+            &format!("put the address in angle brackets, {example}, or write each space as %20, or rename the file without spaces"),
+        );
+    }
+}
+
+/// The first `[text](address)` or `![alt](address)` in plain text whose address has
+/// a space that does not start a title (`"..."`, `'...'` or `(...)`): where it
+/// starts, and the fragment.
+fn link_with_a_space(text: &str) -> Option<(usize, &str)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("](") {
+        let middle = from + found;
+        from = middle + 2;
+        let Some(open) = text[..middle].rfind('[') else { continue };
+        let start = if open > 0 && text[..open].ends_with('!') { open - 1 } else { open };
+        let Some(close) = text[middle + 2..].find(')') else { continue };
+        let address = &text[middle + 2..middle + 2 + close];
+        let Some((_, after)) = address.trim().split_once(char::is_whitespace) else { continue };
+        if address.trim_start().starts_with('<') || after.trim_start().starts_with(['"', '\'', '(']) {
+            continue;
+        }
+        return Some((start, &text[start..middle + 2 + close + 1]));
+    }
+    None
 }
 
 fn push_text(out: &mut Vec<Inline>, text: &str) {
@@ -387,6 +442,15 @@ fn is_inline(event: &Event) -> bool {
 #[cfg(test)]
 mod tests {
     use super::check_url;
+
+    #[test]
+    fn a_link_left_as_text_because_of_a_space_is_found() {
+        assert_eq!(super::link_with_a_space("See ![A ward](media/ward plan.png) here"), Some((4, "![A ward](media/ward plan.png)")));
+        assert_eq!(super::link_with_a_space("[the leaflet](our leaflet.pdf)"), Some((0, "[the leaflet](our leaflet.pdf)")));
+        for fine in ["[a](b.md \"title\")", "[a](<b c.md>)", "no links [here] (at all)", "f(x) = [1](2)"] {
+            assert_eq!(super::link_with_a_space(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn urls() {
