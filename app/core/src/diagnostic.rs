@@ -92,6 +92,8 @@ pub enum Code {
     /// A scenario with more states than the check visits (see
     /// [`crate::scenario_states::MAX_STATES`]).
     ScenarioTooLarge,
+    /// A module file bundle.toml does not list, or a media file nothing uses.
+    UnusedFile,
 }
 
 impl Code {
@@ -130,6 +132,7 @@ impl Code {
         Code::StuckScenario,
         Code::ChoiceNeverOffered,
         Code::ScenarioTooLarge,
+        Code::UnusedFile,
     ];
 
     /// The code as authors see it, for example `WEX001`.
@@ -169,6 +172,7 @@ impl Code {
             Code::StuckScenario => "WEX032",
             Code::ChoiceNeverOffered => "WEX033",
             Code::ScenarioTooLarge => "WEX034",
+            Code::UnusedFile => "WEX035",
         }
     }
 }

@@ -132,6 +132,8 @@ fn parse_into(ctx: &mut Ctx) -> Option<Bundle> {
 
     let mut fc = ctx.in_file(MANIFEST_FILE, text);
     let completion = completion(&mut fc, &manifest, &modules);
+    let listed: Vec<&str> = manifest.modules.get_ref().iter().map(|m| m.get_ref().as_str()).collect();
+    unused_files(ctx, &listed);
     let media = media(ctx);
     Some(Bundle {
         id: manifest.id.into_inner(),
@@ -207,6 +209,32 @@ fn completion(fc: &mut super::ctx::FileCtx, manifest: &Manifest, modules: &[Modu
         None => 0,
     };
     Completion { required_modules: required, pass_mark }
+}
+
+/// Warns about files a placement could use but does not: a Markdown file
+/// bundle.toml does not list (not a README, licence or changelog), and an image,
+/// audio, video or PDF file no module shows or links to. Both are left out of the
+/// packed placement, which is seldom what the author meant.
+fn unused_files(ctx: &mut Ctx, listed: &[&str]) {
+    let usable = |path: &str| {
+        let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        super::markdown::IMAGE_TYPES.contains(&extension.as_str()) || super::activity::MEDIA_TYPES.contains(&extension.as_str()) || extension == "pdf"
+    };
+    let beside = |path: &str| {
+        let name = path.to_ascii_uppercase();
+        !path.contains('/') && ["README", "LICENSE", "LICENCE", "CHANGELOG"].iter().any(|doc| name.starts_with(doc))
+    };
+    let mut found = Vec::new();
+    for path in ctx.files.files.keys().map(String::as_str) {
+        if path.ends_with(".md") && !listed.contains(&path) && !beside(path) {
+            found.push((path, "this Markdown file is not listed in bundle.toml's `modules`, so it is not part of the placement", "add it to `modules` where it belongs in the order, or remove it"));
+        } else if usable(path) && !ctx.media.contains(path) {
+            found.push((path, "no module shows or links to this file, so it is left out of the placement", "show it with ![what it shows](path) or link to it, or remove it"));
+        }
+    }
+    for (path, message, help) in found {
+        ctx.diagnostics.push(Diagnostic::file(Code::UnusedFile, Severity::Warning, path, message).with_help(help));
+    }
 }
 
 /// Reads every referenced media file into the bundle, within the size limits.
