@@ -18,6 +18,15 @@ test('a deep link loads directly and the back button returns', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1, name: 'A first look at working in the NHS' })).toBeVisible();
 });
 
+test("a placement's task list gives each module's summary, kind and length", async ({ page }) => {
+  await new Learner(page).start('Ali');
+  await page.goto('./placements/allied-health-professions');
+  const module = page.getByRole('link', { name: 'Case study: a fall at home' });
+  await expect(module).toHaveAccessibleDescription(
+    /^Meet Joseph, 81, who falls at home, and work out which allied health professionals can help him stay safe and independent\. Case study, about 25 minutes.* Not started$/,
+  );
+});
+
 test('unknown places say so', async ({ page }) => {
   await new Learner(page).start('Ali');
   await page.goto('./nowhere/at/all/really/deep');

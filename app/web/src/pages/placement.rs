@@ -41,7 +41,14 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
                 Status::InProgress => TagColour::Blue,
                 Status::NotStarted => TagColour::Grey,
             };
-            let mut hint = format!("{}, about {}", module.kind.label(), duration(module.minutes));
+            // The module's own summary, as the authoring guide promises, then its kind and length.
+            let summary = module.summary.trim();
+            let mut hint = match summary.chars().last() {
+                None => String::new(),
+                Some('.' | '?' | '!') => format!("{summary} "),
+                Some(_) => format!("{summary}. "),
+            };
+            hint.push_str(&format!("{}, about {}", module.kind.label(), duration(module.minutes)));
             if !module.content_warnings.is_empty() {
                 hint.push_str(". Has a content warning");
             }
