@@ -35,14 +35,26 @@ impl Condition {
         }
     }
 
+    /// Every flag and comparison the condition tests, in order (the leaves under
+    /// its `not`, `and` and `or`).
+    pub fn tests(&self) -> Vec<&Condition> {
+        match self {
+            Condition::Flag(_) | Condition::Compare { .. } => vec![self],
+            Condition::Not(inner) => inner.tests(),
+            Condition::All(all) | Condition::Any(all) => all.iter().flat_map(Condition::tests).collect(),
+        }
+    }
+
     /// Every counter and flag name the condition reads, as (name, is_counter).
     pub fn names(&self) -> Vec<(&str, bool)> {
-        match self {
-            Condition::Flag(flag) => vec![(flag, false)],
-            Condition::Compare { counter, .. } => vec![(counter, true)],
-            Condition::Not(inner) => inner.names(),
-            Condition::All(all) | Condition::Any(all) => all.iter().flat_map(Condition::names).collect(),
-        }
+        self.tests()
+            .into_iter()
+            .filter_map(|test| match test {
+                Condition::Compare { counter, .. } => Some((counter.as_str(), true)),
+                Condition::Flag(name) => Some((name.as_str(), false)),
+                Condition::Not(_) | Condition::All(_) | Condition::Any(_) => None,
+            })
+            .collect()
     }
 }
 

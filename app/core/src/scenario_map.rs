@@ -218,7 +218,7 @@ pub fn map(scenario: &Scenario) -> ScenarioMap {
                     label: c.text.clone(),
                     condition: c.condition.as_ref().map(|c| c.to_string()),
                     effects: c.effects.iter().map(|e| e.to_string()).collect(),
-                    never_offered: states.never_open.iter().any(|(id, index)| id == &n.id && *index == k) && states.stuck.iter().all(|(id, _)| id != &n.id),
+                    never_offered: states.never_open.iter().any(|(id, index)| id == &n.id && *index == k),
                 }
             })
         })

@@ -4,7 +4,7 @@
 //! file list and version, and the Content-Security-Policy. Pure: the CLI's
 //! `finish-site` reads and writes the files.
 
-use crate::hash::sha256_hex;
+use crate::hash::{sha256_base64, sha256_hex};
 use serde::{Deserialize, Serialize};
 
 /// The folder of the site the apps other than the shell are built into.
@@ -142,7 +142,7 @@ pub fn service_worker(template: &str, files: &[(String, Vec<u8>)]) -> Result<(St
 /// itself and the page's own inline start-up scripts (allowed by their hashes),
 /// nothing from any other origin. Returns the page and how many scripts it allows.
 pub fn with_content_security_policy(html: &str) -> Result<(String, usize), String> {
-    let hashes: Vec<String> = inline_scripts(html).iter().map(|code| format!("'sha256-{}'", base64_sha256(code.as_bytes()))).collect();
+    let hashes: Vec<String> = inline_scripts(html).iter().map(|code| format!("'sha256-{}'", sha256_base64(code.as_bytes()))).collect();
     let policy = [
         "default-src 'self'".to_string(),
         format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")).trim_end().to_string(),
@@ -179,12 +179,6 @@ fn inline_scripts(html: &str) -> Vec<&str> {
         rest = &body[close..];
     }
     scripts
-}
-
-fn base64_sha256(bytes: &[u8]) -> String {
-    use base64::Engine as _;
-    use sha2::{Digest, Sha256};
-    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(bytes))
 }
 
 /// Replaces `search` once, or says what could not be done: a Trunk or template
@@ -264,7 +258,7 @@ mod tests {
         let html = "<head>\n    <meta charset=\"utf-8\" />\n<script type=\"module\">start()</script><script src=\"x.js\"></script></head>";
         let (page, scripts) = with_content_security_policy(html).unwrap();
         assert_eq!(scripts, 1);
-        assert!(page.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{}';", base64_sha256(b"start()"))));
+        assert!(page.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{}';", sha256_base64(b"start()"))));
         assert!(page.contains("default-src 'self'") && page.contains("form-action 'none'"));
         assert!(with_content_security_policy("<html></html>").unwrap_err().contains("add the CSP"));
     }

@@ -284,9 +284,12 @@ impl Block<'_, '_, '_> {
         self.fc.error(Code::UnknownVariable, at, format!("the {what} `{name}` is not declared"), help);
     }
 
+    /// Where node `id`'s `id = "..."` is in the file.
+    fn node_at(&self, s: &ScenarioToml, id: &str) -> Range<usize> {
+        s.nodes.iter().find(|n| n.id.get_ref() == id).map(|n| self.at(&n.id)).unwrap_or_default()
+    }
+
     fn graph(&mut self, scenario: &Scenario, s: &ScenarioToml) {
-        let node_at = |id: &str| s.nodes.iter().find(|n| n.id.get_ref() == id).map(|n| n.id.span());
-        let shift = |span: Range<usize>, offset: usize| span.start + offset..span.end + offset;
         if !scenario.nodes.iter().any(|n| n.id == scenario.start) {
             let at = self.at(&s.start);
             self.fc.error(Code::MissingNode, at, format!("the scenario starts at `{}`, but there is no node with that id", scenario.start), "set `start` to the id of the first node");
@@ -307,16 +310,16 @@ impl Block<'_, '_, '_> {
             self.fc.error(Code::NoEnding, self.fence.clone(), "this scenario has no ending", "give at least one node an [nodes.ending] table with an outcome, feedback and score");
         }
         for id in &report.dead_ends {
-            let at = shift(node_at(id).unwrap_or_default(), self.offset);
+            let at = self.node_at(s, id);
             self.fc.error(Code::DeadEnd, at, format!("node `{id}` has no choices and is not an ending, so learners would be stuck there"), "add [[nodes.choices]] leading on, or make it an ending with [nodes.ending]");
         }
         for id in &report.unreachable {
-            let at = shift(node_at(id).unwrap_or_default(), self.offset);
+            let at = self.node_at(s, id);
             self.fc.warning(Code::UnreachableNode, at, format!("no path from the start reaches node `{id}`"), "add a choice that leads here, or remove the node");
         }
         if report.has_ending {
             for id in &report.no_way_out {
-                let at = shift(node_at(id).unwrap_or_default(), self.offset);
+                let at = self.node_at(s, id);
                 self.fc.error(Code::NoWayOut, at, format!("from node `{id}` no ending can be reached: the choices go round in a loop"), "add a choice on this loop that leads towards an ending");
             }
         }
@@ -329,20 +332,15 @@ impl Block<'_, '_, '_> {
     /// each problem the graph checks above have not already reported.
     fn states(&mut self, scenario: &Scenario, s: &ScenarioToml, graph: &crate::scenario::GraphReport) {
         let found = explore(scenario, MAX_STATES);
-        let node_at = |id: &str| s.nodes.iter().find(|n| n.id.get_ref() == id).map(|n| n.id.span()).unwrap_or_default();
-        let shift = |span: Range<usize>| span.start + self.offset..span.end + self.offset;
         for (id, way) in &found.stuck {
             self.fc.error(
                 Code::StuckScenario,
-                shift(node_at(id)),
+                self.node_at(s, id),
                 format!("learners can reach node `{id}` with none of its choices open, so they would be stuck there ({})", describe(scenario, way)),
                 format!("give `{id}` a choice with no `if`, or change the conditions so that one is true on every way here"),
             );
         }
         for (id, index) in &found.never_open {
-            if found.stuck.iter().any(|(stuck, _)| stuck == id) {
-                continue;
-            }
             let choice = s.nodes.iter().find(|n| n.id.get_ref() == id).and_then(|n| n.choices.get(*index));
             let Some(condition) = choice.and_then(|c| c.condition.as_ref()) else { continue };
             let at = self.at(condition);
@@ -356,7 +354,7 @@ impl Block<'_, '_, '_> {
         for id in found.never_reached.iter().filter(|id| !graph.unreachable.contains(id)) {
             self.fc.warning(
                 Code::UnreachableNode,
-                shift(node_at(id)),
+                self.node_at(s, id),
                 format!("no way through the scenario reaches node `{id}`: the choices that lead here are never offered"),
                 "check the conditions on the choices that lead here, and the choices that change what they test",
             );
@@ -365,7 +363,7 @@ impl Block<'_, '_, '_> {
             for (id, way) in found.no_way_out.iter().filter(|(id, _)| !graph.no_way_out.contains(id)) {
                 self.fc.error(
                     Code::NoWayOut,
-                    shift(node_at(id)),
+                    self.node_at(s, id),
                     format!("learners can reach node `{id}` in a state from which no ending can be reached, as every way on goes round a loop ({})", describe(scenario, way)),
                     "make sure a choice out of this loop is open whatever the counters and flags are, or let the loop change what that choice needs",
                 );
