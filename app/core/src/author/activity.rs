@@ -50,7 +50,7 @@ struct Block<'f, 'c, 'a> {
 impl Block<'_, '_, '_> {
     fn toml<T: DeserializeOwned>(&mut self, toml: &str) -> Option<T> {
         let source = TomlSource { file: self.fc.file, file_text: self.fc.text, offset: self.offset, toml };
-        source.parse().map_err(|d| self.fc.push_diagnostic(d)).ok()
+        source.parse().map_err(|problems| problems.into_iter().for_each(|d| self.fc.push_diagnostic(d))).ok()
     }
 
     /// A span inside the TOML, as a range in the file.

@@ -16,7 +16,7 @@ use std::ops::Range;
 pub const INTRODUCTION_ID: &str = "introduction";
 
 /// Parses a module file. Returns `None` only when there is no usable front matter;
-/// every other mistake is reported and the rest of the module still parsed.
+/// every mistake is reported, and the rest of the module still checked.
 pub fn parse_module(fc: &mut FileCtx) -> Option<Module> {
     let text = fc.text;
     let Some((front, body_offset)) = split_front_matter(text) else {
@@ -29,19 +29,22 @@ pub fn parse_module(fc: &mut FileCtx) -> Option<Module> {
         return None;
     };
     let source = TomlSource { file: fc.file, file_text: text, offset: front.start, toml: &text[front.clone()] };
-    let front: FrontMatter = match source.parse() {
-        Ok(front) => front,
-        Err(diagnostic) => {
-            fc.push_diagnostic(diagnostic);
-            return None;
+    // Front matter that cannot be read is reported, and the steps are still checked
+    // so that every mistake in the file shows at once; the module itself is `None`.
+    let (front, front_read) = match source.parse::<FrontMatter>() {
+        Ok(front) => (front, true),
+        Err(problems) => {
+            problems.into_iter().for_each(|d| fc.push_diagnostic(d));
+            (FrontMatter::unread(), false)
         }
     };
     let span = |s: Range<usize>| s.start + front_offset(&source)..s.end + front_offset(&source);
-    if !is_valid_id(front.id.get_ref()) {
+    if front_read && !is_valid_id(front.id.get_ref()) {
         bad_id(fc, span(front.id.span()), front.id.get_ref());
     }
     let kind = match ModuleKind::from_key(front.kind.get_ref()) {
         Some(kind) => kind,
+        None if !front_read => ModuleKind::Reading,
         None => {
             let known: Vec<&str> = ModuleKind::ALL.iter().map(|k| k.key()).collect();
             let help = match closest(front.kind.get_ref(), &known) {
@@ -85,7 +88,7 @@ pub fn parse_module(fc: &mut FileCtx) -> Option<Module> {
         seen.push((step.id.clone(), heading_at.start));
         steps.push(step);
     }
-    if let Some(block) = kind.promises().filter(|block| !steps.is_empty() && !steps.iter().any(|s| s.activity.as_ref().is_some_and(|a| a.key() == *block))) {
+    if let Some(block) = kind.promises().filter(|block| front_read && !steps.is_empty() && !steps.iter().any(|s| s.activity.as_ref().is_some_and(|a| a.key() == *block))) {
         fc.warning(
             Code::KindMismatch,
             span(front.kind.span()),
@@ -97,7 +100,7 @@ pub fn parse_module(fc: &mut FileCtx) -> Option<Module> {
         let end = text[..body_offset].trim_end().len();
         fc.error(Code::EmptyModule, end.saturating_sub(3)..end, "this module has no steps", "add a step: a line starting `## ` followed by its text");
     }
-    Some(Module {
+    front_read.then(|| Module {
         id: front.id.into_inner(),
         title: front.title,
         kind,

@@ -67,8 +67,14 @@ fn parse_into(ctx: &mut Ctx) -> Option<Bundle> {
     let source = TomlSource { file: MANIFEST_FILE, file_text: text, offset: 0, toml: text };
     let manifest: Manifest = match source.parse() {
         Ok(manifest) => manifest,
-        Err(diagnostic) => {
-            ctx.diagnostics.push(diagnostic);
+        Err(problems) => {
+            ctx.diagnostics.extend(problems);
+            // The module files are still checked, so that every mistake shows at once.
+            for path in modules_listed(text) {
+                if let Some(module_text) = read_text(ctx, &path) {
+                    parse_module(&mut ctx.in_file(&path, module_text));
+                }
+            }
             return None;
         }
     };
@@ -151,6 +157,26 @@ fn parse_into(ctx: &mut Ctx) -> Option<Bundle> {
         modules,
         media,
     })
+}
+
+/// The module files a bundle.toml lists, each once, read from what of it can be
+/// read, for when the whole of it cannot.
+fn modules_listed(text: &str) -> Vec<String> {
+    let readable = super::toml_file::without_syntax_errors(text).0;
+    let (table, _) = toml::de::DeTable::parse_recoverable(&readable);
+    let mut paths = Vec::new();
+    if let Some((_, modules)) = table.get_ref().iter().find(|(key, _)| key.get_ref() == "modules") {
+        if let toml::de::DeValue::Array(items) = modules.get_ref() {
+            for item in items.iter() {
+                if let toml::de::DeValue::String(path) = item.get_ref() {
+                    if !paths.iter().any(|p: &String| p == path) {
+                        paths.push(path.to_string());
+                    }
+                }
+            }
+        }
+    }
+    paths
 }
 
 fn audience(fc: &mut super::ctx::FileCtx, manifest: &Manifest) -> Audience {

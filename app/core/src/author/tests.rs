@@ -203,3 +203,49 @@ fn intro_text_and_top_heading() {
     let json = serde_json::to_string(&steps[1]).unwrap();
     assert_eq!(json, r#"{"id":"step","title":"Step","before":[{"ul":[[{"p":[{"t":"tight"}]}],[{"p":[{"t":"list"}]}]]}],"activity":null,"after":[]}"#);
 }
+
+#[test]
+fn every_unknown_field_and_bad_value_in_a_block_is_reported_at_once() {
+    let module = "+++\nid = \"one\"\ntitle = \"One\"\nkind = \"reading\"\nminutes = 5\n+++\n\n## Check {#check}\n\n```quiz\npass-mark = \"one\"\natempts = 2\n\n\
+                  [[questions]]\nid = \"a\"\ntext = \"Q?\"\nhnt = \"h\"\n\n[[questions.options]]\ntext = \"Yes\"\ncorrect = \"yes\"\n\n\
+                  [[questions.options]]\ntext = \"No\"\n```\n";
+    let parsed = parse_bundle(&files(&[("bundle.toml", MANIFEST), ("modules/one.md", module)]));
+    let found: Vec<(String, u32)> = parsed.diagnostics.iter().map(|d| (d.code.as_str().to_string(), d.line.unwrap_or(0))).collect();
+    assert_eq!(
+        found,
+        [("WEX004", 11), ("WEX002", 12), ("WEX002", 17), ("WEX004", 21)].map(|(c, l)| (c.to_string(), l)),
+        "{:#?}",
+        parsed.diagnostics
+    );
+}
+
+#[test]
+fn a_misspelt_or_bad_required_field_is_one_mistake_not_two() {
+    let manifest = MANIFEST.replace("title =", "titel =").replace("version = \"1.0.0\"", "version = 1").replace("licence =", "lisence =");
+    let parsed = parse_bundle(&files(&[("bundle.toml", &manifest), ("modules/one.md", MODULE)]));
+    let codes: Vec<&str> = parsed.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["WEX004", "WEX002", "WEX002"], "{:#?}", parsed.diagnostics);
+    // A required field that is simply missing is still reported.
+    let manifest = MANIFEST.replace("summary = \"A placement for tests.\"\n", "").replace("titel", "title");
+    let parsed = parse_bundle(&files(&[("bundle.toml", &manifest), ("modules/one.md", MODULE)]));
+    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+    assert_eq!(parsed.diagnostics[0].message, "missing field `summary`");
+}
+
+#[test]
+fn checking_carries_on_after_a_syntax_error() {
+    // Two syntax errors in bundle.toml, and a mistake in a module it lists: all three
+    // at once.
+    let manifest = MANIFEST.replace("title = \"Demo placement\"", "title = “Demo placement”").replace("licence = \"CC BY 4.0\"", "licence \"CC BY 4.0\"");
+    let module = MODULE.replace("kind = \"reading\"", "kind = \"readng\"");
+    let parsed = parse_bundle(&files(&[("bundle.toml", &manifest), ("modules/one.md", &module)]));
+    let found: Vec<(&str, &str, u32)> = parsed.diagnostics.iter().map(|d| (d.file.as_str(), d.code.as_str(), d.line.unwrap_or(0))).collect();
+    assert_eq!(found, [("bundle.toml", "WEX001", 3), ("bundle.toml", "WEX001", 5), ("modules/one.md", "WEX004", 4)], "{:#?}", parsed.diagnostics);
+    assert!(parsed.diagnostics[0].help.as_deref().unwrap_or("").contains("curly quotes"), "{:#?}", parsed.diagnostics[0]);
+
+    // Front matter that cannot be read: the steps below it are still checked.
+    let module = MODULE.replace("minutes = 5", "minutes = five").replace("Some *text*.", "![](missing.png)");
+    let parsed = parse_bundle(&files(&[("bundle.toml", MANIFEST), ("modules/one.md", &module)]));
+    let codes: Vec<&str> = parsed.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["WEX001", "WEX023", "WEX024"], "{:#?}", parsed.diagnostics);
+}
