@@ -77,6 +77,11 @@ test('a learner completes a placement that uses every step type', async ({ page 
   await page.getByRole('radio', { name: 'Losing weight without trying' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByText('Correct', { exact: true })).toBeVisible();
+  // A written question: the model answer comes once the learner has written theirs.
+  await expect(page.getByRole('button', { name: 'Compare with a model answer' })).toHaveCount(0);
+  await page.getByLabel(/^What would you say to Carol/).fill('That the GP wants to find out why she is tired, and the tests are the first step.');
+  await page.getByRole('button', { name: 'Compare with a model answer' }).click();
+  await expect(page.getByText(/Keep it simple and honest/)).toBeVisible();
   await checkAccessibility(page, 'case study step');
   await shoot(page, 'step-case-study');
   await learner.next();
@@ -103,10 +108,13 @@ test('a learner completes a placement that uses every step type', async ({ page 
   await expect(page.getByText('Dr Priya Shah, GP')).toBeVisible();
   await page.getByRole('button', { name: 'Refer her without telling her why' }).click();
   await expect(page.getByRole('button', { name: 'Check Carol knows what to expect' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Phone Carol now to explain the referral' })).toBeVisible();
   await page.getByRole('button', { name: 'Go back one choice' }).click();
   await page.getByRole('button', { name: 'Phone Carol and explain the result' }).click();
   await expect(page.getByText('Carol Evans, Patient')).toBeVisible();
   await page.getByRole('button', { name: 'Refer her urgently to the hospital' }).click();
+  // Explained, and trusted: the late phone call is not offered.
+  await expect(page.getByRole('button', { name: 'Phone Carol now to explain the referral' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Check Carol knows what to expect' }).click();
   await expect(page.getByRole('heading', { name: 'Outcome: Prepared and supported' })).toBeVisible();
   await expect(page.getByText('Score: 2 out of 2')).toBeVisible();

@@ -1,12 +1,15 @@
 // The author studio: a folder full of mistakes lists every diagnostic `wex check`
 // gives, with the same file:line:column; a correct folder maps every scenario node,
 // previews as a learner (to a scenario ending, with nothing stored), reloads on the
-// same step, and downloads a packed file byte for byte equal to `wex pack`'s.
+// same step, and downloads a packed file byte for byte equal to `wex pack`'s; a
+// changed folder chosen with the file box is chosen again with one button; "Start a
+// new placement" downloads the example `wex new` writes.
 import { test, expect } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { saveDownload } from '../support/download';
 import { newPlacementFolder, wex, writeBenchmark } from '../support/wex';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { shot } from '../support/shots';
@@ -57,6 +60,7 @@ test('a scenario where a learner would be stuck: the studio gives the way there,
   // The only other way on from `refer` now needs trust the learner cannot have if
   // they referred Carol without telling her.
   edit(path.join(folder, 'modules', 'a-patient-arrives.md'), 'to = "poor-ending"', 'to = "poor-ending"\nif = "trust >= 5"');
+  edit(path.join(folder, 'modules', 'a-patient-arrives.md'), 'if = "not explained or trust < 1"', 'if = "explained and trust >= 5"');
   const cli = spawnSync(wex, ['check', '--format', 'json', folder], { encoding: 'utf8' });
   expect(cli.status).toBe(1);
   const stuck = JSON.parse(cli.stdout)
@@ -76,7 +80,7 @@ test('a scenario where a learner would be stuck: the studio gives the way there,
   // choice with a condition or an effect numbered, and listed in words.
   await expect(page.locator('.wex-map g[data-node="refer"].wex-map__node--problem')).toBeVisible();
   await expect(page.locator('.wex-map__problems')).toContainText('refer: stuck: can be reached with no choice open (after “Refer her without telling her why” (at `consult`))');
-  await expect(page.locator('.wex-map__badge title').filter({ hasText: 'Check Carol' })).toHaveText('2. Check Carol knows what to expect (if explained and trust >= 1)');
+  await expect(page.locator('.wex-map__badge title').filter({ hasText: 'Check Carol' })).toHaveText('3. Check Carol knows what to expect (if explained and trust >= 1)');
   await expect(page.locator('.wex-map__notes')).toContainText('refer → poor-ending, “Leave it to the hospital to explain”: if trust >= 5');
   await expect(page.locator('.wex-map__notes')).toContainText('consult → explain, “Phone Carol and explain the result”: adds 1 to trust; sets explained');
   await expect(page.getByRole('list', { name: 'Key to the map' })).toContainText('offered only when its condition holds');
@@ -142,10 +146,16 @@ test('a correct folder: map, preview to an ending, reload on the same step, and 
   // Edit the folder; Reload shows the change on the same step.
   const address = page.url();
   edit(path.join(folder, 'modules', 'a-patient-arrives.md'), '## What happens next? {#what-next}', '## What happens after that? {#what-next}');
-  // A folder chosen in a file input is a snapshot: choose it again, and the
-  // preview reloads on the same step, with the scenario where it was.
-  await page.getByLabel('Choose the folder again').setInputFiles(folder);
+  // Chromium reads a folder chosen with the file box only as it was: Reload says
+  // so, and one button chooses it again; the preview then reloads on the same
+  // step, with the scenario where it was.
+  await page.getByRole('button', { name: 'Reload from the folder' }).click();
+  await expect(page.getByRole('alert')).toContainText('modules/a-patient-arrives.md has changed since you chose the folder');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose the folder again' }).click();
+  await (await chooser).setFiles(folder);
   await expect(page.getByRole('heading', { level: 1, name: /What happens after that/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Choose the folder again' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Outcome: Prepared and supported' })).toBeVisible();
   expect(page.url()).toBe(address);
   await page.getByRole('button', { name: 'Reload from the folder' }).click();
@@ -202,7 +212,7 @@ test('a folder opened with the File System Access API is read again on Reload, w
   });
   await expect(page.getByRole('heading', { level: 1, name: /What happens next\?/ })).toBeVisible();
   // Nothing to choose again: the folder is read afresh.
-  await expect(page.getByLabel('Choose the folder again')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Choose the folder again' })).toHaveCount(0);
 
   // An edit on disk shows after Reload, on the same step.
   const address = page.url();
@@ -224,6 +234,77 @@ test('a folder opened with the File System Access API is read again on Reload, w
   await expect(page.locator('.nhsuk-error-summary')).toContainText('modules/a-patient-arrives.md');
   await expect(page.locator('.nhsuk-error-summary')).toContainText('good-endng');
   expect(await page.evaluate(() => (window as any).pickerCalls)).toBe(1);
+});
+
+test('Check again after an edit, with a folder chosen with the file box: it says why it cannot read the change, and one button chooses the folder again', async ({ page }) => {
+  const folder = newPlacementFolder('check-again');
+  const scenario = path.join(folder, 'modules', 'a-patient-arrives.md');
+  await page.goto('./author');
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+  // Nothing changed: the files read again as they are.
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(page.getByText('Checking…')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+
+  // An edit saved on disk: this browser will not read the changed file.
+  edit(scenario, 'to = "good-ending"', 'to = "good-endng"');
+  await page.getByRole('button', { name: 'Check again' }).click();
+  const summary = page.locator('.nhsuk-error-summary');
+  await expect(summary).toContainText('modules/a-patient-arrives.md has changed since you chose the folder');
+  await expect(summary).toContainText('Choose the folder again to check your changes.');
+  await checkAccessibility(page, 'studio: the folder has changed');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot(page, 'studio-choose-again');
+  // One button, from the keyboard: the same file box opens, and the new files are checked.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose the folder again' }).focus();
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(folder);
+  await expect(summary).toContainText('good-endng');
+  await expect(page.getByRole('button', { name: 'Choose the folder again' })).toHaveCount(0);
+
+  // Fixed and saved: choosing again once more shows it clean.
+  edit(scenario, 'to = "good-endng"', 'to = "good-ending"');
+  await page.getByRole('button', { name: 'Check again' }).click();
+  const again = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose the folder again' }).click();
+  await (await again).setFiles(folder);
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+});
+
+test('Start a new placement: the studio downloads the example as a zip, the same files wex new writes, which check with no warning', async ({ page }) => {
+  await page.goto('./author');
+  await page.getByText('Start a new placement').click();
+  await checkAccessibility(page, 'studio: start a new placement');
+  const zip = await saveDownload(page, () => page.getByRole('button', { name: 'Download the example placement' }).click(), 'my-placement.zip', 'my-placement.zip');
+  const unzipped = test.info().outputPath('unzipped');
+  fs.rmSync(unzipped, { recursive: true, force: true });
+  const entries = unzipSync(fs.readFileSync(zip));
+  for (const [name, bytes] of Object.entries(entries)) {
+    expect(name.startsWith('my-placement/') && !name.includes('..'), name).toBe(true);
+    fs.mkdirSync(path.dirname(path.join(unzipped, name)), { recursive: true });
+    fs.writeFileSync(path.join(unzipped, name), bytes);
+  }
+  const folder = path.join(unzipped, 'my-placement');
+  const made = newPlacementFolder('made-by-wex-new');
+  const binary = (dir: string) =>
+    Object.fromEntries(
+      fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), fs.readFileSync(path.join(e.parentPath, e.name)).toString('base64')]),
+    );
+  expect(binary(folder)).toEqual(binary(made));
+  expect(Object.keys(binary(folder))).toContain('media/huddle.mp3');
+  const check = spawnSync(wex, ['check', folder], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect(check.status, check.stdout + check.stderr).toBe(0);
+  expect(check.stdout + check.stderr).not.toMatch(/warning\[WEX/);
+  expect(check.stdout).toContain('my-placement: ok (example-placement 1.0.0, 2 modules)');
+
+  // And the studio takes the unzipped folder as it is.
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
 });
 
 test('a module nested thousands of levels deep gets its diagnostic, and the studio goes on working', async ({ page }) => {

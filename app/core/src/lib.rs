@@ -7,6 +7,8 @@
 
 pub mod adding;
 pub mod answers;
+#[cfg(feature = "author")]
+pub mod archive;
 pub mod assignment;
 #[cfg(feature = "author")]
 pub mod author;

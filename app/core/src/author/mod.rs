@@ -10,6 +10,7 @@ mod activity;
 mod ctx;
 mod parse;
 pub mod sample;
+pub mod example;
 pub use parse::{parse_bundle, Parsed, MANIFEST_FILE, MAX_TEXT_FILE_BYTES};
 pub use toml_file::closest;
 #[cfg(test)]

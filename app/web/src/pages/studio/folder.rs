@@ -22,9 +22,26 @@ extern "C" {
 pub enum Folder {
     /// A File System Access handle: read afresh every time.
     Handle(JsValue),
-    /// Files from an input or a drop: a snapshot the browser may refuse to read
-    /// again once the files change on disk.
-    Files(Vec<(String, web_sys::File)>),
+    /// What was dropped, as the browser's entries: walked afresh every time.
+    Dropped(JsValue),
+    /// Files chosen with the file box: the browser keeps them as they were when
+    /// chosen, and may refuse to read one that has changed since.
+    Chosen(Vec<(String, web_sys::File)>),
+}
+
+/// Why a folder could not be read, and whether choosing it again would help.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unread {
+    pub why: String,
+    /// A file chosen with the file box has changed since: the browser reads only
+    /// what it was then, and choosing the folder again gives the new files.
+    pub choose_again: bool,
+}
+
+impl Unread {
+    pub fn new(why: impl Into<String>) -> Self {
+        Unread { why: why.into(), choose_again: false }
+    }
 }
 
 /// Whether this browser can open a folder so that it can be read again.
@@ -38,7 +55,7 @@ pub async fn open_folder() -> Option<Folder> {
 }
 
 pub fn from_input(input: &web_sys::HtmlInputElement) -> Folder {
-    Folder::Files(pairs(&input_entries(input)))
+    Folder::Chosen(pairs(&input_entries(input)))
 }
 
 /// What was dropped. Call it while the drop event is being handled: the browser
@@ -47,10 +64,9 @@ pub fn dropped(transfer: &web_sys::DataTransfer) -> JsValue {
     dropped_entries(transfer)
 }
 
-/// The files of a dropped folder, from [`dropped`].
-pub async fn from_drop(entries: JsValue) -> Result<Folder, String> {
-    let read = JsFuture::from(read_entries(&entries, MAX_FILES)).await.map_err(|_| "The dropped folder could not be read. Try choosing it instead.".to_string())?;
-    Ok(Folder::Files(pairs(&read)))
+/// A dropped folder, from [`dropped`].
+pub fn from_drop(entries: JsValue) -> Folder {
+    Folder::Dropped(entries)
 }
 
 fn pairs(list: &JsValue) -> Vec<(String, web_sys::File)> {
@@ -66,25 +82,33 @@ fn pairs(list: &JsValue) -> Vec<(String, web_sys::File)> {
 
 /// Reads every file of the folder into core's [`SourceFiles`], within the limits
 /// `wex check` has.
-pub async fn read(folder: &Folder) -> Result<SourceFiles, String> {
+pub async fn read(folder: &Folder) -> Result<SourceFiles, Unread> {
     let files = match folder {
         Folder::Handle(handle) => {
-            let read = JsFuture::from(read_directory(handle, MAX_FILES)).await.map_err(|_| "The folder could not be read. Open it again.".to_string())?;
+            let read = JsFuture::from(read_directory(handle, MAX_FILES)).await.map_err(|_| Unread::new("The folder could not be read. Open it again."))?;
             pairs(&read)
         }
-        Folder::Files(files) => files.clone(),
+        Folder::Dropped(entries) => {
+            let read = JsFuture::from(read_entries(entries, MAX_FILES)).await.map_err(|_| Unread::new("The dropped folder could not be read. Drop it again, or choose it with the file box."))?;
+            pairs(&read)
+        }
+        Folder::Chosen(files) => files.clone(),
     };
     let wanted: Vec<(String, web_sys::File)> = files.into_iter().filter_map(|(path, file)| Some((inside_folder(&path)?, file))).collect();
     let total: f64 = wanted.iter().map(|(_, f)| f.size()).sum();
-    check_folder_size(wanted.len(), total as u64)?;
+    check_folder_size(wanted.len(), total as u64).map_err(Unread::new)?;
     if wanted.is_empty() {
-        return Err("This folder is empty. Choose the folder that holds bundle.toml.".into());
+        return Err(Unread::new("This folder is empty. Choose the folder that holds bundle.toml."));
     }
     let mut source = SourceFiles::new();
     for (path, file) in wanted {
-        let buffer = JsFuture::from(file.array_buffer())
-            .await
-            .map_err(|_| format!("{path} could not be read: it may have changed since the folder was chosen. Choose the folder again."))?;
+        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| match folder {
+            Folder::Chosen(_) => Unread {
+                why: format!("{path} has changed since you chose the folder, and this browser reads a folder chosen with the file box only as it was then. Choose the folder again to check your changes."),
+                choose_again: true,
+            },
+            _ => Unread::new(format!("{path} could not be read. Check that it is still in the folder, then try again.")),
+        })?;
         source.insert(path, js_sys::Uint8Array::new(&buffer).to_vec());
     }
     Ok(source)

@@ -5,6 +5,7 @@
 //! sees it, by a preview learner whose answers are never stored; and the packed
 //! file downloaded here has the same bytes as `wex pack` makes.
 
+mod choose_again;
 mod folder;
 mod map;
 
@@ -16,7 +17,8 @@ use crate::placements::Placements;
 use crate::router::{use_router, Link, Route};
 use crate::pages::elsewhere::ElsewhereInWex;
 use crate::platform::{mark, measure};
-use folder::Folder;
+use choose_again::{folder_picker, ChooseAgain};
+use folder::{Folder, Unread};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -62,8 +64,8 @@ impl Checked {
 }
 
 /// Reads and checks the folder kept in [`FOLDER`].
-async fn check_folder() -> Result<Checked, String> {
-    let folder = FOLDER.with(|f| f.borrow().clone()).ok_or("Choose your bundle folder first.")?;
+async fn check_folder() -> Result<Checked, Unread> {
+    let folder = FOLDER.with(|f| f.borrow().clone()).ok_or_else(|| Unread::new("Choose your bundle folder first."))?;
     mark("wex-studio-read-start");
     let source = folder::read(&folder).await?;
     let now = || window().performance().map_or(0.0, |p| p.now());
@@ -83,7 +85,7 @@ fn StudioPage() -> impl IntoView {
     let placements = Placements::get();
     let router = use_router();
     let checked = RwSignal::new(None::<Checked>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Unread>);
     let working = RwSignal::new(false);
     let folder_input = folder_picker();
     let run = move || {
@@ -126,21 +128,14 @@ fn StudioPage() -> impl IntoView {
         <PageHeading text="Author studio" />
         <p class="nhsuk-body-l">"Check and preview a placement you are writing, in this browser, with nothing to install."</p>
         <p class="nhsuk-body">"Choose the folder that holds your bundle.toml. Wex reads it on this computer and sends nothing anywhere. The checks are the same as the " <code>"wex check"</code> " command's, with the same messages."</p>
-        {move || error.get().map(|why| view! {
-            <ErrorSummary title="The folder could not be checked" items=vec![ErrorItem::field(why, "bundle-folder")] />
+        {move || error.get().map(|unread| view! {
+            <ErrorSummary title="The folder could not be checked" items=vec![ErrorItem::field(unread.why, "bundle-folder")] />
+            {unread.choose_again.then(|| view! { <div class="wex-button-group"><ChooseAgain on_chosen=use_folder /></div> })}
         })}
-        <DropZone on_drop=move |transfer| {
-            let entries = folder::dropped(&transfer);
-            spawn_local(async move {
-                match folder::from_drop(entries).await {
-                    Ok(folder) => use_folder(folder),
-                    Err(why) => error.set(Some(why)),
-                }
-            });
-        }>
+        <DropZone on_drop=move |transfer| use_folder(folder::from_drop(folder::dropped(&transfer)))>
             {folder::can_open_folders().then(|| view! {
                 <Button on_click=open>"Open your bundle folder"</Button>
-                <p class="nhsuk-body">"Wex can then read the folder again each time you press Reload."</p>
+                <p class="nhsuk-body">"Wex can then read the folder again each time you choose “Check again”."</p>
             })}
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="bundle-folder">"Bundle folder"</label>
@@ -149,6 +144,7 @@ fn StudioPage() -> impl IntoView {
                     on:change=move |ev| use_folder(folder::from_input(&event_target::<web_sys::HtmlInputElement>(&ev))) />
             </div>
         </DropZone>
+        <StartNew />
         {move || working.get().then(|| view! { <p class="nhsuk-body" role="status">"Checking…"</p> })}
         {move || checked.get().map(|c| view! { <Report checked=c on_reload=run on_preview=preview /> })}
     }
@@ -220,16 +216,21 @@ fn Problem(n: usize, diagnostic: Diagnostic) -> impl IntoView {
     }
 }
 
-/// A file input that chooses folders. Leptos has no typed attribute for that, so it
-/// is set on the element once it exists.
-fn folder_picker() -> NodeRef<leptos::html::Input> {
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move || {
-        if let Some(input) = input.get() {
-            let _ = input.set_attribute("webkitdirectory", "");
-        }
-    });
-    input
+/// "Start a new placement": the example `wex new` writes, as a zip, for an author
+/// with no command line.
+#[component]
+fn StartNew() -> impl IntoView {
+    let name = format!("{}.zip", wex_core::author::example::FOLDER);
+    view! {
+        <details class="nhsuk-details">
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"Start a new placement"</span></summary>
+            <div class="nhsuk-details__text">
+                <p class="nhsuk-body">"Download a complete example placement to change into your own: a bundle.toml, two modules using every kind of step, a picture and a short sound file. It is the same example as the authoring guide's, and " <code>"wex new"</code> " makes the same files."</p>
+                <p class="nhsuk-body">"Unzip it, open the " <code>{wex_core::author::example::FOLDER}</code> " folder here, then change its files in a plain text editor and choose “Check again”."</p>
+                <Button variant=ButtonVariant::Secondary on_click=move |_| download_bytes(&name, &wex_core::author::example::zip(), "application/zip")>"Download the example placement"</Button>
+            </div>
+        </details>
+    }
 }
 
 /// Above every page of the preview: whose view it is, reloading the folder on the
@@ -238,46 +239,36 @@ fn folder_picker() -> NodeRef<leptos::html::Input> {
 fn PreviewBar() -> impl IntoView {
     let placements = Placements::get();
     let router = use_router();
-    // Folders opened with the File System Access API are read afresh; others must be
-    // chosen again after their files change.
-    let reread = FOLDER.with(|f| !matches!(*f.borrow(), Some(Folder::Handle(_))));
-    let folder_input = folder_picker();
-    let message = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Unread>);
     let reload = move || {
         spawn_local(async move {
             match check_folder().await {
                 Ok(c) if c.errors() == 0 => {
-                    message.set(None);
+                    problem.set(None);
                     if let Some(bundle) = c.bundle {
                         placements.set_preview(bundle);
                         // The same address again: the page is drawn afresh from the new files.
                         router.replace(router.route.get_untracked());
                     }
                 }
-                Ok(c) => message.set(Some(format!("The folder now has {}: fix them in the studio.", wex_core::words::plural(c.errors(), "error")))),
-                Err(why) => message.set(Some(why)),
+                Ok(c) => problem.set(Some(Unread::new(format!("The folder now has {}: fix them in the studio.", wex_core::words::plural(c.errors(), "error"))))),
+                Err(unread) => problem.set(Some(unread)),
             }
         });
+    };
+    let chosen = move |folder: Folder| {
+        FOLDER.with(|f| *f.borrow_mut() = Some(folder));
+        reload();
     };
     view! {
         <div class="wex-preview-bar" role="region" aria-label="Preview">
             <p class="nhsuk-body-s"><strong>"Preview. "</strong>"This is how learners see the placement. Nothing you do here is saved."</p>
             <div class="wex-button-group">
                 <Button variant=ButtonVariant::Secondary on_click=move |_| reload()>"Reload from the folder"</Button>
+                {move || problem.get().filter(|p| p.choose_again).map(|_| view! { <ChooseAgain on_chosen=chosen /> })}
                 <Link to=Route::Author class="nhsuk-link wex-button-group__link">"Back to the studio"</Link>
             </div>
-            {reread.then(|| view! {
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label nhsuk-label--s" for="bundle-folder-again">"Choose the folder again"</label>
-                    <div class="nhsuk-hint" id="bundle-folder-again-hint">"This browser cannot read a chosen folder again after its files change: choose it again to see your changes here."</div>
-                    <input class="nhsuk-file-upload__input" id="bundle-folder-again" type="file" node_ref=folder_input multiple aria-describedby="bundle-folder-again-hint"
-                        on:change=move |ev| {
-                            FOLDER.with(|f| *f.borrow_mut() = Some(folder::from_input(&event_target::<web_sys::HtmlInputElement>(&ev))));
-                            reload();
-                        } />
-                </div>
-            })}
-            {move || message.get().map(|m| view! { <p class="nhsuk-body-s" role="alert">{m}</p> })}
+            {move || problem.get().map(|p| view! { <p class="nhsuk-body-s" role="alert">{p.why}</p> })}
         </div>
     }
 }

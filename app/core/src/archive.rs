@@ -1,0 +1,123 @@
+//! Zip files, written the same way every time: the same files give the same bytes
+//! (a fixed date, the same permissions, names in the order given). Files are
+//! stored, not compressed: what Wex zips is small text, or media that is compressed
+//! already. The studio's "Start a new placement" is one. A few lines of the zip
+//! format cost far less in the studio's download than a zip library; the tests read
+//! every zip back with the `zip` crate.
+
+/// A file over 4 GB, or more than 65,535 files: the plain zip format cannot hold
+/// them, and nothing Wex zips comes near.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TooLarge;
+
+/// 1980-01-01 00:00, the earliest date a zip can hold, in MS-DOS form.
+const DOS_DATE: u16 = (1 << 5) | 1;
+const DOS_TIME: u16 = 0;
+/// Version 2.0 of the format, made on Unix (so that permissions are read).
+const VERSION: u16 = 20;
+const MADE_BY: u16 = (3 << 8) | VERSION;
+/// The names are UTF-8.
+const FLAGS: u16 = 1 << 11;
+/// A regular file, readable by everyone and written by its owner.
+const UNIX_MODE: u32 = 0o100644;
+
+/// A zip of `files` (path inside the zip with `/` separators, contents), in that
+/// order.
+pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, TooLarge> {
+    let count = u16::try_from(files.len()).map_err(|_| TooLarge)?;
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    for (path, bytes) in files {
+        let size = u32::try_from(bytes.len()).map_err(|_| TooLarge)?;
+        let name_len = u16::try_from(path.len()).map_err(|_| TooLarge)?;
+        let offset = u32::try_from(out.len()).map_err(|_| TooLarge)?;
+        let crc = crc32fast::hash(bytes);
+        // The local header, then the file.
+        put32(&mut out, 0x0403_4b50);
+        for field in [VERSION, FLAGS, 0, DOS_TIME, DOS_DATE] {
+            put16(&mut out, field);
+        }
+        for field in [crc, size, size] {
+            put32(&mut out, field);
+        }
+        put16(&mut out, name_len);
+        put16(&mut out, 0);
+        out.extend_from_slice(path.as_bytes());
+        out.extend_from_slice(bytes);
+        // Its entry in the central directory.
+        put32(&mut directory, 0x0201_4b50);
+        for field in [MADE_BY, VERSION, FLAGS, 0, DOS_TIME, DOS_DATE] {
+            put16(&mut directory, field);
+        }
+        for field in [crc, size, size] {
+            put32(&mut directory, field);
+        }
+        for field in [name_len, 0, 0, 0, 0] {
+            put16(&mut directory, field);
+        }
+        put32(&mut directory, UNIX_MODE << 16);
+        put32(&mut directory, offset);
+        directory.extend_from_slice(path.as_bytes());
+    }
+    let directory_at = u32::try_from(out.len()).map_err(|_| TooLarge)?;
+    let directory_len = u32::try_from(directory.len()).map_err(|_| TooLarge)?;
+    out.extend_from_slice(&directory);
+    // The end of the central directory.
+    put32(&mut out, 0x0605_4b50);
+    for field in [0, 0, count, count] {
+        put16(&mut out, field);
+    }
+    put32(&mut out, directory_len);
+    put32(&mut out, directory_at);
+    put16(&mut out, 0);
+    Ok(out)
+}
+
+fn put16(out: &mut Vec<u8>, value: u16) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+fn put32(out: &mut Vec<u8>, value: u32) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Read};
+
+    #[test]
+    fn the_same_files_give_the_same_bytes_and_read_back() {
+        let files = vec![
+            ("a/bundle.toml".to_string(), b"id = \"x\"\n".to_vec()),
+            ("a/media/b.mp3".to_string(), vec![0xff, 0xfb, 0, 1]),
+            ("a/modules/caf\u{e9} plan.md".to_string(), Vec::new()),
+        ];
+        let bytes = zip(&files).unwrap();
+        assert_eq!(bytes, zip(&files).unwrap());
+        let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        assert_eq!(archive.len(), 3);
+        for (i, (path, contents)) in files.iter().enumerate() {
+            let mut file = archive.by_index(i).unwrap();
+            assert_eq!(file.name().unwrap(), path.as_str());
+            assert_eq!(file.compression(), ::zip::CompressionMethod::Stored);
+            assert_eq!(file.unix_mode(), Some(UNIX_MODE));
+            assert_eq!(file.last_modified().map(|d| (d.year(), d.month(), d.day())), Some((1980, 1, 1)));
+            let mut read = Vec::new();
+            file.read_to_end(&mut read).unwrap();
+            assert_eq!(&read, contents, "{path}: the CRC is checked as it is read");
+        }
+    }
+
+    #[test]
+    fn an_empty_zip_is_still_a_zip() {
+        let bytes = zip(&[]).unwrap();
+        assert_eq!(::zip::ZipArchive::new(Cursor::new(bytes)).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn more_files_than_the_format_holds_are_refused() {
+        let files: Vec<(String, Vec<u8>)> = (0..70_000).map(|i| (format!("{i}"), Vec::new())).collect();
+        assert_eq!(zip(&files), Err(TooLarge));
+    }
+}
