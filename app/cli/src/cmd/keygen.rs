@@ -12,7 +12,8 @@ pub const HELP: Help = Help {
     usage: &["-o <key-file>"],
     about: "Makes a new Ed25519 signing key for a publisher and writes it to a key file that\n\
             only you can read. Prints its public key (did:key:z6Mk...): put that in\n\
-            bundle.toml as publisher.key. Keep the key file secret and backed up.",
+            bundle.toml, inside the publisher's braces: publisher = { name = \"...\", key = \"did:key:...\" }.\n\
+            Keep the key file secret and backed up.",
     options: &[Opt { key: "output", flag: "-o, --output <key-file>", text: "where to write the key file (it must not exist)" }],
     examples: &[("wex keygen -o ~/keys/our-trust.key", "make a key for your trust")],
 };
@@ -71,7 +72,7 @@ pub fn run(args: Args) -> Exit {
         return Exit::CouldNotRun;
     }
     println!("Wrote a new signing key to {}. Keep it secret: anyone with it can sign as you.", args.output.display());
-    println!("Public key (put it in bundle.toml as publisher.key):\n  {did}");
+    println!("Public key: {did}\nPut it in bundle.toml, inside the publisher's braces:\n  publisher = {{ name = \"...\", key = \"{did}\" }}");
     println!("Fingerprint: {}", wex_core::keys::fingerprint(&public));
     Exit::Ok
 }

@@ -133,6 +133,14 @@ impl Block<'_, '_, '_> {
     }
 
     fn case_study(&mut self, case: CaseStudyToml) -> CaseStudy {
+        for q in &case.questions {
+            for (field, given) in [("hint", q.hint.is_some()), ("explain", q.explain.is_some())] {
+                if given {
+                    let at = self.at(&q.id);
+                    self.fc.warning(Code::InvalidValue, at, format!("a case study's question does not show `{field}`"), format!("remove `{field}`: it works in a quiz; in a case study, put what you would say there in the question's text"));
+                }
+            }
+        }
         CaseStudy {
             person: case.person,
             story: self.rich(&case.story),

@@ -388,12 +388,19 @@ impl<'f, 'c, 'a, 'e> Converter<'f, 'c, 'a, 'e> {
         let Some((piece, source)) = pieces.iter().rev().find(|(start, _)| *start <= at) else { return };
         let start = source + (at - piece);
         let image = fragment.starts_with('!');
-        let (what, example) = if image { ("image", "![A ward](<../media/ward plan.png>)") } else { ("link", "[the leaflet](<../media/our leaflet.pdf>)") };
+        let address = fragment.split_once("](").map_or("", |(_, rest)| rest.trim_start());
+        let help = if address.to_ascii_lowercase().starts_with("tel:") {
+            "write the number with hyphens instead of spaces, `[Samaritans](tel:116-123)`, or put the address in angle brackets, `[Samaritans](<tel:116 123>)`".to_string()
+        } else {
+            let example = if image { "![A ward](<../media/ward plan.png>)" } else { "[the leaflet](<../media/our leaflet.pdf>)" };
+            format!("put the address in angle brackets, {example}, or write each space as %20, or rename the file without spaces")
+        };
+        let what = if image { "image" } else { "link" };
         self.error(
             Code::UnsafeLink,
             start..start + fragment.len(),
             &format!("this {what} is not read as one, because its address has a space in it, so learners would see the brackets"),
-            &format!("put the address in angle brackets, {example}, or write each space as %20, or rename the file without spaces"),
+            &help,
         );
     }
 }

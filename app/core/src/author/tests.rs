@@ -249,3 +249,29 @@ fn checking_carries_on_after_a_syntax_error() {
     let codes: Vec<&str> = parsed.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["WEX001", "WEX023", "WEX024"], "{:#?}", parsed.diagnostics);
 }
+
+#[test]
+fn a_case_study_question_warns_about_a_hint_or_explain_it_never_shows() {
+    let module = "+++\nid = \"one\"\ntitle = \"One\"\nkind = \"case-study\"\nminutes = 5\n+++\n\n## Meet Sam {#meet-sam}\n\n```case-study\nperson = \"Sam, 15\"\nstory = \"Sam has a cough.\"\n\n\
+                  [[questions]]\nid = \"next\"\ntext = \"What next?\"\nhint = \"Think.\"\nexplain = \"Why?\"\nmodel-answer = \"See the GP.\"\n```\n";
+    let parsed = parse_bundle(&files(&[("bundle.toml", MANIFEST), ("modules/one.md", module)]));
+    let messages: Vec<&str> = parsed.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["a case study's question does not show `explain`", "a case study's question does not show `hint`"]);
+    assert!(parsed.diagnostics.iter().all(|d| !d.is_error()));
+}
+
+#[test]
+fn a_phone_number_with_spaces_gets_help_for_phone_numbers() {
+    let module = MODULE.replace("Some *text*.", "Call [Samaritans](tel:116 123) any time.");
+    let parsed = parse_bundle(&files(&[("bundle.toml", MANIFEST), ("modules/one.md", &module)]));
+    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+    assert!(parsed.diagnostics[0].help.as_deref().unwrap().contains("tel:116-123"), "{:#?}", parsed.diagnostics);
+}
+
+#[test]
+fn a_dotted_key_added_to_a_table_in_braces_says_to_put_it_inside() {
+    let manifest = format!("{MANIFEST}publisher.key = \"did:key:z6Mk\"\n");
+    let parsed = parse_bundle(&files(&[("bundle.toml", &manifest), ("modules/one.md", MODULE)]));
+    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+    assert!(parsed.diagnostics[0].help.as_deref().unwrap().contains("add this key inside those braces"), "{:#?}", parsed.diagnostics);
+}

@@ -304,6 +304,9 @@ fn syntax_help(toml: &str, lines_before: usize, at: Option<usize>, message: &str
             );
         }
     }
+    if message.contains("inline table") {
+        return "a table written in braces, `{ ... }`, must be complete where it is written: add this key inside those braces, for example `publisher = { name = \"...\", key = \"did:key:...\" }`".into();
+    }
     if message.contains("string") || message.contains("quote") {
         "text values need double quotes at both ends, for example `title = \"Welcome\"`".into()
     } else {
