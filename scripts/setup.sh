@@ -2,7 +2,7 @@
 # scripts/serve.sh and scripts/test.sh; safe and quick to run again.
 #
 # Everything comes from package registries: crates.io (Trunk, wasm-bindgen-cli),
-# Debian (Chromium, ChromeDriver, nginx, poppler-utils) and npm (wasm-opt from `binaryen`, the NHS styles,
+# Debian (Chromium, ChromeDriver, nginx, poppler-utils, libxml2-utils) and npm (wasm-opt from `binaryen`, the NHS styles,
 # Playwright), the last from the committed package-lock.json.
 #
 #   WEX_SETUP_BROWSER=0   skip Chromium and nginx (serving needs neither)
@@ -36,10 +36,11 @@ wex_setup() {
   fi
 
   # Chromium and ChromeDriver for the browser tests, nginx for the sub-path hosting
-  # test, poppler-utils (pdftoppm) to turn the printed certificate into a picture.
-  if [ "${WEX_SETUP_BROWSER:-1}" != 0 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/pdftoppm ]; }; then
-    wex_step "Installing Debian's Chromium, ChromeDriver, nginx and poppler-utils"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx poppler-utils >/dev/null || return 1
+  # test, poppler-utils (pdftoppm) to turn the printed certificate into a picture,
+  # libxml2-utils (xmllint) to validate SCORM manifests against the official XSDs.
+  if [ "${WEX_SETUP_BROWSER:-1}" != 0 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -x /usr/bin/xmllint ]; }; then
+    wex_step "Installing Debian's Chromium, ChromeDriver, nginx, poppler-utils and libxml2-utils"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx poppler-utils libxml2-utils >/dev/null || return 1
   fi
 
   # npm packages, exactly as package-lock.json lists them; reinstalled when it changes.

@@ -1,27 +1,10 @@
 //! Runs the real `wex` binary on fixture folders and checks its exit codes, output
 //! and files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn wex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wex")).args(args).current_dir(repo()).env("NO_COLOR", "1").output().unwrap()
-}
-
-fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wex-cli-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{repo, scratch, text, wex};
+use std::path::PathBuf;
 
 #[test]
 fn check_passes_the_shipped_content() {
@@ -40,7 +23,7 @@ fn check_reports_a_broken_bundle_with_exit_code_1() {
     assert!(shown.contains("has 1 error"), "{shown}");
 }
 
-const COMMANDS: [&str; 11] = ["new", "check", "stats", "graph", "pack", "keygen", "sign", "verify", "index", "build", "finish-site"];
+const COMMANDS: [&str; 12] = ["new", "check", "stats", "graph", "pack", "keygen", "sign", "verify", "index", "build", "scorm", "finish-site"];
 
 #[test]
 fn every_command_explains_itself_and_exits_0() {

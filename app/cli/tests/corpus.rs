@@ -3,6 +3,8 @@
 //! `expected.txt` beside it holds exactly what `wex check` prints for it.
 //! `UPDATE_EXPECT=1 cargo test -p wex-cli --test corpus` rewrites the expectations.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -11,14 +13,7 @@ fn corpus() -> PathBuf {
 }
 
 fn cases() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus())
-        .unwrap()
-        .map(|e| e.unwrap())
-        .filter(|e| e.path().join("bundle.toml").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    common::bundle_folders(&corpus())
 }
 
 /// What `wex check` prints for a case, run from the corpus folder so that paths

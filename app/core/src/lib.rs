@@ -7,7 +7,6 @@
 
 pub mod adding;
 pub mod answers;
-#[cfg(feature = "author")]
 pub mod archive;
 pub mod assignment;
 #[cfg(feature = "author")]
@@ -25,6 +24,7 @@ pub mod pack;
 pub mod progress;
 pub mod reflections;
 pub mod scenario;
+pub mod scorm;
 pub mod scenario_map;
 pub mod scenario_states;
 pub mod scoring;

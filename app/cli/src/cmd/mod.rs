@@ -13,6 +13,7 @@ mod index;
 mod keygen;
 mod new;
 mod pack;
+mod scorm;
 mod sign;
 mod stats;
 mod verify;
@@ -22,7 +23,7 @@ use std::ffi::OsString;
 
 /// Every command, in the order `wex --help` lists them.
 pub const COMMANDS: &[&Help] =
-    &[&new::HELP, &check::HELP, &stats::HELP, &graph::HELP, &pack::HELP, &keygen::HELP, &sign::HELP, &verify::HELP, &index::HELP, &build::HELP, &finish_site::HELP];
+    &[&new::HELP, &check::HELP, &stats::HELP, &graph::HELP, &pack::HELP, &keygen::HELP, &sign::HELP, &verify::HELP, &index::HELP, &build::HELP, &scorm::HELP, &finish_site::HELP];
 
 /// The process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +44,7 @@ pub enum Command {
     Verify(verify::Args),
     Index(index::Args),
     Build(build::Args),
+    Scorm(scorm::Args),
     FinishSite(finish_site::Args),
     /// `wex --help`, `wex help` or `wex` alone.
     Overview,
@@ -118,6 +120,7 @@ impl Command {
             "verify" => verify::Args::parse(parser).map(Command::Verify),
             "index" => index::Args::parse(parser).map(Command::Index),
             "build" => build::Args::parse(parser).map(Command::Build),
+            "scorm" => scorm::Args::parse(parser).map(Command::Scorm),
             "finish-site" => finish_site::Args::parse(parser).map(Command::FinishSite),
             _ => unreachable!("every name in COMMANDS has an arm"),
         }
@@ -136,6 +139,7 @@ impl Command {
             Command::Verify(args) => verify::run(args),
             Command::Index(args) => index::run(args),
             Command::Build(args) => build::run(args),
+            Command::Scorm(args) => scorm::run(args),
             Command::FinishSite(args) => finish_site::run(args),
             Command::Overview => {
                 print!("{}", help::overview(COMMANDS));
@@ -169,6 +173,8 @@ struct Parsed {
     key: Option<std::path::PathBuf>,
     bundle: Option<std::path::PathBuf>,
     format: Option<String>,
+    site: Option<std::path::PathBuf>,
+    standard: Option<String>,
 }
 
 /// Reads positional values and the options `help` declares; any other option is a
@@ -181,6 +187,8 @@ fn parse_args(parser: &mut lexopt::Parser, help: &Help) -> Result<Parsed, String
             lexopt::Arg::Long("key") => "key",
             lexopt::Arg::Long("bundle") => "bundle",
             lexopt::Arg::Long("format") => "format",
+            lexopt::Arg::Long("site") => "site",
+            lexopt::Arg::Long("standard") => "standard",
             lexopt::Arg::Value(value) => {
                 parsed.values.push(value.into());
                 continue;
@@ -201,6 +209,8 @@ fn parse_args(parser: &mut lexopt::Parser, help: &Help) -> Result<Parsed, String
             "output" => parsed.output = Some(value.into()),
             "key" => parsed.key = Some(value.into()),
             "bundle" => parsed.bundle = Some(value.into()),
+            "site" => parsed.site = Some(value.into()),
+            "standard" => parsed.standard = Some(value.to_string_lossy().into_owned()),
             _ => parsed.format = Some(value.to_string_lossy().into_owned()),
         }
     }
