@@ -1,14 +1,20 @@
 //! SCORM: a placement as a package an LMS (Moodle, Canvas, Blackboard, Totara)
 //! accepts, for SCORM 1.2 and SCORM 2004 4th Edition. `manifest` writes
 //! `imsmanifest.xml`; `package` chooses the files (the learner's app, the one
-//! placement, a launch page) and lays them out. Pure: the CLI's `wex scorm` reads
+//! placement, a launch page) and lays them out; `report` is what the LMS is told
+//! (status, score, progress); `suspend` is what it keeps so a learner can resume on
+//! another computer. Pure: the CLI's `wex scorm` reads
 //! the built site and writes the zip.
 
 mod manifest;
 mod package;
+mod report;
+mod suspend;
 
 pub use manifest::manifest;
 pub use package::{package, LAUNCH_PAGE, PLACEMENT_META};
+pub use report::{session_time, Report};
+pub use suspend::{resume, suspend, Suspended};
 
 /// The two versions of SCORM Wex packages for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

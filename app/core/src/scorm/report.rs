@@ -1,0 +1,145 @@
+//! What an LMS is told about a learner's placement: completion and success by the
+//! same rules as the certificate (`scoring::bundle_result`), the score, and how far
+//! through they are, as the data-model values of each standard.
+
+use super::Standard;
+use crate::bundle::Bundle;
+use crate::progress::{Progress, Record, Status};
+use crate::scoring::{bundle_result, Score};
+
+/// A learner's standing in a placement, for the LMS.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Report {
+    /// Every required module is complete.
+    pub complete: bool,
+    /// Once complete, whether the score reaches the pass mark; `None` before, or
+    /// when the placement has no pass mark.
+    pub passed: Option<bool>,
+    /// Over the required modules, as on the certificate.
+    pub score: Score,
+    /// Required modules complete, from 0 to 1.
+    pub progress: f64,
+}
+
+impl Report {
+    pub fn of(bundle: &Bundle, records: &[Record]) -> Report {
+        let progress = Progress::replay(records);
+        let result = bundle_result(bundle, &progress);
+        let required = &bundle.completion.required_modules;
+        let done = result.modules.iter().filter(|m| required.contains(&m.id) && m.status == Status::Completed).count();
+        let complete = done == required.len();
+        let passed = (complete && bundle.completion.pass_mark > 0).then_some(result.complete);
+        Report { complete, passed, score: result.score, progress: if required.is_empty() { 1.0 } else { done as f64 / required.len() as f64 } }
+    }
+
+    /// The data-model elements to set, in order, for `standard`.
+    pub fn values(&self, standard: Standard) -> Vec<(&'static str, String)> {
+        let Score { points, max } = self.score;
+        match standard {
+            Standard::Scorm12 => {
+                // 1.2's raw score is compared with the mastery score, a percent.
+                let status = match (self.complete, self.passed) {
+                    (false, _) => "incomplete",
+                    (true, None) => "completed",
+                    (true, Some(true)) => "passed",
+                    (true, Some(false)) => "failed",
+                };
+                vec![
+                    ("cmi.core.lesson_status", status.into()),
+                    ("cmi.core.score.min", "0".into()),
+                    ("cmi.core.score.max", "100".into()),
+                    ("cmi.core.score.raw", self.score.percent().to_string()),
+                ]
+            }
+            Standard::Scorm2004 => {
+                let success = match self.passed {
+                    None => "unknown",
+                    Some(true) => "passed",
+                    Some(false) => "failed",
+                };
+                let mut values = vec![
+                    ("cmi.completion_status", if self.complete { "completed" } else { "incomplete" }.into()),
+                    ("cmi.success_status", success.into()),
+                    ("cmi.progress_measure", decimal(self.progress)),
+                ];
+                if max > 0 {
+                    values.push(("cmi.score.min", "0".into()));
+                    values.push(("cmi.score.max", max.to_string()));
+                    values.push(("cmi.score.raw", points.to_string()));
+                    values.push(("cmi.score.scaled", decimal(f64::from(points) / f64::from(max))));
+                }
+                values
+            }
+        }
+    }
+}
+
+/// A number from 0 to 1 with at most four decimals, as SCORM's real types take it.
+fn decimal(value: f64) -> String {
+    let text = format!("{:.4}", value.clamp(0.0, 1.0));
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// How long a session lasted, in each standard's form: `HHHH:MM:SS.SS` for 1.2,
+/// an ISO 8601 duration (`PT1H2M3S`) for 2004.
+pub fn session_time(standard: Standard, ms: u64) -> String {
+    let seconds = ms / 1000;
+    let (h, m, s) = (seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    match standard {
+        Standard::Scorm12 => format!("{:04}:{m:02}:{s:02}", h.min(9999)),
+        Standard::Scorm2004 => format!("PT{h}H{m}M{s}S"),
+    }
+}
+
+#[cfg(all(test, feature = "author"))]
+mod tests {
+    use super::*;
+    use crate::progress::{Action, ItemId};
+
+    fn example() -> Bundle {
+        let mut source = crate::source::SourceFiles::new();
+        for (path, bytes) in crate::author::example::files() {
+            source.insert(path, bytes);
+        }
+        crate::author::parse_bundle(&source).bundle.unwrap()
+    }
+
+    #[test]
+    fn nothing_done_is_incomplete_with_no_verdict() {
+        let bundle = example();
+        let report = Report::of(&bundle, &[]);
+        assert_eq!((report.complete, report.passed, report.progress), (false, None, 0.0));
+        assert_eq!(report.values(Standard::Scorm12)[0], ("cmi.core.lesson_status", "incomplete".to_string()));
+        let values = report.values(Standard::Scorm2004);
+        assert!(values.contains(&("cmi.completion_status", "incomplete".to_string())));
+        assert!(values.contains(&("cmi.success_status", "unknown".to_string())));
+    }
+
+    #[test]
+    fn every_module_done_is_passed_or_failed_by_the_pass_mark_as_the_certificate_is() {
+        let bundle = example();
+        // Every step of every module finished, with nothing scored right.
+        let mut records: Vec<Record> = Vec::new();
+        for module in &bundle.modules {
+            for step in &module.steps {
+                records.push(Record { bundle: bundle.id.clone(), item: ItemId::step(&module.id, &step.id), at_ms: records.len() as u64, action: Action::Done });
+            }
+        }
+        let report = Report::of(&bundle, &records);
+        let certificate = bundle_result(&bundle, &Progress::replay(&records));
+        assert_eq!(report.complete, certificate.modules.iter().all(|m| m.status == Status::Completed));
+        if report.complete {
+            assert_eq!(report.passed, Some(certificate.complete));
+            let status = &report.values(Standard::Scorm12)[0].1;
+            assert_eq!(status, if certificate.complete { "passed" } else { "failed" });
+        }
+    }
+
+    #[test]
+    fn session_times_in_both_forms() {
+        assert_eq!(session_time(Standard::Scorm12, 3_723_400), "0001:02:03");
+        assert_eq!(session_time(Standard::Scorm2004, 3_723_400), "PT1H2M3S");
+        assert_eq!(decimal(2.0 / 3.0), "0.6667");
+        assert_eq!(decimal(1.0), "1");
+    }
+}

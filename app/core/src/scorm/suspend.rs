@@ -1,0 +1,333 @@
+//! `suspend_data`: what the LMS keeps of a learner's records, so that they can carry
+//! on from another computer. It must fit the standard's limit (4,096 characters in
+//! SCORM 1.2, 64,000 in 2004), so it is compact text, and when a learner has written
+//! more than fits, what completion needs goes first and the rest stays on the device
+//! (`left_out` says how much, for the learner to be told).
+//!
+//! ```text
+//! wex1 <version> <steps hash> <first time, base 36>
+//! <step number> <ms after the first time> <action>      one line per record
+//! ```
+//!
+//! Steps are numbered in the placement's order, which is why the header names the
+//! version and a hash of the step list: data from another version is not read.
+//! An action is one letter for the common ones (`v` visited, `d` done, ...) and the
+//! record's JSON otherwise.
+
+use super::Standard;
+use crate::bundle::Bundle;
+use crate::progress::{Action, ItemId, Record};
+
+/// What to store, and how many of the learner's records did not fit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suspended {
+    pub data: String,
+    pub left_out: usize,
+}
+
+const FORMAT: &str = "wex1";
+
+impl Standard {
+    /// The most characters `suspend_data` may hold.
+    pub fn suspend_limit(self) -> usize {
+        match self {
+            Standard::Scorm12 => 4096,
+            Standard::Scorm2004 => 64_000,
+        }
+    }
+}
+
+/// Every step of the placement, in order: a record's step is stored as its place here.
+fn steps(bundle: &Bundle) -> Vec<ItemId> {
+    bundle.modules.iter().flat_map(|m| m.steps.iter().map(|s| ItemId::step(&m.id, &s.id))).collect()
+}
+
+fn header(bundle: &Bundle, base: u64) -> String {
+    let list: Vec<String> = steps(bundle).iter().map(|s| s.to_string()).collect();
+    let hash = crate::hash::sha256_hex(list.join("\n").as_bytes());
+    format!("{FORMAT} {} {} {}", bundle.version, &hash[..8], base36(base))
+}
+
+/// The records worth keeping, in groups, most needed first; a group is kept whole
+/// or not at all. First what finishes a step (each `done`, and the last visit of
+/// each step, since a page counts as read once visited); then each step's answers
+/// together (a scenario's choices make sense only as a whole path); then the latest
+/// of each written answer and unchecked choice, newest first. Certificates are left
+/// out: a new one is made where the learner finishes.
+fn by_need(records: &[Record]) -> Vec<Vec<usize>> {
+    let mut finishing = Vec::new();
+    let mut answers: Vec<(ItemId, Vec<usize>)> = Vec::new();
+    let mut written = Vec::new();
+    for (i, record) in records.iter().enumerate().rev() {
+        let later = |same: &dyn Fn(&Record) -> bool| records[i + 1..].iter().any(|r| r.item == record.item && same(r));
+        match &record.action {
+            Action::Certified { .. } | Action::Countersigned { .. } | Action::Withheld { .. } => {}
+            Action::Visit => {
+                if !later(&|r| matches!(r.action, Action::Visit)) {
+                    finishing.push(vec![i]);
+                }
+            }
+            Action::Done | Action::Undone => finishing.push(vec![i]),
+            Action::Written { field, .. } => {
+                if !later(&|r| matches!(&r.action, Action::Written { field: f, .. } if f == field)) {
+                    written.push(vec![i]);
+                }
+            }
+            Action::Pick { question, .. } => {
+                if !later(&|r| matches!(&r.action, Action::Pick { question: q, .. } | Action::CaseAnswer { question: q, .. } if q == question) || matches!(r.action, Action::QuizSubmit { .. })) {
+                    written.push(vec![i]);
+                }
+            }
+            _ => match answers.iter_mut().find(|(item, _)| *item == record.item) {
+                Some((_, group)) => group.push(i),
+                None => answers.push((record.item.clone(), vec![i])),
+            },
+        }
+    }
+    finishing.into_iter().chain(answers.into_iter().map(|(_, group)| group)).chain(written).collect()
+}
+
+fn line(index: usize, delta: u64, action: &Action) -> String {
+    let action = match action {
+        Action::Visit => "v".to_string(),
+        Action::Done => "d".to_string(),
+        Action::Undone => "u".to_string(),
+        Action::PlanSubmit => "p".to_string(),
+        Action::Back => "b".to_string(),
+        Action::Restart => "r".to_string(),
+        other => serde_json::to_string(other).expect("an action always serializes"),
+    };
+    format!("{} {} {action}", base36(index as u64), base36(delta))
+}
+
+/// The learner's records for `bundle` as `suspend_data`, within `limit` characters.
+pub fn suspend(bundle: &Bundle, records: &[Record], limit: usize) -> Suspended {
+    let steps = steps(bundle);
+    let base = records.iter().map(|r| r.at_ms).min().unwrap_or(0);
+    let mut data = header(bundle, base);
+    let mut chosen: Vec<(usize, String)> = Vec::new();
+    let mut length = data.len();
+    let mut left_out = 0;
+    for group in by_need(records) {
+        let lines: Vec<(usize, String)> = group
+            .into_iter()
+            .filter_map(|i| {
+                let record = &records[i];
+                let step = steps.iter().position(|s| *s == record.item)?;
+                Some((i, line(step, record.at_ms - base, &record.action)))
+            })
+            .collect();
+        // Counted in characters, as the LMS counts them.
+        let size: usize = lines.iter().map(|(_, text)| text.chars().count() + 1).sum();
+        if length + size > limit {
+            left_out += lines.len();
+            continue;
+        }
+        length += size;
+        chosen.extend(lines);
+    }
+    chosen.sort_by_key(|(i, _)| *i);
+    for (_, text) in chosen {
+        data.push('\n');
+        data.push_str(&text);
+    }
+    Suspended { data, left_out }
+}
+
+/// The records in `suspend_data` written by [`suspend`] for this version of `bundle`.
+pub fn resume(bundle: &Bundle, data: &str) -> Result<Vec<Record>, String> {
+    let mut lines = data.lines();
+    let head = lines.next().unwrap_or("");
+    let base_text = head.rsplit(' ').next().unwrap_or("");
+    let base = from_base36(base_text).ok_or("the saved progress is not Wex's")?;
+    if head != header(bundle, base) {
+        return Err(if head.starts_with(FORMAT) { "the saved progress is for another version of this placement".into() } else { "the saved progress is not Wex's".into() });
+    }
+    let steps = steps(bundle);
+    let mut records = Vec::new();
+    for text in lines {
+        let mut parts = text.splitn(3, ' ');
+        let (Some(step), Some(delta), Some(action)) = (parts.next(), parts.next(), parts.next()) else { return Err(format!("a line of the saved progress cannot be read: {text}")) };
+        let item = from_base36(step).and_then(|i| steps.get(i as usize)).ok_or_else(|| format!("the saved progress names a step this placement does not have: {text}"))?;
+        let at_ms = from_base36(delta).and_then(|d| base.checked_add(d)).ok_or_else(|| format!("a time in the saved progress cannot be read: {text}"))?;
+        let action = match action {
+            "v" => Action::Visit,
+            "d" => Action::Done,
+            "u" => Action::Undone,
+            "p" => Action::PlanSubmit,
+            "b" => Action::Back,
+            "r" => Action::Restart,
+            json => serde_json::from_str(json).map_err(|_| format!("an answer in the saved progress cannot be read: {text}"))?,
+        };
+        records.push(Record { bundle: bundle.id.clone(), item: item.clone(), at_ms, action });
+    }
+    Ok(records)
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
+}
+
+fn from_base36(text: &str) -> Option<u64> {
+    (!text.is_empty() && text.len() <= 13).then_some(())?;
+    u64::from_str_radix(text, 36).ok()
+}
+
+#[cfg(all(test, feature = "author"))]
+mod tests {
+    use super::*;
+    use crate::progress::{Field, Progress};
+    use crate::scorm::Report;
+
+    fn placement(name: &str) -> Bundle {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content").join(name);
+        let mut source = crate::source::SourceFiles::new();
+        for entry in walk(&folder) {
+            let path = entry.strip_prefix(&folder).unwrap().to_string_lossy().replace('\\', "/");
+            source.insert(path, std::fs::read(&entry).unwrap());
+        }
+        crate::author::parse_bundle(&source).bundle.expect("a shipped placement parses")
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+
+    /// A learner who visits and finishes every step, answers every activity (each
+    /// written field at length) and plays each scenario to an ending.
+    fn everything(bundle: &Bundle, words_each: usize) -> Vec<Record> {
+        use crate::bundle::{Activity, Answer};
+        let mut records = Vec::new();
+        let mut at = 1_765_000_000_000u64;
+        let mut push = |item: &ItemId, action: Action| {
+            at += 4_321;
+            records.push(Record { bundle: bundle.id.clone(), item: item.clone(), at_ms: at, action });
+        };
+        let essay: String = (0..words_each).map(|i| if i % 12 == 0 { "Reflecting, " } else { "word " }).collect();
+        for module in &bundle.modules {
+            for step in &module.steps {
+                let item = ItemId::step(&module.id, &step.id);
+                push(&item, Action::Visit);
+                match &step.activity {
+                    Some(Activity::Quiz(quiz)) => {
+                        for q in &quiz.questions {
+                            push(&item, Action::Pick { question: q.id.clone(), chosen: vec![0] });
+                        }
+                        push(&item, Action::QuizSubmit { answers: quiz.questions.iter().map(|q| (q.id.clone(), vec![0])).collect() });
+                    }
+                    Some(Activity::CaseStudy(case)) => {
+                        for q in &case.questions {
+                            match q.answer {
+                                Answer::Choice { .. } => push(&item, Action::CaseAnswer { question: q.id.clone(), chosen: vec![0] }),
+                                Answer::Text { .. } => push(&item, Action::Written { field: q.answer_field(), text: essay.clone() }),
+                            }
+                        }
+                    }
+                    Some(Activity::CarePlan(plan)) => {
+                        push(&item, Action::Needs { chosen: vec![0, 1] });
+                        push(&item, Action::Written { field: Field::Goal, text: essay.clone() });
+                        push(&item, Action::Interventions { order: plan.interventions.iter().map(|i| i.id.clone()).collect() });
+                        push(&item, Action::Written { field: Field::Rationale, text: essay.clone() });
+                        push(&item, Action::PlanSubmit);
+                        for criterion in 0..plan.rubric.len() {
+                            push(&item, Action::SelfMark { criterion, mark: crate::progress::SelfMark::Yes });
+                        }
+                    }
+                    Some(Activity::Scenario(scenario)) => {
+                        let mut play = crate::scenario::Play::start(scenario);
+                        while play.ended(scenario).is_none() {
+                            let node = play.current(scenario).unwrap().id.clone();
+                            let choice = play.available(scenario)[0];
+                            play.choose(scenario, choice).unwrap();
+                            push(&item, Action::Choose { node, choice });
+                        }
+                    }
+                    Some(Activity::Reflection(reflection)) => {
+                        for prompt in &reflection.prompts {
+                            push(&item, Action::Written { field: prompt.field(), text: essay.clone() });
+                        }
+                    }
+                    Some(Activity::Media(_)) | None => {}
+                }
+                push(&item, Action::Done);
+            }
+        }
+        records
+    }
+
+    fn largest() -> Bundle {
+        ["hospice-placement", "allied-health-professions", "mental-health-and-learning-disability", "gp-to-diagnosis", "healthcare-science", "taste-of-healthcare", "more-than-doctors-and-nurses", "first-look"]
+            .iter()
+            .map(|name| placement(name))
+            .max_by_key(|b| b.modules.iter().map(|m| m.steps.len()).sum::<usize>())
+            .unwrap()
+    }
+
+    #[test]
+    fn round_trips_and_fits_both_limits_on_the_largest_placement() {
+        let bundle = largest();
+        let records = everything(&bundle, 250);
+        for standard in Standard::ALL {
+            let limit = standard.suspend_limit();
+            let suspended = suspend(&bundle, &records, limit);
+            assert!(suspended.data.chars().count() <= limit, "{standard:?}: {} characters", suspended.data.chars().count());
+            let back = resume(&bundle, &suspended.data).unwrap();
+            // Everything that finishes a step fits even in 1.2; some essays may not.
+            let report = |r: &[Record]| Report::of(&bundle, r);
+            let done = |r: &[Record]| r.iter().filter(|x| matches!(x.action, Action::Done)).count();
+            assert_eq!(done(&back), done(&records), "{standard:?}");
+            assert_eq!(report(&back).progress, report(&records).progress, "{standard:?}");
+            // What came back is exactly the records that went in, times and all.
+            for record in &back {
+                assert!(records.contains(record), "{record:?}");
+            }
+            // Every answer that scores fits too, and is scored the same.
+            assert_eq!(report(&back).score, report(&records).score, "{standard:?}");
+            assert_eq!(report(&back), report(&records), "{standard:?}");
+            // (Each field is written once here, and every unchecked choice was checked,
+            // so the written answers are the whole of what may not fit.)
+            let written = records.iter().filter(|r| matches!(r.action, Action::Written { .. })).count();
+            let kept = back.iter().filter(|r| matches!(r.action, Action::Written { .. })).count();
+            assert_eq!(kept + suspended.left_out, written, "{standard:?}: what is left out is counted");
+            assert!(suspended.left_out > 0 || standard == Standard::Scorm2004, "essays this long do not all fit in 1.2");
+            // Replaying the records from the LMS and the device's own gives the same
+            // answers as the device alone: merging never duplicates.
+            let merged = crate::progress::merge(&records, &back);
+            assert_eq!(merged.len(), records.len());
+            assert_eq!(Progress::replay(&merged).last_visit(), Progress::replay(&records).last_visit());
+        }
+    }
+
+    #[test]
+    fn short_progress_fits_whole_and_another_version_is_refused() {
+        let bundle = placement("first-look");
+        let records = everything(&bundle, 20);
+        let suspended = suspend(&bundle, &records, Standard::Scorm12.suspend_limit());
+        assert_eq!(suspended.left_out, 0);
+        assert_eq!(resume(&bundle, &suspended.data).unwrap(), records);
+        let mut newer = bundle.clone();
+        newer.version = "1.1.0".into();
+        assert_eq!(resume(&newer, &suspended.data).unwrap_err(), "the saved progress is for another version of this placement");
+        assert_eq!(resume(&bundle, "").unwrap_err(), "the saved progress is not Wex's");
+        assert!(resume(&bundle, &format!("{}\nzz 1 v", suspended.data.lines().next().unwrap())).is_err());
+    }
+}
