@@ -12,6 +12,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 const PORT = 4173;
+export const LMS_PORT = 4174;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,10 +28,19 @@ export default defineConfig({
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `node tests/support/prepare-site.mjs && node tests/support/serve.mjs --root tests/output/site --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node tests/support/prepare-site.mjs && node tests/support/serve.mjs --root tests/output/site --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The stand-in learning platform (prepared with the site above): files only.
+      command: `node tests/support/wait-for.mjs tests/output/lms/lms.html && node tests/support/serve.mjs --root tests/output/lms --port ${LMS_PORT} --fallback off`,
+      url: `http://127.0.0.1:${LMS_PORT}/lms.html`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+    },
+  ],
 });

@@ -79,6 +79,20 @@ test('moving on with "Next" and then finishing lists the steps left, each a link
   await learner.heading(/You have finished “A patient arrives”/);
 });
 
+test('typing a written answer and clicking "Next" at once moves on: nothing shifts under the click', async ({ page }) => {
+  const learner = new Learner(page);
+  await learner.start('Pat');
+  await page.goto('./placements/example-placement/a-patient-arrives');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await learner.heading(/Meet Mrs Evans/);
+  await page.getByLabel(/^What would you say to Carol/).fill('That the tests will show why she is so tired.');
+  // Straight away, before the pause after typing that saves it: leaving the box saves it.
+  await page.getByRole('link', { name: /^Next step/ }).click();
+  await learner.heading(/Plan her care today/);
+  await page.getByRole('link', { name: /^Previous step/ }).click();
+  await expect(page.getByLabel(/^What would you say to Carol/)).toHaveValue('That the tests will show why she is so tired.');
+});
+
 test('another learner\'s progress file is never added without asking', async ({ browser }) => {
   const { context: first, page: mayaPage, learner: maya } = await Learner.onNewDevice(browser, 'Maya');
   await mayaPage.goto('./placements/example-placement/a-patient-arrives/reflect');

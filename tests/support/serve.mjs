@@ -5,7 +5,9 @@
 //   node tests/support/serve.mjs [--root dist] [--port 8080] [--base /]
 //
 // Listens on 127.0.0.1 only. `--base /work-experience/` serves the site under a
-// sub-path, as a trust's web team might host it.
+// sub-path, as a trust's web team might host it. `--fallback off` serves files
+// only, never index.html in place of a missing one, as a learning platform serves
+// a SCORM package.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ const args = Object.fromEntries(
 const root = path.resolve(args.root ?? 'dist');
 const port = Number(args.port ?? process.env.PORT ?? 8080);
 const base = (args.base ?? '/').replace(/\/?$/, '/');
+const fallback = args.fallback !== 'off';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -57,7 +60,7 @@ const server = http.createServer((req, res) => {
   }
   if (relative !== '' && fs.existsSync(file) && fs.statSync(file).isFile()) {
     send(res, 200, file);
-  } else if (path.extname(relative) === '') {
+  } else if (fallback && path.extname(relative) === '') {
     // An address of the app itself (a deep link): the app's page handles it.
     send(res, 200, path.join(root, 'index.html'));
   } else {

@@ -29,13 +29,19 @@ pub fn App(
     /// The author studio's preview: a learner of its own, whose work is never stored.
     #[prop(optional)]
     preview: bool,
+    /// LMS mode (`crate::lms`), for the learner's app only.
+    #[prop(optional)]
+    lms: Option<crate::lms::LmsMode>,
 ) -> impl IntoView {
     // The static "Loading Wex…" in index.html has done its job.
     if let Some(loading) = document().get_element_by_id("wex-loading") {
         loading.remove();
     }
+    // Inside a learning platform, before the router reads the address.
+    let lms_learner = lms.filter(|_| !preview).and_then(|mode| (mode.start)().map(|learner| (mode, learner)));
+    let in_lms = lms_learner.is_some();
     let router = provide_router();
-    Placements::provide();
+    let placements = Placements::provide();
     let problem = StorageProblem::provide();
     let active = ActiveProfile::provide();
     let journals = Journals::provide(preview);
@@ -46,6 +52,13 @@ pub fn App(
     if preview {
         active.update(crate::session::preview_profile());
         restored.set(true);
+    } else if let Some((mode, learner)) = lms_learner {
+        // The platform's learner: no "Who is learning?", and no idle lock (the
+        // platform has its own sign-in).
+        spawn_local(async move {
+            (mode.enter)(learner, active, router, placements).await;
+            restored.set(true);
+        });
     } else {
         spawn_local(async move {
             restore(active).await;
@@ -71,22 +84,20 @@ pub fn App(
                 <div class="nhsuk-width-container">
                     <span>"Learning as "<strong>{profile.name.clone()}</strong></span>
                     <Link to=Route::Reflections class="nhsuk-link">"My reflections"</Link>
-                    <Link to=Route::Profile class="nhsuk-link">"Profile and progress"</Link>
-                    <button type="button" class="wex-link-button" on:click=move |_| deactivate(active)>"Switch learner"</button>
+                    {(!in_lms).then(|| view! {
+                        <Link to=Route::Profile class="nhsuk-link">"Profile and progress"</Link>
+                        <button type="button" class="wex-link-button" on:click=move |_| deactivate(active)>"Switch learner"</button>
+                    })}
                 </div>
             </nav>
         })}
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
                 <crate::offline::UpdateBanner />
-                {move || problem.message().map(|message| view! {
-                    <div class="nhsuk-card nhsuk-card--warning" role="alert">
-                        <div class="nhsuk-card__content">
-                            <h2 class="nhsuk-card__heading">"Your progress is not being saved"</h2>
-                            <p class="nhsuk-card__description">{message}</p>
-                        </div>
-                    </div>
+                {move || use_context::<crate::lms::LmsProblem>().and_then(|p| p.message()).map(|message| view! {
+                    <Alert heading="Your learning platform" message=message />
                 })}
+                {move || problem.message().map(|message| view! { <Alert heading="Your progress is not being saved" message=message /> })}
                 {move || {
                     if !restored.get() {
                         return view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any();
@@ -106,15 +117,30 @@ pub fn App(
                 <li class="nhsuk-footer__list-item">
                     <Link to=Route::Verify class="nhsuk-footer__list-item-link">"Check a certificate"</Link>
                 </li>
-                <li class="nhsuk-footer__list-item">
-                    <Link to=Route::Tutor class="nhsuk-footer__list-item-link">"For tutors"</Link>
-                </li>
+                {(!crate::router::in_a_package()).then(|| view! {
+                    <li class="nhsuk-footer__list-item">
+                        <Link to=Route::Tutor class="nhsuk-footer__list-item-link">"For tutors"</Link>
+                    </li>
+                })}
             </ul>
             <p class="nhsuk-body-s">
                 "Wex is virtual work experience for young people. It is not an NHS.UK service. "
                 "Your answers are kept on this device and are not sent anywhere."
             </p>
         </Footer>
+    }
+}
+
+/// A warning about the whole app (storage, the learning platform), above every page.
+#[component]
+fn Alert(heading: &'static str, message: String) -> impl IntoView {
+    view! {
+        <div class="nhsuk-card nhsuk-card--warning" role="alert">
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-card__heading">{heading}</h2>
+                <p class="nhsuk-card__description">{message}</p>
+            </div>
+        </div>
     }
 }
 

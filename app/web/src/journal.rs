@@ -52,6 +52,9 @@ impl Journal {
         let record = Record { bundle: self.bundle.get_value(), item: item.clone(), at_ms: now_ms(), action };
         self.records.update(|r| r.push(record.clone()));
         self.pending.update_value(|p| p.push(record));
+        if crate::lms::active() {
+            self.records.with_untracked(|records| crate::lms::report(records, &crate::router::current_route()));
+        }
         mark("wex-save-start");
         let journal = *self;
         spawn_local(async move { journal.flush().await });

@@ -5,13 +5,15 @@
 //! design-system pieces and Wex's own widgets, `session` who is using the tab,
 //! `journal` the learner's records as they are made, `notices` the banners,
 //! `platform` the clock, random ids and performance marks, `storage/` the only code
-//! that touches IndexedDB, and `placements` the only code that fetches placements.
+//! that touches IndexedDB, `placements` the only code that fetches placements, and
+//! `lms` a learning platform's SCORM API when Wex runs as a package.
 
 pub mod app;
 pub mod components;
 pub mod files;
 pub mod focus;
 pub mod journal;
+pub mod lms;
 pub mod load;
 pub mod notices;
 pub mod offline;

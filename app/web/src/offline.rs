@@ -23,7 +23,8 @@ pub fn register() -> UpdateReady {
     let ready = UpdateReady(RwSignal::new(false));
     provide_context(ready);
     let navigator = window().navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+    // A SCORM package has no service worker: the learning platform serves it.
+    if crate::router::in_a_package() || !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
         return ready;
     }
     let container = navigator.service_worker();

@@ -159,9 +159,15 @@ impl Route {
         ]
     }
 
-    /// The full href of this route, for `<a href>`.
+    /// The full href of this route, for `<a href>`: a path under the site's base,
+    /// or in a SCORM package, the launch page's fragment (the platform serves only
+    /// the package's own files, so a reload must land on the launch page).
     pub fn href(&self) -> String {
-        format!("{}{}", base_path(), self.path())
+        if in_a_package() {
+            format!("#{}", self.path())
+        } else {
+            format!("{}{}", base_path(), self.path())
+        }
     }
 }
 
@@ -186,8 +192,21 @@ pub fn base_path() -> String {
     }
 }
 
+/// Whether this page is a SCORM package's launch page, whose routes are kept in the
+/// address's fragment.
+pub fn in_a_package() -> bool {
+    thread_local! {
+        static PACKAGED: bool = crate::lms::packaged_placement().is_some();
+    }
+    PACKAGED.with(|p| *p)
+}
+
 /// The route of the browser's current location.
 pub fn current_route() -> Route {
+    if in_a_package() {
+        let hash = window().location().hash().unwrap_or_default();
+        return Route::parse(hash.trim_start_matches('#'));
+    }
     let pathname = window().location().pathname().unwrap_or_default();
     let base = base_path();
     let relative = pathname.strip_prefix(&base).or_else(|| pathname.strip_prefix(base.trim_end_matches('/'))).unwrap_or(&pathname);
@@ -222,12 +241,24 @@ pub fn provide_router() -> Router {
         }))
         .is_some();
     let router = Router { route, set_route, focus_pending: StoredValue::new(handed_over) };
-    let on_popstate = window_event_listener_untyped("popstate", move |_| {
-        router.focus_pending.set_value(true);
-        set_route.set(current_route());
-    });
+    let follow = move |_| {
+        let now = current_route();
+        if route.get_untracked() != now {
+            router.focus_pending.set_value(true);
+            set_route.set(now);
+        }
+    };
+    let on_popstate = window_event_listener_untyped("popstate", follow);
+    // In a SCORM package the route is the fragment, which a link or the learner can
+    // also change.
+    let on_hashchange = in_a_package().then(|| window_event_listener_untyped("hashchange", follow));
     // Until the app leaves the page (the shell, when it hands over).
-    crate::platform::stop_when_leaving(move || on_popstate.remove());
+    crate::platform::stop_when_leaving(move || {
+        on_popstate.remove();
+        if let Some(listener) = on_hashchange {
+            listener.remove();
+        }
+    });
     provide_context(router);
     router
 }

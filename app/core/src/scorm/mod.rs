@@ -53,6 +53,26 @@ impl Standard {
     }
 }
 
+/// A learner's name as an LMS gives it, for showing: SCORM 1.2 platforms give
+/// "Surname, Forename", shown as "Forename Surname".
+pub fn display_name(name: &str) -> String {
+    let name = name.trim();
+    match name.split_once(", ") {
+        Some((surname, forenames)) if !surname.is_empty() && !forenames.is_empty() && !forenames.contains(',') => format!("{forenames} {surname}"),
+        _ if name.is_empty() => "Learner".into(),
+        _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn names_read_forename_first() {
+    assert_eq!(display_name("Okafor, Ada"), "Ada Okafor");
+    assert_eq!(display_name("Ada Okafor"), "Ada Okafor");
+    assert_eq!(display_name(" "), "Learner");
+    assert_eq!(display_name("Smith, Jones, Ann"), "Smith, Jones, Ann");
+}
+
 /// Text made safe to put in XML, between tags or in a quoted attribute.
 fn xml_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -39,6 +39,16 @@ pub(super) const HANDINS_BY_ASSIGNMENT: &str = "by-assignment";
 pub(super) const LIBRARY: &str = "library";
 pub(super) const LIBRARY_FILES: &str = "library-files";
 
+/// The database's name: [`DB_NAME`], or in a SCORM package one of its own for the
+/// placement, its version and this schema, so that packages on one learning
+/// platform (even from different Wex versions) never open each other's data.
+pub fn name() -> String {
+    match crate::lms::packaged_placement() {
+        Some(placement) => format!("{DB_NAME}-scorm-{placement}-schema{DB_VERSION}"),
+        None => DB_NAME.to_string(),
+    }
+}
+
 /// Why something could not be stored or read, in words for the learner.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StorageError(pub String);
@@ -77,7 +87,7 @@ pub async fn open() -> Result<Rc<Database>, StorageError> {
     if let Some(db) = OPEN.with(|open| open.borrow().clone()) {
         return Ok(db);
     }
-    let db = Database::open(DB_NAME)
+    let db = Database::open(&name())
         .with_version(DB_VERSION)
         .with_on_upgrade_needed(|event, db| migrate(&db, event.old_version() as u32))
         .await?;

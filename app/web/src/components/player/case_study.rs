@@ -63,14 +63,15 @@ fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
     match question.answer.clone() {
         Answer::Text { model_answer } => {
             let field = question.answer_field();
-            let answered = {
-                let field = field.clone();
-                Memo::new(move |_| state.with(|s| !s.text(&field).trim().is_empty()))
-            };
+            // As typed, not as saved: the button then appears with the first word,
+            // not when the box loses focus, which would move the page under a click
+            // on "Next" and lose it.
+            let typed = RwSignal::new(String::new());
+            let answered = Memo::new(move |_| typed.with(|t| !t.trim().is_empty()));
             let show = RwSignal::new(false);
             let media = ctx.media.clone();
             view! {
-                <WrittenAnswer ctx=ctx.clone() field=field label=title label_class="nhsuk-label--m" />
+                <WrittenAnswer ctx=ctx.clone() field=field label=title label_class="nhsuk-label--m" text=typed />
                 {move || if show.get() {
                     view! {
                         <div class="nhsuk-inset-text">
