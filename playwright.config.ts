@@ -12,7 +12,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 const PORT = 4173;
-export const LMS_PORT = 4174;
+export const LMS_PORT = 4180;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -9,8 +9,9 @@
 import { test, expect, type Page, type FrameLocator } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { shot } from '../support/shots';
+import { writeBenchmark } from '../support/wex';
 
-const LMS = 'http://127.0.0.1:4174/lms.html';
+const LMS = 'http://127.0.0.1:4180/lms.html';
 const FOLDERS = { '1.2': 'pluginfile.php/42/mod_scorm/content/1', '2004': 'pluginfile.php/43/mod_scorm/content/7' } as const;
 type Standard = keyof typeof FOLDERS;
 const words = (n: number, first = 'I') => Array.from({ length: n }, (_, i) => (i === 0 ? first : 'word')).join(' ');
@@ -211,4 +212,27 @@ test('two packages on one platform: each has its own placement and storage, and 
   const again = await launch(page, '1.2');
   await heading(again, 'A morning in a GP practice');
   await expect(again.locator('main')).toContainText('Completed');
+});
+
+test('report: first screen inside the platform\'s frame, and the time to tell the platform after each action', async ({ page }) => {
+  test.setTimeout(120_000);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
+  const firstScreens: number[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    const frame = await launch(page, '1.2', { id: `u-bench-${i}`, name: 'Bench, Learner' });
+    await heading(frame, 'A morning in a GP practice');
+    // From the frame's navigation start to the app's first page: the wasm, the
+    // platform's API, and the placement.
+    firstScreens.push(await frame.locator('body').evaluate(() => performance.getEntriesByName('wex-first-render')[0].startTime));
+  }
+  // Every action of a module: a visit, a quiz, a finish (each one reported).
+  const frame = await launch(page, '1.2', { id: 'u-bench-actions', name: 'Bench, Learner' });
+  await heading(frame, 'A morning in a GP practice');
+  await doModuleOne(frame);
+  const reports = await frame.locator('body').evaluate(() => performance.getEntriesByName('wex-lms-report').map((e) => e.duration));
+  expect(reports.length).toBeGreaterThan(5);
+  const figures = { firstScreenMedianMs: Math.round(median(firstScreens)), reportMedianMs: Number(median(reports).toFixed(2)), reportP95Ms: Number(p95(reports).toFixed(2)), actions: reports.length };
+  console.log(`In a learning platform: first screen ${figures.firstScreenMedianMs} ms (median of 10); telling the platform ${figures.reportMedianMs} ms per action (median), ${figures.reportP95Ms} ms (p95) of ${figures.actions}`);
+  writeBenchmark('lms', figures);
 });

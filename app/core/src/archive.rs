@@ -1,9 +1,10 @@
 //! Zip files, written the same way every time: the same files give the same bytes
-//! (a fixed date, the same permissions, names in the order given). Files are
-//! stored, not compressed: what Wex zips is small text, or media that is compressed
-//! already. The studio's "Start a new placement" is one. A few lines of the zip
-//! format cost far less in the studio's download than a zip library; the tests read
-//! every zip back with the `zip` crate.
+//! (a fixed date, the same permissions, names in the order given). The studio's
+//! "Start a new placement" is stored, not compressed (small text, and no
+//! compressor in its download); a SCORM package is compressed, since learning
+//! platforms limit uploads. A few lines of the zip format cost far less in the
+//! studio's download than a zip library; the tests read every zip back with the
+//! `zip` crate.
 
 /// A file over 4 GB, or more than 65,535 files: the plain zip format cannot hold
 /// them, and nothing Wex zips comes near.
@@ -18,12 +19,27 @@ const VERSION: u16 = 20;
 const MADE_BY: u16 = (3 << 8) | VERSION;
 /// The names are UTF-8.
 const FLAGS: u16 = 1 << 11;
+/// How a file is kept: as it is, or compressed with deflate.
+const STORED: u16 = 0;
+const DEFLATE: u16 = 8;
 /// A regular file, readable by everyone and written by its owner.
 const UNIX_MODE: u32 = 0o100644;
 
 /// A zip of `files` (path inside the zip with `/` separators, contents), in that
-/// order.
+/// order, stored: for the studio, whose download this keeps small.
 pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, TooLarge> {
+    write(files, |_| None)
+}
+
+/// A zip of `files`, each compressed (deflate) where that makes it smaller: for
+/// SCORM packages, which learning platforms limit in size.
+pub fn zip_compressed(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, TooLarge> {
+    write(files, |bytes| Some(miniz_oxide::deflate::compress_to_vec(bytes, 9)).filter(|packed| packed.len() < bytes.len()))
+}
+
+/// The zip, with each file compressed by `deflate` where it gives bytes (the same
+/// bytes for the same input), stored otherwise.
+fn write(files: &[(String, Vec<u8>)], deflate: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Result<Vec<u8>, TooLarge> {
     let count = u16::try_from(files.len()).map_err(|_| TooLarge)?;
     let mut out = Vec::new();
     let mut directory = Vec::new();
@@ -32,24 +48,30 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, TooLarge> {
         let name_len = u16::try_from(path.len()).map_err(|_| TooLarge)?;
         let offset = u32::try_from(out.len()).map_err(|_| TooLarge)?;
         let crc = crc32fast::hash(bytes);
+        let compressed = deflate(bytes);
+        let (method, data) = match &compressed {
+            Some(packed) => (DEFLATE, packed.as_slice()),
+            None => (STORED, bytes.as_slice()),
+        };
+        let stored_size = u32::try_from(data.len()).map_err(|_| TooLarge)?;
         // The local header, then the file.
         put32(&mut out, 0x0403_4b50);
-        for field in [VERSION, FLAGS, 0, DOS_TIME, DOS_DATE] {
+        for field in [VERSION, FLAGS, method, DOS_TIME, DOS_DATE] {
             put16(&mut out, field);
         }
-        for field in [crc, size, size] {
+        for field in [crc, stored_size, size] {
             put32(&mut out, field);
         }
         put16(&mut out, name_len);
         put16(&mut out, 0);
         out.extend_from_slice(path.as_bytes());
-        out.extend_from_slice(bytes);
+        out.extend_from_slice(data);
         // Its entry in the central directory.
         put32(&mut directory, 0x0201_4b50);
-        for field in [MADE_BY, VERSION, FLAGS, 0, DOS_TIME, DOS_DATE] {
+        for field in [MADE_BY, VERSION, FLAGS, method, DOS_TIME, DOS_DATE] {
             put16(&mut directory, field);
         }
-        for field in [crc, size, size] {
+        for field in [crc, stored_size, size] {
             put32(&mut directory, field);
         }
         for field in [name_len, 0, 0, 0, 0] {
@@ -106,6 +128,23 @@ mod tests {
             let mut read = Vec::new();
             file.read_to_end(&mut read).unwrap();
             assert_eq!(&read, contents, "{path}: the CRC is checked as it is read");
+        }
+    }
+
+    #[test]
+    fn compressed_zips_read_back_and_are_the_same_every_time() {
+        let text = "A placement's text, which compresses well. ".repeat(200).into_bytes();
+        let files = vec![("a/text.json".to_string(), text.clone()), ("a/tiny.txt".to_string(), b"x".to_vec())];
+        let bytes = zip_compressed(&files).unwrap();
+        assert_eq!(bytes, zip_compressed(&files).unwrap());
+        assert!(bytes.len() < text.len() / 4, "{} bytes", bytes.len());
+        let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let methods: Vec<_> = (0..2).map(|i| archive.by_index(i).unwrap().compression()).collect();
+        assert_eq!(methods, [::zip::CompressionMethod::Deflated, ::zip::CompressionMethod::Stored], "stored where deflate does not help");
+        for (path, contents) in &files {
+            let mut read = Vec::new();
+            archive.by_name(path).unwrap().read_to_end(&mut read).unwrap();
+            assert_eq!(&read, contents);
         }
     }
 

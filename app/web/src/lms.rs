@@ -190,6 +190,8 @@ pub fn standard() -> Option<Standard> {
 /// After each thing the learner does: tells the platform their status, score,
 /// place and records, and commits a moment later (several actions, one commit).
 pub fn report(records: &[Record], location: &Route) {
+    // For docs/benchmarks.md: working out and setting the values, per action.
+    crate::platform::mark("wex-lms-report-start");
     let refused = SESSION.with(|s| {
         let mut s = s.borrow_mut();
         let session = s.as_mut().filter(|s| !s.finished)?;
@@ -207,6 +209,7 @@ pub fn report(records: &[Record], location: &Route) {
         session.commit_due = true;
         Some((refused.map(|(element, _)| element), suspended.left_out))
     });
+    crate::platform::measure("wex-lms-report", "wex-lms-report-start");
     let Some((refused, left_out)) = refused else { return };
     if let Some(element) = refused {
         show_problem(format!("Your learning platform did not accept {element}."));

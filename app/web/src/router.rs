@@ -241,17 +241,21 @@ pub fn provide_router() -> Router {
         }))
         .is_some();
     let router = Router { route, set_route, focus_pending: StoredValue::new(handed_over) };
-    let follow = move |_| {
-        let now = current_route();
-        if route.get_untracked() != now {
-            router.focus_pending.set_value(true);
-            set_route.set(now);
-        }
-    };
-    let on_popstate = window_event_listener_untyped("popstate", follow);
-    // In a SCORM package the route is the fragment, which a link or the learner can
-    // also change.
-    let on_hashchange = in_a_package().then(|| window_event_listener_untyped("hashchange", follow));
+    let on_popstate = window_event_listener_untyped("popstate", move |_| {
+        router.focus_pending.set_value(true);
+        set_route.set(current_route());
+    });
+    // In a SCORM package the route is the fragment, which the learner can also
+    // change; a change popstate has already followed is not drawn twice.
+    let on_hashchange = in_a_package().then(|| {
+        window_event_listener_untyped("hashchange", move |_| {
+            let now = current_route();
+            if route.get_untracked() != now {
+                router.focus_pending.set_value(true);
+                set_route.set(now);
+            }
+        })
+    });
     // Until the app leaves the page (the shell, when it hands over).
     crate::platform::stop_when_leaving(move || {
         on_popstate.remove();

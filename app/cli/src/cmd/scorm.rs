@@ -74,7 +74,7 @@ pub fn run(args: Args) -> Exit {
             return Exit::Problems;
         }
     };
-    let zip = match wex_core::archive::zip(&files) {
+    let zip = match wex_core::archive::zip_compressed(&files) {
         Ok(zip) => zip,
         Err(_) => {
             eprintln!("wex: the package is too large for a zip file");

@@ -28,6 +28,10 @@ impl TomlSource<'_> {
     /// parser carries on past one), then each unknown field and bad value, found by
     /// setting aside what was wrong and reading the rest again.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        // Most TOML has no mistake: read once, and only look further when it fails.
+        if let Ok(value) = toml::from_str::<T>(self.toml) {
+            return Ok(value);
+        }
         let (readable, syntax) = without_syntax_errors(self.toml);
         if let Some(error) = syntax.iter().find(|e| is_too_deep(e)) {
             return Err(vec![self.too_deep(error)]);
