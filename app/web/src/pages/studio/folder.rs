@@ -100,9 +100,11 @@ pub async fn read(folder: &Folder) -> Result<SourceFiles, Unread> {
     if wanted.is_empty() {
         return Err(Unread::new("This folder is empty. Choose the folder that holds bundle.toml."));
     }
+    // Every read starts at once; the browser reads the files side by side.
+    let reads: Vec<(String, JsFuture)> = wanted.into_iter().map(|(path, file)| (path, JsFuture::from(file.array_buffer()))).collect();
     let mut source = SourceFiles::new();
-    for (path, file) in wanted {
-        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| match folder {
+    for (path, read) in reads {
+        let buffer = read.await.map_err(|_| match folder {
             Folder::Chosen(_) => Unread {
                 why: format!("{path} has changed since you chose the folder, and this browser reads a folder chosen with the file box only as it was then. Choose the folder again to check your changes."),
                 choose_again: true,
