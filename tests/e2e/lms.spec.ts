@@ -1,11 +1,11 @@
 // Wex inside a learning platform: the example placement as SCORM 1.2 and 2004
 // packages (`wex scorm`), opened in a frame of a stand-in platform whose SCORM
 // run-time is scorm-again (tests/support/lms/), served under a deep path with no
-// fallback. The platform's learner is the learner; status, score and session time
-// reach the platform by the certificate's rules; a reload lands where the learner
-// was; another computer carries on from what the platform kept; another learner sees
-// nothing of the first's; a platform that refuses to save loses nothing; two
-// packages share the origin.
+// fallback. The platform's learner is the learner (the certificate is in their
+// name); status, score and session time reach the platform by the certificate's
+// rules; a reload lands where the learner was; another computer carries on from
+// what the platform kept; another learner sees nothing of the first's; a platform
+// that refuses to save loses nothing; two packages share the origin.
 import { test, expect, type Page, type FrameLocator } from '../support/test';
 import { checkAccessibility } from '../support/axe';
 import { shot } from '../support/shots';
@@ -139,6 +139,11 @@ for (const standard of ['1.2', '2004'] as Standard[]) {
     const done = await standing(page, standard);
     expect(done.score).toBeGreaterThanOrEqual(50);
     await shot(page, `lms-${standard}-finished`);
+    // The certificate works as elsewhere, in the platform's learner's name.
+    await goTo(frame, 'certificates/example-placement');
+    await frame.getByRole('button', { name: 'Get my certificate' }).click();
+    await heading(frame, 'Ada Okafor');
+    await expect(frame.getByText('Self-declared.')).toBeVisible();
 
     // Closing the placement (the platform's "exit" removes the frame): the session's
     // time reaches the platform, and the attempt is not left suspended.
