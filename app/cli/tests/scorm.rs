@@ -73,6 +73,7 @@ fn every_placement_packages_for_both_standards_with_a_valid_manifest() {
             assert!(file("index.html").contains(&format!("<meta name=\"wex-placement\" content=\"{id}\" />")));
             assert!(file("index.html").contains("<link rel=\"stylesheet\" href=\"wex-0a1b2c.css\" />"), "relative, whatever the site's public URL");
             assert!(!file("index.html").contains("<script>") && !file("index.html").contains("<script type=\"module\">"), "no inline script");
+            assert!(file("index.html").contains("content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "), "the site's policy, with no script hashes");
             assert!(file("start.js").contains("import init from './app/wex-learner-0123.js';"));
             // The manifest lists every other file, and validates.
             let manifest = out.join(format!("{name}-{standard}.xml"));

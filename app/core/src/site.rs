@@ -143,9 +143,19 @@ pub fn service_worker(template: &str, files: &[(String, Vec<u8>)]) -> Result<(St
 /// nothing from any other origin. Returns the page and how many scripts it allows.
 pub fn with_content_security_policy(html: &str) -> Result<(String, usize), String> {
     let hashes: Vec<String> = inline_scripts(html).iter().map(|code| format!("'sha256-{}'", sha256_base64(code.as_bytes()))).collect();
-    let policy = [
+    let policy = content_security_policy(&hashes);
+    let charset = "<meta charset=\"utf-8\" />";
+    let page = replace_once(html, charset, &format!("{charset}\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"), "add the CSP to index.html")?;
+    Ok((page, hashes.len()))
+}
+
+/// Wex's Content-Security-Policy: everything from the page's own origin only, and
+/// scripts from files there plus the inline scripts whose `'sha256-...'` hashes are
+/// given. The site's pages and a SCORM package's launch page (no inline script) use it.
+pub fn content_security_policy(script_hashes: &[String]) -> String {
+    [
         "default-src 'self'".to_string(),
-        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")).trim_end().to_string(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", script_hashes.join(" ")).trim_end().to_string(),
         "style-src 'self'".into(),
         "img-src 'self' data: blob:".into(),
         "media-src 'self' data: blob:".into(),
@@ -157,10 +167,7 @@ pub fn with_content_security_policy(html: &str) -> Result<(String, usize), Strin
         "base-uri 'self'".into(),
         "form-action 'none'".into(),
     ]
-    .join("; ");
-    let charset = "<meta charset=\"utf-8\" />";
-    let page = replace_once(html, charset, &format!("{charset}\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"), "add the CSP to index.html")?;
-    Ok((page, hashes.len()))
+    .join("; ")
 }
 
 /// The text of each inline `<script>` (or `<script type="module">`) of a page.

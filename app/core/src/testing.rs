@@ -174,3 +174,99 @@ pub fn scenario_node(id: &str, choices: Vec<crate::bundle::ScenarioChoice>, endi
 pub fn scenario_choice(to: &str) -> crate::bundle::ScenarioChoice {
     crate::bundle::ScenarioChoice { text: to.into(), to: to.into(), condition: None, effects: vec![], feedback: vec![] }
 }
+
+/// A shipped placement from content/, parsed.
+pub fn placement(name: &str) -> Bundle {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content").join(name);
+    let mut source = crate::source::SourceFiles::new();
+    for entry in walk(&folder) {
+        let path = entry.strip_prefix(&folder).unwrap().to_string_lossy().replace('\\', "/");
+        source.insert(path, std::fs::read(&entry).unwrap());
+    }
+    crate::author::parse_bundle(&source).bundle.expect("a shipped placement parses")
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// A learner who visits and finishes every step, answers every activity (each
+/// written field at length) and plays each scenario to an ending.
+pub fn everything(bundle: &Bundle, words_each: usize) -> Vec<crate::progress::Record> {
+    use crate::bundle::{Activity, Answer};
+    use crate::progress::{Action, Field, ItemId, Record};
+    let mut records = Vec::new();
+    let mut at = 1_765_000_000_000u64;
+    let mut push = |item: &ItemId, action: Action| {
+        at += 4_321;
+        records.push(Record { bundle: bundle.id.clone(), item: item.clone(), at_ms: at, action });
+    };
+    let essay: String = (0..words_each).map(|i| if i % 12 == 0 { "Reflecting, " } else { "word " }).collect();
+    for module in &bundle.modules {
+        for step in &module.steps {
+            let item = ItemId::step(&module.id, &step.id);
+            push(&item, Action::Visit);
+            match &step.activity {
+                Some(Activity::Quiz(quiz)) => {
+                    for q in &quiz.questions {
+                        push(&item, Action::Pick { question: q.id.clone(), chosen: vec![0] });
+                    }
+                    push(&item, Action::QuizSubmit { answers: quiz.questions.iter().map(|q| (q.id.clone(), vec![0])).collect() });
+                }
+                Some(Activity::CaseStudy(case)) => {
+                    for q in &case.questions {
+                        match q.answer {
+                            Answer::Choice { .. } => push(&item, Action::CaseAnswer { question: q.id.clone(), chosen: vec![0] }),
+                            Answer::Text { .. } => push(&item, Action::Written { field: q.answer_field(), text: essay.clone() }),
+                        }
+                    }
+                }
+                Some(Activity::CarePlan(plan)) => {
+                    push(&item, Action::Needs { chosen: vec![0, 1] });
+                    push(&item, Action::Written { field: Field::Goal, text: essay.clone() });
+                    push(&item, Action::Interventions { order: plan.interventions.iter().map(|i| i.id.clone()).collect() });
+                    push(&item, Action::Written { field: Field::Rationale, text: essay.clone() });
+                    push(&item, Action::PlanSubmit);
+                    for criterion in 0..plan.rubric.len() {
+                        push(&item, Action::SelfMark { criterion, mark: crate::progress::SelfMark::Yes });
+                    }
+                }
+                Some(Activity::Scenario(scenario)) => {
+                    let mut play = crate::scenario::Play::start(scenario);
+                    while play.ended(scenario).is_none() {
+                        let node = play.current(scenario).unwrap().id.clone();
+                        let choice = play.available(scenario)[0];
+                        play.choose(scenario, choice).unwrap();
+                        push(&item, Action::Choose { node, choice });
+                    }
+                }
+                Some(Activity::Reflection(reflection)) => {
+                    for prompt in &reflection.prompts {
+                        push(&item, Action::Written { field: prompt.field(), text: essay.clone() });
+                    }
+                }
+                Some(Activity::Media(_)) | None => {}
+            }
+            push(&item, Action::Done);
+        }
+    }
+    records
+}
+
+/// The shipped placement with the most steps.
+pub fn largest_placement() -> Bundle {
+    ["hospice-placement", "allied-health-professions", "mental-health-and-learning-disability", "gp-to-diagnosis", "healthcare-science", "taste-of-healthcare", "more-than-doctors-and-nurses", "first-look"]
+        .iter()
+        .map(|name| placement(name))
+        .max_by_key(|b| b.modules.iter().map(|m| m.steps.len()).sum::<usize>())
+        .unwrap()
+}

@@ -72,9 +72,9 @@ pub fn package(packed: &[u8], site: impl Fn(&str) -> Result<Vec<u8>, String>, st
 
 /// The launch page: the site's styles and its page body (the loading message the
 /// app replaces), and the placement named for the app. Its Content-Security-Policy
-/// is the site's, with no inline script at all.
+/// is the site's (`site::content_security_policy`), with no inline script at all.
 fn launch_page(title: &str, placement: &str, stylesheet: &str, body: &str) -> String {
-    let policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+    let policy = crate::site::content_security_policy(&[]);
     format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n    \
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <meta name=\"{PLACEMENT_META}\" content=\"{placement}\" />\n    \

@@ -94,7 +94,6 @@ pub fn session_time(standard: Standard, ms: u64) -> String {
 #[cfg(all(test, feature = "author"))]
 mod tests {
     use super::*;
-    use crate::progress::{Action, ItemId};
 
     fn example() -> Bundle {
         let mut source = crate::source::SourceFiles::new();
@@ -116,22 +115,30 @@ mod tests {
     }
 
     #[test]
-    fn every_module_done_is_passed_or_failed_by_the_pass_mark_as_the_certificate_is() {
-        let bundle = example();
-        // Every step of every module finished, with nothing scored right.
-        let mut records: Vec<Record> = Vec::new();
-        for module in &bundle.modules {
-            for step in &module.steps {
-                records.push(Record { bundle: bundle.id.clone(), item: ItemId::step(&module.id, &step.id), at_ms: records.len() as u64, action: Action::Done });
-            }
-        }
-        let report = Report::of(&bundle, &records);
-        let certificate = bundle_result(&bundle, &Progress::replay(&records));
-        assert_eq!(report.complete, certificate.modules.iter().all(|m| m.status == Status::Completed));
-        if report.complete {
-            assert_eq!(report.passed, Some(certificate.complete));
-            let status = &report.values(Standard::Scorm12)[0].1;
-            assert_eq!(status, if certificate.complete { "passed" } else { "failed" });
+    fn a_played_through_placement_is_passed_or_failed_by_the_certificate_and_one_step_less_is_incomplete() {
+        for name in ["gp-to-diagnosis", "hospice-placement", "first-look"] {
+            let bundle = crate::testing::placement(name);
+            // Every step done, every activity answered with its first option.
+            let records = crate::testing::everything(&bundle, 20);
+            let report = Report::of(&bundle, &records);
+            let certificate = bundle_result(&bundle, &Progress::replay(&records));
+            assert!(report.complete, "{name}: {:?}", certificate.still_to_do);
+            assert_eq!(report.progress, 1.0);
+            assert_eq!(report.score, certificate.score);
+            let (status, success) = match (bundle.completion.pass_mark, certificate.complete) {
+                (0, _) => ("completed", "unknown"),
+                (_, true) => ("passed", "passed"),
+                (_, false) => ("failed", "failed"),
+            };
+            assert_eq!(report.values(Standard::Scorm12)[0], ("cmi.core.lesson_status", status.to_string()), "{name}");
+            assert!(report.values(Standard::Scorm2004).contains(&("cmi.success_status", success.to_string())), "{name}");
+            // The last step never opened: incomplete, with no verdict yet.
+            let last = records.last().unwrap().item.clone();
+            let fewer: Vec<Record> = records.iter().filter(|r| r.item != last).cloned().collect();
+            let report = Report::of(&bundle, &fewer);
+            assert_eq!((report.complete, report.passed), (false, None), "{name}");
+            assert!(report.progress < 1.0);
+            assert_eq!(report.values(Standard::Scorm12)[0].1, "incomplete");
         }
     }
 

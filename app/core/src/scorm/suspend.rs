@@ -55,36 +55,54 @@ fn header(bundle: &Bundle, base: u64) -> String {
 /// of each written answer and unchecked choice, newest first. Certificates are left
 /// out: a new one is made where the learner finishes.
 fn by_need(records: &[Record]) -> Vec<Vec<usize>> {
+    use std::collections::HashSet;
+    // Walking back from the newest, what a later record already covers: a step's
+    // visit, a written field, a question's unchecked choice (or a checked quiz).
+    let mut visited: HashSet<&ItemId> = HashSet::new();
+    let mut written: HashSet<(&ItemId, &crate::field::Field)> = HashSet::new();
+    let mut chosen: HashSet<(&ItemId, &str)> = HashSet::new();
+    let mut checked: HashSet<&ItemId> = HashSet::new();
     let mut finishing = Vec::new();
-    let mut answers: Vec<(ItemId, Vec<usize>)> = Vec::new();
-    let mut written = Vec::new();
+    let mut answers: Vec<(&ItemId, Vec<usize>)> = Vec::new();
+    let mut texts = Vec::new();
     for (i, record) in records.iter().enumerate().rev() {
-        let later = |same: &dyn Fn(&Record) -> bool| records[i + 1..].iter().any(|r| r.item == record.item && same(r));
+        let item = &record.item;
         match &record.action {
             Action::Certified { .. } | Action::Countersigned { .. } | Action::Withheld { .. } => {}
             Action::Visit => {
-                if !later(&|r| matches!(r.action, Action::Visit)) {
+                if visited.insert(item) {
                     finishing.push(vec![i]);
                 }
             }
             Action::Done | Action::Undone => finishing.push(vec![i]),
             Action::Written { field, .. } => {
-                if !later(&|r| matches!(&r.action, Action::Written { field: f, .. } if f == field)) {
-                    written.push(vec![i]);
+                if written.insert((item, field)) {
+                    texts.push(vec![i]);
                 }
             }
             Action::Pick { question, .. } => {
-                if !later(&|r| matches!(&r.action, Action::Pick { question: q, .. } | Action::CaseAnswer { question: q, .. } if q == question) || matches!(r.action, Action::QuizSubmit { .. })) {
-                    written.push(vec![i]);
+                if !checked.contains(item) && chosen.insert((item, question)) {
+                    texts.push(vec![i]);
                 }
             }
-            _ => match answers.iter_mut().find(|(item, _)| *item == record.item) {
-                Some((_, group)) => group.push(i),
-                None => answers.push((record.item.clone(), vec![i])),
-            },
+            action => {
+                match action {
+                    Action::QuizSubmit { .. } => {
+                        checked.insert(item);
+                    }
+                    Action::CaseAnswer { question, .. } => {
+                        chosen.insert((item, question));
+                    }
+                    _ => {}
+                }
+                match answers.iter_mut().find(|(step, _)| *step == item) {
+                    Some((_, group)) => group.push(i),
+                    None => answers.push((item, vec![i])),
+                }
+            }
         }
     }
-    finishing.into_iter().chain(answers.into_iter().map(|(_, group)| group)).chain(written).collect()
+    finishing.into_iter().chain(answers.into_iter().map(|(_, group)| group)).chain(texts).collect()
 }
 
 fn line(index: usize, delta: u64, action: &Action) -> String {
@@ -186,105 +204,13 @@ fn from_base36(text: &str) -> Option<u64> {
 #[cfg(all(test, feature = "author"))]
 mod tests {
     use super::*;
-    use crate::progress::{Field, Progress};
+    use crate::progress::Progress;
     use crate::scorm::Report;
-
-    fn placement(name: &str) -> Bundle {
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content").join(name);
-        let mut source = crate::source::SourceFiles::new();
-        for entry in walk(&folder) {
-            let path = entry.strip_prefix(&folder).unwrap().to_string_lossy().replace('\\', "/");
-            source.insert(path, std::fs::read(&entry).unwrap());
-        }
-        crate::author::parse_bundle(&source).bundle.expect("a shipped placement parses")
-    }
-
-    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut out = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                out.extend(walk(&path));
-            } else {
-                out.push(path);
-            }
-        }
-        out
-    }
-
-    /// A learner who visits and finishes every step, answers every activity (each
-    /// written field at length) and plays each scenario to an ending.
-    fn everything(bundle: &Bundle, words_each: usize) -> Vec<Record> {
-        use crate::bundle::{Activity, Answer};
-        let mut records = Vec::new();
-        let mut at = 1_765_000_000_000u64;
-        let mut push = |item: &ItemId, action: Action| {
-            at += 4_321;
-            records.push(Record { bundle: bundle.id.clone(), item: item.clone(), at_ms: at, action });
-        };
-        let essay: String = (0..words_each).map(|i| if i % 12 == 0 { "Reflecting, " } else { "word " }).collect();
-        for module in &bundle.modules {
-            for step in &module.steps {
-                let item = ItemId::step(&module.id, &step.id);
-                push(&item, Action::Visit);
-                match &step.activity {
-                    Some(Activity::Quiz(quiz)) => {
-                        for q in &quiz.questions {
-                            push(&item, Action::Pick { question: q.id.clone(), chosen: vec![0] });
-                        }
-                        push(&item, Action::QuizSubmit { answers: quiz.questions.iter().map(|q| (q.id.clone(), vec![0])).collect() });
-                    }
-                    Some(Activity::CaseStudy(case)) => {
-                        for q in &case.questions {
-                            match q.answer {
-                                Answer::Choice { .. } => push(&item, Action::CaseAnswer { question: q.id.clone(), chosen: vec![0] }),
-                                Answer::Text { .. } => push(&item, Action::Written { field: q.answer_field(), text: essay.clone() }),
-                            }
-                        }
-                    }
-                    Some(Activity::CarePlan(plan)) => {
-                        push(&item, Action::Needs { chosen: vec![0, 1] });
-                        push(&item, Action::Written { field: Field::Goal, text: essay.clone() });
-                        push(&item, Action::Interventions { order: plan.interventions.iter().map(|i| i.id.clone()).collect() });
-                        push(&item, Action::Written { field: Field::Rationale, text: essay.clone() });
-                        push(&item, Action::PlanSubmit);
-                        for criterion in 0..plan.rubric.len() {
-                            push(&item, Action::SelfMark { criterion, mark: crate::progress::SelfMark::Yes });
-                        }
-                    }
-                    Some(Activity::Scenario(scenario)) => {
-                        let mut play = crate::scenario::Play::start(scenario);
-                        while play.ended(scenario).is_none() {
-                            let node = play.current(scenario).unwrap().id.clone();
-                            let choice = play.available(scenario)[0];
-                            play.choose(scenario, choice).unwrap();
-                            push(&item, Action::Choose { node, choice });
-                        }
-                    }
-                    Some(Activity::Reflection(reflection)) => {
-                        for prompt in &reflection.prompts {
-                            push(&item, Action::Written { field: prompt.field(), text: essay.clone() });
-                        }
-                    }
-                    Some(Activity::Media(_)) | None => {}
-                }
-                push(&item, Action::Done);
-            }
-        }
-        records
-    }
-
-    fn largest() -> Bundle {
-        ["hospice-placement", "allied-health-professions", "mental-health-and-learning-disability", "gp-to-diagnosis", "healthcare-science", "taste-of-healthcare", "more-than-doctors-and-nurses", "first-look"]
-            .iter()
-            .map(|name| placement(name))
-            .max_by_key(|b| b.modules.iter().map(|m| m.steps.len()).sum::<usize>())
-            .unwrap()
-    }
+    use crate::testing::{everything, placement};
 
     #[test]
     fn round_trips_and_fits_both_limits_on_the_largest_placement() {
-        let bundle = largest();
+        let bundle = crate::testing::largest_placement();
         let records = everything(&bundle, 250);
         for standard in Standard::ALL {
             let limit = standard.suspend_limit();
