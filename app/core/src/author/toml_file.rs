@@ -42,7 +42,7 @@ impl TomlSource<'_> {
         // Keys set aside for a bad value or as unknown, with the span of their table:
         // a table that then lacks them, or lacks the name one was misspelt from, has
         // no second mistake.
-        let mut set_aside: Vec<(Range<usize>, String)> = Vec::new();
+        let mut set_aside: Vec<SetAside> = Vec::new();
         let root = table.span();
         for _ in 0..MAX_PROBLEMS {
             let error = match T::deserialize(Deserializer::from(table.clone())) {
@@ -62,7 +62,7 @@ impl TomlSource<'_> {
                 // syntax error inside the table (anywhere, for the whole file, whose
                 // span may be empty), already says why.
                 let extent = table_extent(self.toml, &span);
-                let explained = set_aside.iter().any(|(table, key)| *table == span && closest(key, &[field]).is_some())
+                let explained = set_aside.iter().any(|aside| aside.table == span && aside.key.as_deref().is_some_and(|key| closest(key, &[field]).is_some()))
                     || syntax_at.iter().any(|at| extent.contains(at))
                     || (span == root && !syntax_at.is_empty());
                 if !explained {
@@ -74,7 +74,7 @@ impl TomlSource<'_> {
                 continue;
             }
             let entry = set_aside_entry(table.get_mut(), root.clone(), &span);
-            problems.push(self.value_error(&error, message, entry.as_ref().map(|(_, key)| key.as_str())));
+            problems.push(self.value_error(&error, message, entry.as_ref().and_then(|aside| aside.key.as_deref())));
             match entry {
                 Some(entry) => set_aside.push(entry),
                 None => break,
@@ -107,7 +107,7 @@ impl TomlSource<'_> {
             }
             None => {
                 let diagnostic = self.diagnostic(Code::InvalidValue, error);
-                match value_help(message, key.filter(|k| !k.starts_with("item "))) {
+                match value_help(message, key) {
                     Some(help) => diagnostic.with_help(help),
                     None => diagnostic,
                 }
@@ -157,10 +157,17 @@ impl TomlSource<'_> {
     }
 }
 
+/// What was taken out of the TOML to read the rest again: a key of the table at
+/// `table`, or (`key` None) an item of the list there.
+struct SetAside {
+    table: Range<usize>,
+    key: Option<String>,
+}
+
 /// Takes out the key or list item whose key or value is at `span` (the deepest
-/// such; a table missing a field is a value too), so the rest of the TOML can be read again; returns the key with the span
-/// of the table it was in.
-fn set_aside_entry(table: &mut DeTable<'_>, table_span: Range<usize>, span: &Range<usize>) -> Option<(Range<usize>, String)> {
+/// such; a table missing a field is a value too), so the rest of the TOML can be
+/// read again.
+fn set_aside_entry(table: &mut DeTable<'_>, table_span: Range<usize>, span: &Range<usize>) -> Option<SetAside> {
     let mut found = None;
     for (key, value) in table.iter_mut() {
         if let Some(inner) = set_aside_in_value(value, span) {
@@ -173,10 +180,10 @@ fn set_aside_entry(table: &mut DeTable<'_>, table_span: Range<usize>, span: &Ran
     }
     let key = found?;
     table.remove(&key);
-    Some((table_span, key.get_ref().to_string()))
+    Some(SetAside { table: table_span, key: Some(key.get_ref().to_string()) })
 }
 
-fn set_aside_in_value(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<(Range<usize>, String)> {
+fn set_aside_in_value(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>) -> Option<SetAside> {
     let value_span = value.span();
     match value.get_mut() {
         DeValue::Table(table) => set_aside_entry(table, value_span, span),
@@ -188,7 +195,7 @@ fn set_aside_in_value(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>) -> 
             }
             let index = items.iter().position(|item| item.span() == *span)?;
             *items = std::mem::replace(items, toml::de::DeArray::new()).into_iter().enumerate().filter(|(i, _)| *i != index).map(|(_, item)| item).collect();
-            Some((value_span, format!("item {}", index + 1)))
+            Some(SetAside { table: value_span, key: None })
         }
         _ => None,
     }
