@@ -20,7 +20,7 @@ use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wex_core::bundle::Bundle;
 use wex_core::progress::Record;
-use wex_core::scorm::{session_time, Report, Standard, PLACEMENT_META};
+use wex_core::scorm::{Report, Standard, PLACEMENT_META, SUSPEND_DATA};
 
 #[wasm_bindgen(module = "/js/scorm.js")]
 extern "C" {
@@ -117,15 +117,12 @@ pub fn start() -> Option<Learner> {
     MESSAGE.with(|m| *m.borrow_mut() = Some(message));
     provide_context(LmsProblem(message));
     let learner = if call(&api, method(standard, "initialize"), JsValue::UNDEFINED, JsValue::UNDEFINED) == "true" {
-        let (id_element, name_element, location_element) = match standard {
-            Standard::Scorm12 => ("cmi.core.student_id", "cmi.core.student_name", "cmi.core.lesson_location"),
-            Standard::Scorm2004 => ("cmi.learner_id", "cmi.learner_name", "cmi.location"),
-        };
+        let (id_element, name_element) = standard.learner_elements();
         let learner = Learner {
             id: get(&api, standard, id_element),
             name: wex_core::scorm::display_name(&get(&api, standard, name_element)),
-            location: Some(get(&api, standard, location_element)).filter(|l| !l.is_empty()).map(|l| Route::parse(&l)),
-            suspend_data: get(&api, standard, "cmi.suspend_data"),
+            location: Some(get(&api, standard, standard.location_element())).filter(|l| !l.is_empty()).map(|l| Route::parse(&l)),
+            suspend_data: get(&api, standard, SUSPEND_DATA),
         };
         remember(&learner);
         SESSION.with(|s| {
@@ -200,10 +197,9 @@ pub fn report(records: &[Record], location: &Route) {
         let report = Report::of(&bundle, records);
         session.complete = report.complete;
         let suspended = wex_core::scorm::suspend(&bundle, records, standard.suspend_limit());
-        let location_element = if standard == Standard::Scorm12 { "cmi.core.lesson_location" } else { "cmi.location" };
         let mut values = report.values(standard);
-        values.push((location_element, location.path()));
-        values.push(("cmi.suspend_data", suspended.data));
+        values.push((standard.location_element(), location.path()));
+        values.push((SUSPEND_DATA, suspended.data));
         let api = session.api.clone();
         let refused = values.into_iter().find(|(element, value)| call(&api, method(standard, "set"), (*element).into(), value.as_str().into()) != "true");
         session.commit_due = true;
@@ -246,17 +242,9 @@ pub fn finish() {
         let mut s = s.borrow_mut();
         let Some(session) = s.as_mut().filter(|s| !s.finished) else { return };
         let standard = session.standard;
-        let set = |element: &str, value: String| call(&session.api, method(standard, "set"), element.into(), value.into());
         let ms = (js_sys::Date::now() - session.started_ms).max(0.0) as u64;
-        match standard {
-            Standard::Scorm12 => {
-                set("cmi.core.session_time", session_time(standard, ms));
-                set("cmi.core.exit", if session.complete { String::new() } else { "suspend".into() });
-            }
-            Standard::Scorm2004 => {
-                set("cmi.session_time", session_time(standard, ms));
-                set("cmi.exit", if session.complete { "normal".into() } else { "suspend".into() });
-            }
+        for (element, value) in standard.session_end(ms, session.complete) {
+            call(&session.api, method(standard, "set"), element.into(), value.into());
         }
         call(&session.api, method(standard, "commit"), JsValue::UNDEFINED, JsValue::UNDEFINED);
         call(&session.api, method(standard, "finish"), JsValue::UNDEFINED, JsValue::UNDEFINED);

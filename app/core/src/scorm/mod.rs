@@ -13,7 +13,7 @@ mod suspend;
 
 pub use manifest::manifest;
 pub use package::{package, LAUNCH_PAGE, PLACEMENT_META};
-pub use report::{session_time, Report};
+pub use report::{session_time, Report, SUSPEND_DATA};
 pub use suspend::{resume, suspend, Suspended};
 
 /// The two versions of SCORM Wex packages for.

@@ -74,6 +74,43 @@ impl Report {
     }
 }
 
+/// The data-model elements Wex reads and writes besides the report's, by standard.
+impl Standard {
+    /// Who the learner is: their id and their name as the platform gives it.
+    pub fn learner_elements(self) -> (&'static str, &'static str) {
+        match self {
+            Standard::Scorm12 => ("cmi.core.student_id", "cmi.core.student_name"),
+            Standard::Scorm2004 => ("cmi.learner_id", "cmi.learner_name"),
+        }
+    }
+
+    /// Where the learner is (`lesson_location` or `location`).
+    pub fn location_element(self) -> &'static str {
+        match self {
+            Standard::Scorm12 => "cmi.core.lesson_location",
+            Standard::Scorm2004 => "cmi.location",
+        }
+    }
+
+    /// What to set as a session ends after `ms`: its length, and whether the
+    /// learner will be back (suspended until the placement is complete).
+    pub fn session_end(self, ms: u64, complete: bool) -> Vec<(&'static str, String)> {
+        match self {
+            Standard::Scorm12 => vec![
+                ("cmi.core.session_time", session_time(self, ms)),
+                ("cmi.core.exit", if complete { String::new() } else { "suspend".into() }),
+            ],
+            Standard::Scorm2004 => vec![
+                ("cmi.session_time", session_time(self, ms)),
+                ("cmi.exit", if complete { "normal".into() } else { "suspend".into() }),
+            ],
+        }
+    }
+}
+
+/// Where the learner keeps what `suspend` makes.
+pub const SUSPEND_DATA: &str = "cmi.suspend_data";
+
 /// A number from 0 to 1 with at most four decimals, as SCORM's real types take it.
 fn decimal(value: f64) -> String {
     let text = format!("{:.4}", value.clamp(0.0, 1.0));
@@ -140,6 +177,13 @@ mod tests {
             assert!(report.progress < 1.0);
             assert_eq!(report.values(Standard::Scorm12)[0].1, "incomplete");
         }
+    }
+
+    #[test]
+    fn a_session_ends_suspended_until_complete() {
+        assert_eq!(Standard::Scorm12.session_end(3_723_400, false), [("cmi.core.session_time", "0001:02:03".to_string()), ("cmi.core.exit", "suspend".to_string())]);
+        assert_eq!(Standard::Scorm12.session_end(0, true)[1], ("cmi.core.exit", String::new()));
+        assert_eq!(Standard::Scorm2004.session_end(1_000, true), [("cmi.session_time", "PT0H0M1S".to_string()), ("cmi.exit", "normal".to_string())]);
     }
 
     #[test]
