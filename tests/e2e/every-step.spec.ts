@@ -79,9 +79,16 @@ test('a learner completes a placement that uses every step type', async ({ page 
   await expect(page.getByText('Correct', { exact: true })).toBeVisible();
   // A written question: the model answer comes once the learner has written theirs.
   await expect(page.getByRole('button', { name: 'Compare with a model answer' })).toHaveCount(0);
-  await page.getByLabel(/^What would you say to Carol/).fill('That the GP wants to find out why she is tired, and the tests are the first step.');
+  // Too few words: the count says so, and the model answer waits.
+  await page.getByLabel(/^What would you say to Carol/).fill('Tests help.');
+  await expect(page.getByText('2 words (at least 25)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Compare with a model answer' })).toHaveCount(0);
+  await page.getByLabel(/^What would you say to Carol/).fill('That the GP wants to find out why she has been so tired and has lost weight, and blood tests are the first step; the results come back within a week.');
   await page.getByRole('button', { name: 'Compare with a model answer' }).click();
   await expect(page.getByText(/Keep it simple and honest/)).toBeVisible();
+  // The rubric comes with the model answer: what a good answer does.
+  await expect(page.getByRole('heading', { name: 'A good answer' })).toBeVisible();
+  await expect(page.getByText('I asked what she wanted to know.')).toBeVisible();
   await checkAccessibility(page, 'case study step');
   await shoot(page, 'step-case-study');
   await learner.next();

@@ -64,7 +64,7 @@ test('moving on with "Next" and then finishing lists the steps left, each a link
   await page.goto('./placements/example-placement/a-patient-arrives/meet-mrs-evans');
   await page.getByRole('radio', { name: 'Losing weight without trying' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await learner.saved(() => page.getByLabel(/^What would you say to Carol/).fill('That the tests will help find out why she is so tired.'));
+  await learner.saved(() => page.getByLabel(/^What would you say to Carol/).fill('That the GP wants to find out why she has been so tired and has lost weight, and blood tests are the first step; the results come back within a week.'));
   await page.goto('./placements/example-placement/a-patient-arrives/care-plan');
   await page.getByRole('checkbox', { name: 'Finding out why she is losing weight' }).check();
   await page.getByLabel(/^2\./).fill('Find out why Carol is losing weight.');

@@ -333,6 +333,8 @@ pub(crate) mod tests {
                 }],
             }],
             media: Default::default(),
+            nation: Some(Nation::England),
+            sources: vec![],
         }
     }
 

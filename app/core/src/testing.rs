@@ -6,7 +6,8 @@ use crate::source::SourceFiles;
 
 const MANIFEST: &str = "id = \"t\"\nversion = \"1.0.0\"\ntitle = \"T\"\nsummary = \"S\"\nlicence = \"CC BY 4.0\"\n\
     publisher = { name = \"P\" }\naudience = { min-age = 14 }\ncareer-areas = [\"nursing\"]\nlearning-outcomes = [\"L\"]\n\
-    modules = [\"m.md\"]\n\n[completion]\npass-mark = 60\n";
+    modules = [\"m.md\"]\nnation = \"england\"\n\n[completion]\npass-mark = 60\n\n\
+    [[sources]]\nabout = \"None needed\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://example.org/\"\nchecked = \"2026-12-06\"\n";
 
 const MODULE: &str = r#"+++
 id = "m"

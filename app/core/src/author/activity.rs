@@ -84,7 +84,14 @@ impl Block<'_, '_, '_> {
     fn question(&mut self, q: QuestionToml, require_choice: bool) -> Question {
         let at = self.at(&q.id);
         let answer = match (q.options.is_empty(), q.model_answer) {
-            (true, Some(model)) if !require_choice => Answer::Text { model_answer: self.rich(&model) },
+            (true, Some(model)) if !require_choice => {
+                let min_words = q.min_words.as_ref().map_or(0, |m| *m.get_ref());
+                if min_words > 500 {
+                    let at = self.at(q.min_words.as_ref().expect("set"));
+                    self.fc.error(Code::InvalidValue, at, format!("{min_words} words is more than a learner should write for one question"), "set `min-words` to 500 or fewer; most written questions ask for 40 to 120");
+                }
+                Answer::Text { model_answer: self.rich(&model), min_words, rubric: q.rubric.map(Spanned::into_inner).unwrap_or_default() }
+            }
             (true, _) => {
                 let help = if require_choice {
                     "add at least two [[questions.options]], with `correct = true` on the right one"
@@ -97,6 +104,11 @@ impl Block<'_, '_, '_> {
             (false, model) => {
                 if model.is_some() {
                     self.fc.warning(Code::InvalidValue, at.clone(), "a choice question's `model-answer` is never shown", "remove `model-answer`, or the options to make it a written question");
+                }
+                for (field, given) in [("min-words", q.min_words.is_some()), ("rubric", q.rubric.is_some())] {
+                    if given {
+                        self.fc.warning(Code::InvalidValue, at.clone(), format!("a choice question's `{field}` is never used"), format!("remove `{field}`: it is for a written question in a case study, one with `model-answer` and no options"));
+                    }
                 }
                 let correct = q.options.iter().filter(|o| o.correct).count();
                 if correct == 0 {

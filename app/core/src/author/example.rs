@@ -65,6 +65,8 @@ mod tests {
         saw("a pass mark", bundle.completion.pass_mark > 0);
         saw("a module summary", bundle.modules.iter().any(|m| !m.summary.is_empty()));
         saw("a content warning", bundle.modules.iter().any(|m| !m.content_warnings.is_empty()));
+        saw("a nation", bundle.nation.is_some());
+        saw("a source", !bundle.sources.is_empty());
         for activity in activities {
             match activity {
                 Activity::Quiz(quiz) => {
@@ -74,6 +76,7 @@ mod tests {
                 }
                 Activity::CaseStudy(case) => {
                     saw("a written question", case.questions.iter().any(|q| matches!(q.answer, Answer::Text { .. })));
+                    saw("a written question's min-words and rubric", case.questions.iter().any(|q| matches!(&q.answer, Answer::Text { min_words, rubric, .. } if *min_words > 0 && !rubric.is_empty())));
                     saw("a reveal", !case.reveals.is_empty());
                 }
                 Activity::Scenario(s) => {
@@ -105,7 +108,7 @@ mod tests {
         }
         let expected = [
             "required modules", "a pass mark", "a module summary", "a content warning", "quiz attempts", "a question hint", "a question's explain",
-            "a written question", "a reveal", "a condition with `and`", "a condition with `or`", "a condition with `not`", "set", "unset", "add",
+            "a nation", "a source", "a written question", "a written question's min-words and rubric", "a reveal", "a condition with `and`", "a condition with `or`", "a condition with `not`", "set", "unset", "add",
             "allow-back", "keep-order", "case notes", "two endings with different scores", "a prompt hint", "min-words", "a care plan rubric", "a transcript",
         ];
         let missing: Vec<&&str> = expected.iter().filter(|e| !seen.contains(e)).collect();

@@ -28,6 +28,21 @@ pub struct Manifest {
     #[serde(default)]
     pub completion: CompletionTable,
     pub modules: Spanned<Vec<Spanned<String>>>,
+    /// Which UK nation the placement describes (`england`, ...).
+    pub nation: Option<Spanned<String>>,
+    /// `[[sources]]`: where the placement's facts come from.
+    #[serde(default)]
+    pub sources: Vec<SourceToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SourceToml {
+    pub about: Spanned<String>,
+    pub title: Spanned<String>,
+    pub publisher: Spanned<String>,
+    pub url: Spanned<String>,
+    pub checked: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +115,10 @@ pub struct QuestionToml {
     #[serde(default)]
     pub options: Vec<OptionToml>,
     pub model_answer: Option<String>,
+    /// A written question's fewest words (case studies).
+    pub min_words: Option<Spanned<u32>>,
+    /// What a good written answer does (case studies).
+    pub rubric: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub keep_order: bool,
 }

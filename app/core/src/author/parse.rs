@@ -1,7 +1,7 @@
 //! A bundle folder to a [`Bundle`] plus every diagnostic found on the way.
 
 use super::ctx::Ctx;
-use super::manifest::Manifest;
+use super::manifest::{Manifest, SourceToml};
 use crate::bundle::*;
 use super::module_file::parse_module;
 use super::toml_file::{closest, TomlSource};
@@ -10,6 +10,7 @@ use crate::source::SourceFiles;
 use crate::version::Version;
 use base64::Engine as _;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use toml::Spanned;
 
 /// The largest text file a bundle may hold (1 MiB): far more than any module needs,
@@ -138,6 +139,8 @@ fn parse_into(ctx: &mut Ctx) -> Option<Bundle> {
 
     let mut fc = ctx.in_file(MANIFEST_FILE, text);
     let completion = completion(&mut fc, &manifest, &modules);
+    let nation = nation(&mut fc, manifest.nation.as_ref(), manifest.id.span());
+    let sources = sources(&mut fc, manifest.sources, manifest.id.span());
     let listed: Vec<&str> = manifest.modules.get_ref().iter().map(|m| m.get_ref().as_str()).collect();
     unused_files(ctx, &listed);
     let media = media(ctx);
@@ -156,7 +159,92 @@ fn parse_into(ctx: &mut Ctx) -> Option<Bundle> {
         completion,
         modules,
         media,
+        nation,
+        sources,
     })
+}
+
+fn nation(fc: &mut super::ctx::FileCtx, nation: Option<&Spanned<String>>, id_at: Range<usize>) -> Option<Nation> {
+    let known: Vec<&str> = Nation::ALL.iter().map(|n| n.key()).collect();
+    let Some(nation) = nation else {
+        fc.warning(
+            Code::MissingField,
+            id_at,
+            "this placement does not say which UK nation it describes",
+            "the four nations run their health services differently: add `nation = \"england\"` (or scotland, wales, northern-ireland, uk)",
+        );
+        return None;
+    };
+    let found = Nation::from_key(nation.get_ref());
+    if found.is_none() {
+        let help = match closest(nation.get_ref(), &known) {
+            Some(near) => format!("did you mean `{near}`? Write one of: {}", known.join(", ")),
+            None => format!("write one of: {}", known.join(", ")),
+        };
+        fc.error(Code::InvalidValue, nation.span(), format!("`{}` is not a UK nation Wex knows", nation.get_ref()), help);
+    }
+    found
+}
+
+/// Each source needs every field, an `https://` address and a real date; a
+/// placement with none gets a warning, since its facts cannot be checked.
+fn sources(fc: &mut super::ctx::FileCtx, sources: Vec<SourceToml>, id_at: Range<usize>) -> Vec<Source> {
+    if sources.is_empty() {
+        fc.warning(
+            Code::MissingField,
+            id_at,
+            "this placement lists no sources",
+            "add a [[sources]] table for each public source of a legal, clinical, pay or entry-requirement fact, with `about`, `title`, `publisher`, `url` and `checked`",
+        );
+    }
+    let mut out = Vec::new();
+    for source in sources {
+        for (field, value) in [("about", &source.about), ("title", &source.title), ("publisher", &source.publisher)] {
+            if value.get_ref().trim().is_empty() {
+                fc.error(Code::MissingField, value.span(), format!("this source's `{field}` is empty"), "say what it is in a few words");
+            }
+        }
+        let url = source.url.get_ref();
+        let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+        if !host.is_some_and(|h| h.contains('.') && !h.contains(char::is_whitespace)) {
+            fc.error(Code::InvalidValue, source.url.span(), format!("`{url}` is not a web address a reader can open"), "give the page's full address, starting `https://`");
+        }
+        if !is_date(source.checked.get_ref()) {
+            fc.error(
+                Code::InvalidValue,
+                source.checked.span(),
+                format!("`{}` is not a date", source.checked.get_ref()),
+                "write the day you checked the source as year-month-day, for example `checked = \"2026-12-06\"`",
+            );
+        }
+        out.push(Source {
+            about: source.about.into_inner(),
+            title: source.title.into_inner(),
+            publisher: source.publisher.into_inner(),
+            url: source.url.into_inner(),
+            checked: source.checked.into_inner(),
+        });
+    }
+    out
+}
+
+/// `YYYY-MM-DD`, a day that exists (leap years included), from the year 2000.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else { return false };
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>()) else { return false };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 2000 && (1..=days).contains(&day)
 }
 
 /// The module files a bundle.toml lists, each once, read from what of it can be

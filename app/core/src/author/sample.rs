@@ -14,7 +14,8 @@ pub fn large(modules: usize, steps: usize) -> SourceFiles {
         format!(
             "id = \"bench\"\nversion = \"1.0.0\"\ntitle = \"Benchmark\"\nsummary = \"A large bundle.\"\nlicence = \"CC BY 4.0\"\n\
              publisher = {{ name = \"Bench\" }}\naudience = {{ min-age = 14 }}\ncareer-areas = [\"nursing\"]\n\
-             learning-outcomes = [\"Be fast.\"]\nmodules = [{}]\n",
+             learning-outcomes = [\"Be fast.\"]\nmodules = [{}]\nnation = \"england\"\n\n\
+             [[sources]]\nabout = \"None needed\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://example.org/\"\nchecked = \"2026-12-06\"\n",
             module_paths.join(", ")
         ),
     );

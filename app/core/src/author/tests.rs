@@ -15,6 +15,14 @@ audience = { min-age = 14 }
 career-areas = ["nursing"]
 learning-outcomes = ["Describe a ward."]
 modules = ["modules/one.md"]
+nation = "england"
+
+[[sources]]
+about = "Nothing here needs a source; the checker asks every placement for one"
+title = "Writing a Wex placement"
+publisher = "Wex"
+url = "https://example.org/wex/authoring"
+checked = "2026-12-06"
 "#;
 
 const MODULE: &str = "+++\nid = \"one\"\ntitle = \"One\"\nkind = \"reading\"\nminutes = 5\n+++\n\n## Hello\n\nSome *text*.\n";
@@ -79,12 +87,19 @@ fn misspelt_field_suggests_the_closest() {
     check(
         &[("bundle.toml", &manifest), ("modules/one.md", MODULE)],
         expect![[r#"
-            error[WEX002]: unknown field `titel`, expected one of `id`, `version`, `title`, `summary`, `licence`, `publisher`, `audience`, `career-areas`, `minutes`, `content-warnings`, `learning-outcomes`, `completion`, `modules`
+            error[WEX002]: unknown field `titel`, expected one of `id`, `version`, `title`, `summary`, `licence`, `publisher`, `audience`, `career-areas`, `minutes`, `content-warnings`, `learning-outcomes`, `completion`, `modules`, `nation`, `sources`
              --> bundle.toml:3:1
               |
             3 | titel = "Demo placement"
               | ^^^^^
-              = help: did you mean `title`? Known fields here: id, version, title, summary, licence, publisher, audience, career-areas, minutes, content-warnings, learning-outcomes, completion, modules
+              = help: did you mean `title`? Known fields here: id, version, title, summary, licence, publisher, audience, career-areas, minutes, content-warnings, learning-outcomes, completion, modules, nation, sources
+
+            error[WEX002]: unknown field `titel`, expected one of `about`, `title`, `publisher`, `url`, `checked`
+              --> bundle.toml:15:1
+               |
+            15 | titel = "Writing a Wex placement"
+               | ^^^^^
+               = help: did you mean `title`? Known fields here: about, title, publisher, url, checked
         "#]],
     );
 }
@@ -221,7 +236,7 @@ fn every_unknown_field_and_bad_value_in_a_block_is_reported_at_once() {
 
 #[test]
 fn a_misspelt_or_bad_required_field_is_one_mistake_not_two() {
-    let manifest = MANIFEST.replace("title =", "titel =").replace("version = \"1.0.0\"", "version = 1").replace("licence =", "lisence =");
+    let manifest = MANIFEST.replacen("title =", "titel =", 1).replace("version = \"1.0.0\"", "version = 1").replace("licence =", "lisence =");
     let parsed = parse_bundle(&files(&[("bundle.toml", &manifest), ("modules/one.md", MODULE)]));
     let codes: Vec<&str> = parsed.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["WEX004", "WEX002", "WEX002"], "{:#?}", parsed.diagnostics);
@@ -270,7 +285,7 @@ fn a_phone_number_with_spaces_gets_help_for_phone_numbers() {
 
 #[test]
 fn a_dotted_key_added_to_a_table_in_braces_says_to_put_it_inside() {
-    let manifest = format!("{MANIFEST}publisher.key = \"did:key:z6Mk\"\n");
+    let manifest = MANIFEST.replace("nation =", "publisher.key = \"did:key:z6Mk\"\nnation =");
     let parsed = parse_bundle(&files(&[("bundle.toml", &manifest), ("modules/one.md", MODULE)]));
     assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
     assert!(parsed.diagnostics[0].help.as_deref().unwrap().contains("add this key inside those braces"), "{:#?}", parsed.diagnostics);

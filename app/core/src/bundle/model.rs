@@ -29,6 +29,70 @@ pub struct Bundle {
     pub modules: Vec<Module>,
     /// Images, audio and video, by their path in the bundle (`media/ward.svg`).
     pub media: BTreeMap<String, Media>,
+    /// Which UK nation's health service the placement describes.
+    #[serde(default)]
+    pub nation: Option<Nation>,
+    /// Where its legal, clinical, pay and entry facts come from, each with the date
+    /// the author checked it.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// The four nations organise their health services differently (and the laws
+/// differ), so a placement says which one it describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Nation {
+    England,
+    Scotland,
+    Wales,
+    NorthernIreland,
+    /// Every nation alike.
+    Uk,
+}
+
+impl Nation {
+    pub const ALL: &'static [Nation] = &[Nation::England, Nation::Scotland, Nation::Wales, Nation::NorthernIreland, Nation::Uk];
+
+    /// The name an author writes in bundle.toml.
+    pub fn key(self) -> &'static str {
+        match self {
+            Nation::England => "england",
+            Nation::Scotland => "scotland",
+            Nation::Wales => "wales",
+            Nation::NorthernIreland => "northern-ireland",
+            Nation::Uk => "uk",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Nation> {
+        Nation::ALL.iter().copied().find(|n| n.key() == key)
+    }
+
+    /// What a learner reads, for example "The NHS in England".
+    pub fn label(self) -> &'static str {
+        match self {
+            Nation::England => "The NHS in England",
+            Nation::Scotland => "NHS Scotland",
+            Nation::Wales => "NHS Wales",
+            Nation::NorthernIreland => "Health and social care in Northern Ireland",
+            Nation::Uk => "Health services across the UK",
+        }
+    }
+}
+
+/// A public source for facts in a placement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The facts it supports, in a line.
+    pub about: String,
+    /// The page's own title.
+    pub title: String,
+    pub publisher: String,
+    /// An `https://` address.
+    pub url: String,
+    /// The date the author checked it, `YYYY-MM-DD`.
+    pub checked: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,7 +359,7 @@ fn questions_rich_texts(questions: &[Question]) -> Vec<&Rich> {
         texts.push(&question.text);
         match &question.answer {
             Answer::Choice { options, .. } => texts.extend(options.iter().map(|o| &o.feedback)),
-            Answer::Text { model_answer } => texts.push(model_answer),
+            Answer::Text { model_answer, .. } => texts.push(model_answer),
         }
     }
     texts
@@ -344,7 +408,15 @@ pub enum Answer {
     /// Choose one (exactly one option is correct) or several (more than one is).
     Choice { options: Vec<Choice>, multiple: bool },
     /// Free text, compared by the learner with a model answer; not scored.
-    Text { model_answer: Rich },
+    Text {
+        model_answer: Rich,
+        /// The fewest words that count as an answer; 0 for any.
+        #[serde(default)]
+        min_words: u32,
+        /// What a good answer does, shown beside the model answer.
+        #[serde(default)]
+        rubric: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -99,6 +99,12 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
                 <dt class="nhsuk-summary-list__key">"Career areas"</dt>
                 <dd class="nhsuk-summary-list__value">{areas.join(", ")}</dd>
             </div>
+            {bundle.nation.map(|nation| view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">"Describes"</dt>
+                    <dd class="nhsuk-summary-list__value">{nation.label()}</dd>
+                </div>
+            })}
         </dl>
         <h2 class="nhsuk-heading-m">"What you will learn"</h2>
         <ul class="nhsuk-list nhsuk-list--bullet">
@@ -122,5 +128,30 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        <Sources sources=bundle.sources.clone() />
     }
+}
+
+/// Where the placement's facts come from, each with the day it was checked.
+#[component]
+fn Sources(sources: Vec<wex_core::bundle::Source>) -> impl IntoView {
+    let newest = sources.iter().map(|s| s.checked.as_str()).max().map(wex_core::words::long_date);
+    (!sources.is_empty()).then(|| view! {
+        <details class="nhsuk-details">
+            <summary class="nhsuk-details__summary">
+                <span class="nhsuk-details__summary-text">{format!("Where the facts come from ({})", sources.len())}</span>
+            </summary>
+            <div class="nhsuk-details__text">
+                {newest.map(|day| view! { <p>{format!("Checked up to {day}. Rules, pay and routes change: check the source before you rely on a fact.")}</p> })}
+                <ul class="nhsuk-list wex-sources">
+                    {sources.iter().map(|source| view! {
+                        <li>
+                            <a href=source.url.clone() rel="noopener noreferrer" target="_blank">{source.title.clone()}<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span></a>
+                            {format!(", {}. {} (checked {})", source.publisher, source.about, wex_core::words::long_date(&source.checked))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </details>
+    })
 }

@@ -6,7 +6,7 @@ use crate::components::doc::DocBlocks;
 use crate::components::nhs::{Button, ButtonVariant, Tag, TagColour};
 use leptos::prelude::*;
 use wex_core::bundle::{Answer, CaseStudy, Question};
-use wex_core::progress::Action;
+use wex_core::progress::{word_count, Action};
 use wex_core::scoring::is_correct;
 
 #[component]
@@ -61,22 +61,27 @@ fn CaseQuestion(ctx: StepCtx, question: Question) -> impl IntoView {
     let state = ctx.state();
     let title = wex_core::doc::first_paragraph_text(&question.text);
     match question.answer.clone() {
-        Answer::Text { model_answer } => {
+        Answer::Text { model_answer, min_words, rubric } => {
             let field = question.answer_field();
-            // As typed, not as saved: the button then appears with the first word,
-            // not when the box loses focus, which would move the page under a click
-            // on "Next" and lose it.
+            // As typed, not as saved: the button then appears as the learner reaches
+            // the words asked for, not when the box loses focus, which would move the
+            // page under a click on "Next" and lose it.
             let typed = RwSignal::new(String::new());
-            let answered = Memo::new(move |_| typed.with(|t| !t.trim().is_empty()));
+            let answered = Memo::new(move |_| typed.with(|t| !t.trim().is_empty() && word_count(t) >= min_words as usize));
             let show = RwSignal::new(false);
             let media = ctx.media.clone();
+            let rubric = StoredValue::new(rubric);
             view! {
-                <WrittenAnswer ctx=ctx.clone() field=field label=title label_class="nhsuk-label--m" text=typed />
+                <WrittenAnswer ctx=ctx.clone() field=field label=title label_class="nhsuk-label--m" text=typed min_words=min_words />
                 {move || if show.get() {
                     view! {
                         <div class="nhsuk-inset-text">
                             <h3 class="nhsuk-heading-s">"A model answer"</h3>
                             <DocBlocks blocks=model_answer.clone() media=media.clone() />
+                            {rubric.with_value(|points| (!points.is_empty()).then(|| view! {
+                                <h3 class="nhsuk-heading-s">"A good answer"</h3>
+                                <ul class="nhsuk-list nhsuk-list--bullet">{points.iter().map(|point| view! { <li>{point.clone()}</li> }).collect_view()}</ul>
+                            }))}
                         </div>
                     }.into_any()
                 } else if answered.get() {

@@ -36,6 +36,10 @@ pub fn Detail(
                 <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">"Learner's device key"</dt><dd class="nhsuk-summary-list__value"><code>{fingerprint}</code></dd></div>
             </dl>
             <h3 class="nhsuk-heading-s">"What they answered"</h3>
+            <div class="nhsuk-inset-text">
+                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <p>"If anything a learner has written makes you worried about their safety or someone else's, follow your school or college's safeguarding policy and tell your designated safeguarding lead the same day. Learners are told their reflections are private unless they share them, so tell the learner what you will do next; do not promise to keep it to yourself."</p>
+            </div>
             {match answers {
                 None => view! { <p class="nhsuk-body">"This placement is not on this site any more, so the answers cannot be shown."</p> }.into_any(),
                 Some(answers) if answers.is_empty() => view! { <p class="nhsuk-body">"This placement has reading only: there are no questions or tasks to show."</p> }.into_any(),
