@@ -14,6 +14,7 @@ import { writeBenchmark } from '../support/wex';
 const LMS = 'http://127.0.0.1:4180/lms.html';
 const FOLDERS = { '1.2': 'pluginfile.php/42/mod_scorm/content/1', '2004': 'pluginfile.php/43/mod_scorm/content/7' } as const;
 type Standard = keyof typeof FOLDERS;
+const CAROL = 'That the GP wants to find out why she has been so tired and has lost weight, and blood tests are the first step; the results come back within a week.';
 const words = (n: number, first = 'I') => Array.from({ length: n }, (_, i) => (i === 0 ? first : 'word')).join(' ');
 
 async function launch(page: Page, standard: Standard, learner = { id: 'u-101', name: 'Okafor, Ada' }, extra: object = {}, folder: string = FOLDERS[standard]) {
@@ -30,6 +31,22 @@ async function standing(page: Page, standard: Standard) {
   return standard === '1.2'
     ? { status: cmi.core.lesson_status, score: Number(cmi.core.score.raw), location: cmi.core.lesson_location, suspend: cmi.suspend_data, time: cmi.core.session_time, exit: cmi.core.exit }
     : { status: `${cmi.completion_status}/${cmi.success_status}`, score: Math.round(Number(cmi.score.scaled) * 100), location: cmi.location, suspend: cmi.suspend_data, time: cmi.session_time, exit: cmi.exit };
+}
+
+/** The platform's interactions (what its report shows a tutor), for either standard. */
+async function interactions(page: Page, standard: Standard) {
+  const cmi = await stored(page);
+  return Object.values(cmi.interactions ?? {})
+    .filter((i: any) => i && typeof i === 'object' && i.id)
+    .map((i: any) => ({
+      id: i.id as string,
+      type: i.type as string,
+      response: (standard === '1.2' ? i.student_response : i.learner_response) as string,
+      correct: i.correct_responses?.['0']?.pattern as string | undefined,
+      result: i.result as string,
+      description: i.description as string | undefined,
+      latency: i.latency as string,
+    }));
 }
 
 const heading = (frame: FrameLocator, name: RegExp | string) => expect(frame.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -65,7 +82,7 @@ async function startModuleTwo(frame: FrameLocator) {
 async function doModuleTwo(frame: FrameLocator) {
   await frame.getByRole('radio', { name: 'Losing weight without trying' }).check();
   await frame.getByRole('button', { name: 'Check my answer' }).click();
-  await frame.getByLabel(/^What would you say to Carol/).fill('That the tests will show why she is so tired.');
+  await frame.getByLabel(/^What would you say to Carol/).fill(CAROL);
   await frame.getByRole('link', { name: /^Next step/ }).click();
   await heading(frame, /Plan her care today/);
   await frame.getByRole('checkbox', { name: 'Finding out why she is losing weight' }).check();
@@ -138,6 +155,23 @@ for (const standard of ['1.2', '2004'] as Standard[]) {
     await expect.poll(async () => (await standing(page, standard)).status).toBe(standard === '1.2' ? 'passed' : 'completed/passed');
     const done = await standing(page, standard);
     expect(done.score).toBeGreaterThanOrEqual(50);
+    // The platform's report shows what the learner chose and wrote, not only
+    // "completed": each answer once, with the question, the right answer and a result.
+    const answers = await interactions(page, standard);
+    expect(new Set(answers.map((a) => a.id)).size).toBe(answers.length);
+    const quiz = answers.find((a) => a.id.startsWith('the-practice.check.'));
+    expect(quiz).toMatchObject({ type: 'choice', result: 'correct' });
+    expect(quiz!.response).toBe(quiz!.correct);
+    expect(quiz!.latency).toMatch(standard === '1.2' ? /^\d{2,4}:\d{2}:\d{2}/ : /^PT/);
+    expect(answers.find((a) => a.id.startsWith('a-patient-arrives.meet-mrs-evans.worry.'))).toMatchObject({ type: 'choice', result: 'correct' });
+    const carol = answers.find((a) => a.id === 'a-patient-arrives.meet-mrs-evans.answer.tell-carol');
+    expect(carol).toMatchObject({ type: standard === '1.2' ? 'fill-in' : 'long-fill-in', result: 'neutral', response: CAROL });
+    const chosen = answers.filter((a) => a.id.startsWith('a-patient-arrives.what-next.')).map((a) => a.response);
+    expect(chosen).toEqual(['Phone Carol and explain the result', 'Refer her urgently to the hospital', 'Check Carol knows what to expect']);
+    expect(answers.find((a) => a.id === 'a-patient-arrives.care-plan.goal')?.response).toBe('Find out why Carol is losing weight and tell her what happens next today.');
+    // Reflections are private unless the learner shares them.
+    expect(answers.filter((a) => a.id.includes('.reflect.'))).toEqual([]);
+    if (standard === '2004') expect(quiz!.description).toMatch(/\?$/);
     await shot(page, `lms-${standard}-finished`);
     // The certificate works as elsewhere, in the platform's learner's name.
     await goTo(frame, 'certificates/example-placement');

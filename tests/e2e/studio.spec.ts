@@ -307,6 +307,27 @@ test('Start a new placement: the studio downloads the example as a zip, the same
   await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
 });
 
+test('Download for a learning platform: the studio makes the same SCORM package as wex scorm, for each standard', async ({ page }) => {
+  test.setTimeout(120_000);
+  const folder = newPlacementFolder('for-an-lms');
+  await page.goto('./author');
+  await page.getByLabel('Bundle folder').setInputFiles(folder);
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+  await page.getByText('Download for a learning platform (SCORM)').click();
+  await checkAccessibility(page, 'studio: download for a learning platform');
+  for (const [standard, label, suffix] of [['1.2', 'SCORM 1.2', 'scorm12'], ['2004', 'SCORM 2004', 'scorm2004']]) {
+    await page.getByRole('radio', { name: new RegExp(`^${label.replace('.', '\\.')}`) }).check();
+    const name = `example-placement-1.0.0-${suffix}.zip`;
+    const studio = await saveDownload(page, () => page.getByRole('button', { name: 'Download the SCORM package' }).click(), `studio-${suffix}.zip`, name);
+    await expect(page.getByRole('status').filter({ hasText: `Downloaded ${name}.` })).toBeVisible();
+    // wex scorm on the same folder and the site this studio is served from.
+    const cli = test.info().outputPath(`cli-${suffix}.zip`);
+    execFileSync(wex, ['scorm', folder, '--site', 'tests/output/site', '-o', cli, '--standard', standard], { stdio: 'ignore' });
+    expect(fs.readFileSync(studio).equals(fs.readFileSync(cli)), `${label}: the studio's zip and wex scorm's differ`).toBe(true);
+    expect(Object.keys(unzipSync(fs.readFileSync(studio)))).toContain('imsmanifest.xml');
+  }
+});
+
 test('a module nested thousands of levels deep gets its diagnostic, and the studio goes on working', async ({ page }) => {
   const folder = newPlacementFolder('deep');
   const module = path.join(folder, 'modules', 'the-practice.md');

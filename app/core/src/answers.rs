@@ -20,10 +20,12 @@ pub struct StepAnswers {
     pub lines: Vec<(String, String)>,
 }
 
-/// Every step with an activity, in the placement's order.
+/// Every step with an activity in the modules the certificate depends on, in the
+/// placement's order.
 pub fn answers(bundle: &Bundle, progress: &Progress, shared: &[SharedReflection]) -> Vec<StepAnswers> {
     let mut out = Vec::new();
-    for module in &bundle.modules {
+    // Only what the certificate depends on: optional modules are the learner's own.
+    for module in bundle.modules.iter().filter(|m| bundle.completion.required_modules.contains(&m.id)) {
         for step in &module.steps {
             let state = progress.step(&module.id, &step.id);
             let item = crate::progress::ItemId::step(&module.id, &step.id);

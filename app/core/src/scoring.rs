@@ -261,12 +261,17 @@ pub fn still_to_do(step: &Step, state: &StepState) -> Vec<String> {
         }
         Some(Activity::CaseStudy(case)) => {
             for q in &case.questions {
-                let answered = match &q.answer {
-                    Answer::Choice { .. } => state.case_answers.contains_key(&q.id),
-                    Answer::Text { .. } => !state.text(&q.answer_field()).trim().is_empty(),
-                };
-                if !answered {
-                    todo.push(format!("Answer: {}", crate::doc::first_paragraph_text(&q.text)));
+                let asked = crate::doc::first_paragraph_text(&q.text);
+                match &q.answer {
+                    Answer::Choice { .. } if !state.case_answers.contains_key(&q.id) => todo.push(format!("Answer: {asked}")),
+                    Answer::Choice { .. } => {}
+                    Answer::Text { .. } if !state.answered(&q.answer_field()) => todo.push(format!("Answer: {asked}")),
+                    Answer::Text { min_words, .. } => {
+                        let words = state.words(&q.answer_field());
+                        if words < *min_words as usize {
+                            todo.push(format!("Write at least {min_words} words to answer: {asked} (you have {words})"));
+                        }
+                    }
                 }
             }
         }
@@ -398,6 +403,23 @@ impl BundleResult {
 
 pub fn module_score(module: &Module, progress: &Progress) -> Score {
     module.steps.iter().filter_map(|s| step_score(s, progress.step(&module.id, &s.id))).fold(Score::default(), Score::add)
+}
+
+/// The records of the modules a placement's certificate depends on, and the
+/// certificate's own: what a certificate's attempt log and a learning platform's
+/// report are made from. A module left out of `required-modules` is the learner's
+/// own choice (a bereaved learner takes another module instead of one about a
+/// death), so nothing of it goes to a tutor or a platform, and neither can tell
+/// which was chosen.
+pub fn counted(bundle: &Bundle, records: &[crate::progress::Record]) -> Vec<crate::progress::Record> {
+    records
+        .iter()
+        .filter(|r| match r.item.module_and_step() {
+            Some((module, _)) => bundle.completion.required_modules.iter().any(|m| m == module),
+            None => true,
+        })
+        .cloned()
+        .collect()
 }
 
 pub fn bundle_result(bundle: &Bundle, progress: &Progress) -> BundleResult {
@@ -584,6 +606,45 @@ mod finishing {
         assert_eq!(left.len(), 2);
         assert_eq!(left[1].summary(), "Page b: open this step and read it");
         assert_eq!(resume_step(&m, &progress).map(|s| s.id.as_str()), Some("r"));
+    }
+}
+
+#[cfg(all(test, feature = "author"))]
+mod optional_modules {
+    use super::*;
+    use crate::progress::{Action, ItemId, Record};
+
+    /// The test bundle (module `m`, required) with a copy of it, `alternative`, that
+    /// the certificate does not depend on.
+    fn with_an_optional_module() -> Bundle {
+        let mut bundle = crate::testing::bundle();
+        let mut alternative = bundle.modules[0].clone();
+        alternative.id = "alternative".into();
+        bundle.modules.push(alternative);
+        bundle.completion.required_modules = vec!["m".into()];
+        bundle
+    }
+
+    #[test]
+    fn an_optional_module_leaves_no_trace_in_what_a_tutor_or_platform_gets() {
+        let bundle = with_an_optional_module();
+        let mut records = crate::testing::everything(&bundle, 50);
+        records.push(Record { bundle: bundle.id.clone(), item: ItemId::certificate(), at_ms: u64::MAX, action: Action::Certified { credential: "{}".into() } });
+        let kept = counted(&bundle, &records);
+        assert!(kept.iter().all(|r| r.item.module_and_step().is_none_or(|(module, _)| module == "m")));
+        assert!(kept.iter().any(|r| r.item.is_certificate()), "the certificate's own record stays");
+        assert!(kept.len() < records.len() && kept.iter().any(|r| r.item.module_and_step().is_some()));
+        // The same result either way: the certificate never depended on it.
+        let result = |records: &[Record]| {
+            let r = bundle_result(&bundle, &Progress::replay(records));
+            (r.score, r.complete)
+        };
+        assert_eq!(result(&kept), result(&records));
+        // The tutor's view of the answers and the platform's interactions name only `m`.
+        let answers = crate::answers::answers(&bundle, &Progress::replay(&records), &[]);
+        assert!(!answers.is_empty() && answers.iter().all(|a| a.module == bundle.modules[0].title));
+        assert_eq!(answers.len(), crate::answers::answers(&bundle, &Progress::replay(&kept), &[]).len());
+        assert!(crate::scorm::interactions::list(&bundle, &records).iter().all(|i| i.id.starts_with("m.")));
     }
 }
 

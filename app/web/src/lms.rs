@@ -20,6 +20,7 @@ use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wex_core::bundle::Bundle;
 use wex_core::progress::Record;
+use wex_core::scorm::interactions::{self, Sent};
 use wex_core::scorm::{Report, Standard, PLACEMENT_META, SUSPEND_DATA};
 
 #[wasm_bindgen(module = "/js/scorm.js")]
@@ -61,6 +62,8 @@ struct Session {
     complete: bool,
     finished: bool,
     commit_due: bool,
+    /// The interactions the platform holds.
+    sent: Sent,
 }
 
 thread_local! {
@@ -125,8 +128,9 @@ pub fn start() -> Option<Learner> {
             suspend_data: get(&api, standard, SUSPEND_DATA),
         };
         remember(&learner);
+        let sent = held_interactions(&api, standard);
         SESSION.with(|s| {
-            *s.borrow_mut() = Some(Session { api, standard, bundle: None, started_ms: js_sys::Date::now(), complete: false, finished: false, commit_due: false })
+            *s.borrow_mut() = Some(Session { api, standard, bundle: None, started_ms: js_sys::Date::now(), complete: false, finished: false, commit_due: false, sent })
         });
         learner
     } else {
@@ -135,7 +139,7 @@ pub fn start() -> Option<Learner> {
         // the placement is opened from the platform again.
         let learner = remembered()?;
         SESSION.with(|s| {
-            *s.borrow_mut() = Some(Session { api, standard, bundle: None, started_ms: js_sys::Date::now(), complete: false, finished: true, commit_due: false })
+            *s.borrow_mut() = Some(Session { api, standard, bundle: None, started_ms: js_sys::Date::now(), complete: false, finished: true, commit_due: false, sent: Sent::default() })
         });
         set_message(Some(
             "Your learning platform has closed this visit, so it cannot take your progress now. Carry on: everything you do is kept on this computer. To send it to your platform, open the placement from your platform again.".into(),
@@ -152,6 +156,14 @@ pub fn start() -> Option<Learner> {
     });
     set_interval(commit_now, Duration::from_secs(30));
     Some(learner)
+}
+
+/// The interactions the platform already holds for this learner: how many, and in
+/// 2004 their ids.
+fn held_interactions(api: &JsValue, standard: Standard) -> Sent {
+    let count = get(api, standard, "cmi.interactions._count").parse::<usize>().unwrap_or(0);
+    let ids = (standard == Standard::Scorm2004).then(|| (0..count).map(|n| get(api, standard, &format!("cmi.interactions.{n}.id"))).collect());
+    Sent::at_start(count, ids)
 }
 
 /// The key in sessionStorage that keeps the platform's learner for this tab, for a
@@ -197,11 +209,16 @@ pub fn report(records: &[Record], location: &Route) {
         let report = Report::of(&bundle, records);
         session.complete = report.complete;
         let suspended = wex_core::scorm::suspend(&bundle, records, standard.suspend_limit());
-        let mut values = report.values(standard);
-        values.push((standard.location_element(), location.path()));
-        values.push((SUSPEND_DATA, suspended.data));
+        let mut values: Vec<(String, String)> = report.values(standard).into_iter().map(|(element, value)| (element.to_string(), value)).collect();
+        values.push((standard.location_element().into(), location.path()));
+        values.push((SUSPEND_DATA.into(), suspended.data));
+        let (answers, sent) = session.sent.update(standard, &interactions::list(&bundle, records));
+        values.extend(answers);
         let api = session.api.clone();
-        let refused = values.into_iter().find(|(element, value)| call(&api, method(standard, "set"), (*element).into(), value.as_str().into()) != "true");
+        let refused = values.into_iter().find(|(element, value)| call(&api, method(standard, "set"), element.as_str().into(), value.as_str().into()) != "true");
+        if refused.is_none() {
+            session.sent = sent;
+        }
         session.commit_due = true;
         Some((refused.map(|(element, _)| element), suspended.left_out))
     });

@@ -120,13 +120,27 @@ impl Placements {
 
 /// Fetches a file relative to the app's base URL and returns its text.
 pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = fetch(path).await?;
+    let text = response.text().map_err(|_| "the response could not be read".to_string())?;
+    let text = JsFuture::from(text).await.map_err(|_| "the response could not be read".to_string())?;
+    text.as_string().ok_or_else(|| "the response was not text".to_string())
+}
+
+/// Fetches a file relative to the app's base URL and returns its bytes, exactly.
+#[cfg(feature = "studio")]
+pub(crate) async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    let response = fetch(path).await?;
+    let buffer = response.array_buffer().map_err(|_| "the response could not be read".to_string())?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| "the response could not be read".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn fetch(path: &str) -> Result<web_sys::Response, String> {
     let url = format!("{}{path}", crate::router::base_path());
     let response = JsFuture::from(window().fetch_with_str(&url)).await.map_err(|_| "the network request failed".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "the browser gave no response".to_string())?;
     if !response.ok() {
         return Err(format!("the site answered {} for {path}", response.status()));
     }
-    let text = response.text().map_err(|_| "the response could not be read".to_string())?;
-    let text = JsFuture::from(text).await.map_err(|_| "the response could not be read".to_string())?;
-    text.as_string().ok_or_else(|| "the response was not text".to_string())
+    Ok(response)
 }

@@ -102,6 +102,9 @@ fn unsigned_credential(input: &Issue, result: &BundleResult, did: &str) -> Value
     let modules: Vec<Value> = result
         .modules
         .iter()
+        // Only the modules the certificate depends on: an optional one is the
+        // learner's own choice (`scoring::counted`).
+        .filter(|m| bundle.completion.required_modules.contains(&m.id))
         .filter_map(|m| bundle.module(&m.id).map(|module| (m, module)))
         .map(|(m, module)| {
             json!({

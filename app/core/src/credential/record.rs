@@ -70,7 +70,7 @@ impl CompletionRecord {
     }
 
     /// What a learner hands in: the certificate, the attempt log it was issued from
-    /// (reflection words withheld), for which assignment, and the answers of the
+    /// (the required modules' records, reflection words withheld), for which assignment, and the answers of the
     /// reflection steps (`share`, as `module/step`) they chose to include.
     pub fn hand_in(credential: Value, records: &[Record], assignment: Option<String>, bundle: &Bundle, share: &[ItemId]) -> CompletionRecord {
         let progress = Progress::replay(records);
@@ -92,7 +92,7 @@ impl CompletionRecord {
                 }
             }
         }
-        CompletionRecord { assignment, reflections, ..CompletionRecord::new(credential, attempt_log(records)) }
+        CompletionRecord { assignment, reflections, ..CompletionRecord::new(credential, attempt_log(&crate::scoring::counted(bundle, records))) }
     }
 
     pub fn parse(bytes: &[u8]) -> Result<CompletionRecord, String> {

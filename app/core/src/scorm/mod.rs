@@ -6,6 +6,7 @@
 //! another computer. Pure: the CLI's `wex scorm` reads
 //! the built site and writes the zip.
 
+pub mod interactions;
 mod manifest;
 mod package;
 mod report;

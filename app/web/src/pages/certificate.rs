@@ -60,7 +60,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
                     seed
                 }
             };
-            let records = journal.records.with_untracked(|r| attempt_log(r));
+            let records = journal.records.with_untracked(|r| attempt_log(&wex_core::scoring::counted(&bundle, r)));
             let issued_at = now_iso();
             let id = uuid_v4();
             let input = Issue { learner_name: &profile.name, bundle: &bundle, bundle_sha256: &sha256, records: &records, issued_at: &issued_at, credential_id: &id };
@@ -137,7 +137,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
             <div class="wex-certificate__columns">
                 <div>
                     <h3 class="nhsuk-heading-s">"Modules completed"</h3>
-                    <ul class="nhsuk-list nhsuk-list--bullet">{bundle.modules.iter().map(|m| view! { <li>{m.title.clone()}</li> }).collect_view()}</ul>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{bundle.modules.iter().filter(|m| bundle.completion.required_modules.contains(&m.id)).map(|m| view! { <li>{m.title.clone()}</li> }).collect_view()}</ul>
                 </div>
                 <div>
                     <h3 class="nhsuk-heading-s">"Learning outcomes"</h3>

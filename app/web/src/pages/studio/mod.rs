@@ -7,6 +7,7 @@
 
 mod choose_again;
 mod folder;
+mod lms_package;
 mod map;
 
 use crate::components::drop_zone::DropZone;
@@ -177,6 +178,7 @@ fn Report(checked: Checked, on_reload: impl Fn() + Copy + Send + Sync + 'static,
                 }
             })}
         </div>
+        {bundle.clone().filter(|_| clean).map(|b| view! { <lms_package::LmsPackage bundle=b /> })}
         {(!items.is_empty()).then(|| view! {
             <ErrorSummary title=if clean { "There are warnings" } else { "There is a problem" } items=items />
             {checked.diagnostics.iter().enumerate().map(|(n, d)| view! { <Problem n=n diagnostic=d.clone() /> }).collect_view()}
