@@ -248,10 +248,12 @@ mod tests {
         let bundle = placement("first-look");
         let records = everything(&bundle, 20);
         let suspended = suspend(&bundle, &records, Standard::Scorm12.suspend_limit());
-        assert_eq!(suspended.left_out, 0);
-        assert_eq!(resume(&bundle, &suspended.data).unwrap(), records);
+        assert_eq!(suspended.left_out, 0, "{} characters", suspended.data.len());
+        // Whole, but for the choices a quiz's submission already holds.
+        let unpicked = |records: &[Record]| records.iter().filter(|r| !matches!(r.action, Action::Pick { .. })).cloned().collect::<Vec<_>>();
+        assert_eq!(unpicked(&resume(&bundle, &suspended.data).unwrap()), unpicked(&records));
         let mut newer = bundle.clone();
-        newer.version = "1.1.0".into();
+        newer.version = "9.0.0".into();
         assert_eq!(resume(&newer, &suspended.data).unwrap_err(), "the saved progress is for another version of this placement");
         assert_eq!(resume(&bundle, "").unwrap_err(), "the saved progress is not Wex's");
         assert!(resume(&bundle, &format!("{}\nzz 1 v", suspended.data.lines().next().unwrap())).is_err());
