@@ -28,6 +28,8 @@ pub mod scorm;
 pub mod scenario_map;
 pub mod scenario_states;
 pub mod scoring;
+#[cfg(all(test, feature = "author"))]
+mod shipped_content;
 pub mod shuffle;
 pub mod site;
 pub mod source;

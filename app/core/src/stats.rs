@@ -121,7 +121,7 @@ struct Readability {
 impl Readability {
     fn of(text: &str) -> Readability {
         let mut r = Readability { words: 0, sentences: 0, syllables: 0 };
-        for sentence in text.split(['.', '!', '?', ':', ';', '\n']) {
+        for sentence in sentences(text) {
             let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| w.chars().any(char::is_alphabetic)).collect();
             if words.is_empty() {
                 continue;
@@ -139,6 +139,25 @@ impl Readability {
         }
         0.39 * self.words as f64 / self.sentences as f64 + 11.8 * self.syllables as f64 / self.words as f64 - 15.59
     }
+}
+
+/// Sentences as Flesch-Kincaid counts them: ended by `.`, `!` or `?` (or a line
+/// break, which ends every paragraph and list item here), but not by a colon or a
+/// semicolon, nor by the point in a number such as 3.3 or 10.30.
+fn sentences(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let digit = |k: Option<&(usize, char)>| k.is_some_and(|(_, c)| c.is_ascii_digit());
+        let in_a_number = c == '.' && n > 0 && digit(chars.get(n - 1)) && digit(chars.get(n + 1));
+        if matches!(c, '.' | '!' | '?' | '\n') && !in_a_number {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out
 }
 
 /// A syllable count good enough for a readability estimate: vowel groups, less a
@@ -180,6 +199,13 @@ mod tests {
         let dense = Readability::of("Multidisciplinary collaboration facilitates comprehensive individualised rehabilitation planning.");
         assert!(simple.grade() < 3.0, "{}", simple.grade());
         assert!(dense.grade() > 16.0, "{}", dense.grade());
+    }
+
+    #[test]
+    fn colons_semicolons_and_numbers_do_not_end_sentences() {
+        let one = Readability::of("At 10.30 the nurse checks three things: his pulse, his breathing; and his pain score of 3.5.");
+        assert_eq!((one.sentences, one.words), (1, 15), "numbers are not words");
+        assert_eq!(Readability::of("Wait. Is it safe? Yes!\nGo on").sentences, 4);
     }
 
     #[test]
