@@ -41,7 +41,7 @@ test('a finished step stays finished after a reload', async ({ page }) => {
   await firstModule.click();
   await learner.heading(/Healthcare for everyone/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-  await expect(page.getByText('Step 1 of 3')).toBeVisible();
+  await expect(page.getByText('Step 1 of 4')).toBeVisible();
   await checkAccessibility(page, 'module step');
 
   await learner.next();

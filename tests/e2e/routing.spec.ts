@@ -23,7 +23,7 @@ test("a placement's task list gives each module's summary, kind and length", asy
   await page.goto('./placements/allied-health-professions');
   const module = page.getByRole('link', { name: 'Case study: a fall at home' });
   await expect(module).toHaveAccessibleDescription(
-    /^Meet Joseph, 81, who falls at home, and work out which allied health professionals can help him stay safe and independent\. Case study, about 25 minutes.* Not started$/,
+    /^Meet Emmanuel, 81, who falls at home, and work out which allied health professionals can help him stay safe and independent\. Case study, about 25 minutes.* Not started$/,
   );
 });
 

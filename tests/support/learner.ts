@@ -67,9 +67,11 @@ export class Learner {
 
   /** Finishes every step of the short first-look placement and gets its certificate. */
   async completeFirstLook() {
-    for (const module of ['what-is-the-nhs', 'people-of-the-nhs']) {
+    for (const module of ['what-is-the-nhs', 'first-shift', 'people-of-the-nhs']) {
       await this.page.goto(`./placements/first-look/${module}`);
       for (;;) {
+        await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+        await this.doActivity();
         const finish = this.page.getByRole('button', { name: 'Finish the module' });
         if (await finish.isVisible()) {
           await finish.click();
@@ -85,6 +87,41 @@ export class Learner {
     await this.page.goto('./placements/first-look');
     await this.page.getByRole('link', { name: 'Get your certificate' }).click();
     await this.page.getByRole('button', { name: 'Get my certificate' }).click();
+  }
+
+  /**
+   * Does the activity on the current step, whatever it is, as a learner who does
+   * not know the answers would: a quiz answered (a different option each try, until
+   * it passes or the tries run out), a scenario played to an ending by its first
+   * choices, each reflection prompt answered at length.
+   */
+  async doActivity() {
+    const page = this.page;
+    const check = page.getByRole('button', { name: 'Check my answers' });
+    for (let attempt = 0; attempt < 6 && (await check.isVisible()); attempt++) {
+      for (const group of await page.locator('fieldset').filter({ has: page.getByRole('radio') }).all()) {
+        const options = group.getByRole('radio');
+        await options.nth(attempt % (await options.count())).check();
+      }
+      for (const group of await page.locator('fieldset').filter({ has: page.getByRole('checkbox') }).all()) {
+        await group.getByRole('checkbox').first().check();
+      }
+      await check.click();
+      const again = page.getByRole('button', { name: 'Try again' });
+      if (!(await again.isVisible())) break;
+      await again.click();
+    }
+    for (let turn = 0; turn < 30; turn++) {
+      if (await page.getByRole('heading', { name: /^Outcome:/ }).isVisible()) break;
+      const choice = page.locator('button.wex-choice').first();
+      if (!(await choice.isVisible())) break;
+      const before = await choice.textContent();
+      await choice.click();
+      await expect(page.locator('button.wex-choice').first()).not.toHaveText(before ?? '', { timeout: 5_000 }).catch(() => undefined);
+    }
+    for (const box of await page.locator('textarea').all()) {
+      if (!(await box.inputValue()).trim()) await box.fill(Array.from({ length: 25 }, (_, i) => (i === 0 ? 'Thinking' : 'word')).join(' '));
+    }
   }
 
   async next() {

@@ -33,7 +33,10 @@ export async function offlineJourney(page: Page, context: BrowserContext, name: 
   await learner.next();
   await learner.heading(/Where care happens/);
   await learner.next();
+  await learner.heading(/Who runs it\?/);
+  await learner.next();
   await learner.heading(/Check what you have learned/);
+  await learner.doActivity();
   await learner.next();
   await learner.heading(/You have finished “What is the NHS\?”/);
   await page.reload();

@@ -22,7 +22,7 @@ pub const HELP: Help = Help {
     ],
     examples: &[
         ("wex scorm content/first-look --site dist -o first-look-scorm12.zip", "SCORM 1.2, from the bundle folder"),
-        ("wex scorm first-look-1.0.0.wex.json --site dist -o first-look-scorm2004.zip --standard 2004", "SCORM 2004, from a packed (and perhaps signed) file"),
+        ("wex scorm first-look-1.1.0.wex.json --site dist -o first-look-scorm2004.zip --standard 2004", "SCORM 2004, from a packed (and perhaps signed) file"),
     ],
 };
 
