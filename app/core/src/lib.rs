@@ -34,6 +34,7 @@ pub mod shuffle;
 pub mod site;
 pub mod source;
 pub mod stats;
+pub mod time_spent;
 pub mod tracker;
 pub mod transfer;
 pub mod tutor;

@@ -7,6 +7,7 @@ use super::proof::{sign_credential, verify_proof};
 use crate::bundle::Bundle;
 use crate::progress::{Progress, Record};
 use crate::scoring::{bundle_result, BundleResult};
+use crate::time_spent::{about, capitalised, iso_duration, time_spent_ms};
 use serde_json::{json, Value};
 
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -123,12 +124,22 @@ fn unsigned_credential(input: &Issue, result: &BundleResult, did: &str) -> Value
         "value": format!("{}/{}", result.score.points, result.score.max),
     })];
     results.extend(modules);
+    // Hours, honestly stated: the placement's planned length, and the time this
+    // learner spent, worked out from the attempt log (`time_spent`).
+    let spent = time_spent_ms(input.records);
+    let planned = u64::from(bundle.minutes) * 60_000;
+    results.push(json!({ "type": ["Result"], "resultDescription": PLANNED_TIME, "value": iso_duration(planned) }));
+    results.push(json!({ "type": ["Result"], "resultDescription": TIME_SPENT, "value": iso_duration(spent) }));
     json!({
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": input.credential_id,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": format!("{}: virtual work experience", bundle.title),
-        "description": "Issued by the learner's own device: self-declared. A tutor's countersignature makes it verified.",
+        "description": format!(
+            "{} of virtual work experience, {} planned; the time the learner spent, recorded on their device with breaks over 5 minutes left out. Issued by the learner's own device: self-declared. A tutor's countersignature makes it verified.",
+            capitalised(&about(spent)),
+            about(planned)
+        ),
         "issuer": { "id": did, "type": ["Profile"], "name": format!("{} {SELF_DECLARED}", input.learner_name) },
         "validFrom": input.issued_at,
         "credentialSubject": {
@@ -160,6 +171,15 @@ fn unsigned_credential(input: &Issue, result: &BundleResult, did: &str) -> Value
             "genre": "attempt-log",
         }],
     })
+}
+
+/// The results that state the placement's planned length and the learner's time.
+pub const PLANNED_TIME: &str = "urn:wex:planned-time";
+pub const TIME_SPENT: &str = "urn:wex:time-spent";
+
+/// The value of the result with `description`, if the credential states one.
+pub fn stated_result<'c>(credential: &'c Value, description: &str) -> Option<&'c str> {
+    credential["credentialSubject"]["result"].as_array()?.iter().find(|r| r["resultDescription"] == description)?["value"].as_str()
 }
 
 fn criteria(bundle: &Bundle) -> String {
@@ -242,11 +262,15 @@ pub fn verify(credential: &Value, bundle: Option<(&Bundle, &str)>, records: Opti
             let stated = summary(credential).score;
             let claimed_score = stated.as_str();
             let rescored = format!("{}/{}", result.score.points, result.score.max);
+            // Credentials from before the time was stated have none to compare.
+            let time_ok = stated_result(credential, TIME_SPENT).is_none_or(|stated| stated == iso_duration(time_spent_ms(records)));
             checks.push(Check {
                 name: CheckName::Rescore,
-                passed: log_ok && result.complete && claimed_score == rescored,
+                passed: log_ok && result.complete && claimed_score == rescored && time_ok,
                 detail: if !log_ok {
                     "the attempt log is not the one the certificate was issued from".into()
+                } else if !time_ok {
+                    "the time spent it states is not the attempt log's".into()
                 } else if claimed_score != rescored {
                     format!("the certificate says {claimed_score}, scoring the attempt log gives {rescored}")
                 } else if !result.complete {
@@ -343,6 +367,25 @@ mod tests {
         inflated["credentialSubject"]["result"][0]["value"] = "20/14".into();
         let signed = sign_credential(&inflated, "2026-11-25T10:00:00Z", &SEED).unwrap();
         assert_eq!(failed(&signed, &completed()), ["re-score"]);
+        // Or more time than the log shows.
+        let results = inflated["credentialSubject"]["result"].as_array_mut().unwrap();
+        results[0]["value"] = credential["credentialSubject"]["result"][0]["value"].clone();
+        results.iter_mut().find(|r| r["resultDescription"] == TIME_SPENT).unwrap()["value"] = "PT40H0M".into();
+        let signed = sign_credential(&inflated, "2026-11-25T10:00:00Z", &SEED).unwrap();
+        let checks = verify(&signed, Some((&bundle, "ab12")), Some(&completed()));
+        let rescore = checks.iter().find(|c| c.name == CheckName::Rescore).unwrap();
+        assert!(!rescore.passed && rescore.detail.contains("time spent"), "{rescore:?}");
+    }
+
+    #[test]
+    fn the_credential_states_planned_and_spent_time_from_the_log() {
+        let records = completed();
+        let credential = issue_for(&records).unwrap();
+        let bundle = crate::testing::bundle();
+        assert_eq!(stated_result(&credential, PLANNED_TIME), Some(iso_duration(u64::from(bundle.minutes) * 60_000).as_str()));
+        assert_eq!(stated_result(&credential, TIME_SPENT), Some(iso_duration(time_spent_ms(&records)).as_str()));
+        let description = credential["description"].as_str().unwrap();
+        assert!(description.starts_with("About ") && description.contains(" of virtual work experience, about "), "{description}");
     }
 
     #[test]

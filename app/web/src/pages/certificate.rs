@@ -17,10 +17,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 use wex_core::bundle::{file_safe, Bundle};
-use wex_core::credential::badge::{issue, Issue};
+use wex_core::credential::badge::{self, issue, Issue};
 use wex_core::progress::{attempt_log, Action, ItemId, Progress};
 use wex_core::scoring::{bundle_result, stated_score};
-use wex_core::words::duration;
+use wex_core::time_spent;
 
 #[component]
 pub fn CertificatePage(bundle: String) -> impl IntoView {
@@ -102,6 +102,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
     let (learner, issued, id) = (stated.learner, stated.issued_at, stated.id);
     let day = local_day(&issued);
     let overall = stated.score;
+    let spent = badge::stated_result(&credential, badge::TIME_SPENT).and_then(time_spent::from_iso_duration);
     let file = format!("wex-certificate-{}-{}.json", bundle.id, file_safe(&learner));
     let verified_file = format!("wex-verified-certificate-{}-{}.json", bundle.id, file_safe(&learner));
     // A tutor's countersignature, accepted earlier on this device (see hand_in.rs).
@@ -131,7 +132,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
             <p class="nhsuk-body-l">"has completed the virtual work experience placement"</p>
             <h2 class="nhsuk-heading-l">{bundle.title.clone()}</h2>
             <p class="nhsuk-body">
-                {format!("Published by {}. About {} of activities", bundle.publisher.name, duration(bundle.minutes))}
+                {format!("Published by {}. {}", bundle.publisher.name, time_spent::certificate_line(bundle.minutes, spent))}
                 {stated_score(&overall).map_or_else(|| ".".to_string(), |score| format!("; overall score {score}."))}
             </p>
             <div class="wex-certificate__columns">
