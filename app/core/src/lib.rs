@@ -8,6 +8,7 @@
 pub mod adding;
 pub mod answers;
 pub mod archive;
+pub mod applications;
 pub mod assignment;
 #[cfg(feature = "author")]
 pub mod author;
