@@ -68,3 +68,30 @@ test('certificate: complete, print on one A4 page, download, verify, tamper', as
   await page.getByLabel('Certificate file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(page.getByText(/not readable as a credential file/)).toBeVisible();
 });
+
+test('every shipped placement\'s certificate prints on one A4 page, with the time spent and the planned length', async ({ browser }) => {
+  test.setTimeout(240_000);
+  // Each placement done with every right answer (the played-through example), added
+  // to a new learner's profile as a progress file, then its certificate printed.
+  const index = JSON.parse(fs.readFileSync('tests/output/site/bundles/index.json', 'utf8'));
+  const files: string[] = index.bundles.map((p: { file: string }) => p.file).filter((f: string) => !f.startsWith('example-placement'));
+  expect(files.length).toBeGreaterThanOrEqual(8);
+  for (const file of files) {
+    const id = file.replace(/-\d+\.\d+\.\d+\.wex\.json$/, '');
+    const progress = test.info().outputPath(`${id}-progress.json`);
+    fs.writeFileSync(progress, execFileSync('cargo', ['run', '--quiet', '-p', 'wex-cli', '--example', 'played-through', '--', `tests/output/site/bundles/${file}`, 'Jordan Lee']));
+    const { context, page } = await Learner.onNewDevice(browser, 'Jordan Lee');
+    await page.getByRole('link', { name: 'Profile and progress' }).click();
+    await page.getByLabel('Add progress from a file').setInputFiles(progress);
+    // The file comes from another profile, so the learner is asked first.
+    await page.getByRole('button', { name: "Yes, add it to Jordan Lee's profile" }).click();
+    await expect(page.getByText(/Added \d+ answers and actions/)).toBeVisible();
+    await page.goto(`./certificates/${id}`);
+    await page.getByRole('button', { name: 'Get my certificate' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jordan Lee' })).toBeVisible();
+    await expect(page.getByText(/of virtual work experience \(planned: about \d/)).toBeVisible();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length, `${id} prints on one page`).toBe(1);
+    await context.close();
+  }
+});

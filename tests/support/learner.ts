@@ -93,7 +93,8 @@ export class Learner {
    * Does the activity on the current step, whatever it is, as a learner who does
    * not know the answers would: a quiz answered (a different option each try, until
    * it passes or the tries run out), a scenario played to an ending by its first
-   * choices, each reflection prompt answered at length.
+   * choices, each written answer (a reflection prompt, an interview question) given
+   * 55 words.
    */
   async doActivity() {
     const page = this.page;
@@ -120,7 +121,7 @@ export class Learner {
       await expect(page.locator('button.wex-choice').first()).not.toHaveText(before ?? '', { timeout: 5_000 }).catch(() => undefined);
     }
     for (const box of await page.locator('textarea').all()) {
-      if (!(await box.inputValue()).trim()) await box.fill(Array.from({ length: 25 }, (_, i) => (i === 0 ? 'Thinking' : 'word')).join(' '));
+      if (!(await box.inputValue()).trim()) await box.fill(Array.from({ length: 55 }, (_, i) => (i === 0 ? 'Thinking' : 'word')).join(' '));
     }
   }
 

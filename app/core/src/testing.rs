@@ -201,66 +201,10 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 /// A learner who visits and finishes every step, answers every activity (each
-/// written field at length) and plays each scenario to an ending.
+/// written field at length, each choice the first option) and plays each scenario
+/// to an ending (`author::sample::played`).
 pub fn everything(bundle: &Bundle, words_each: usize) -> Vec<crate::progress::Record> {
-    use crate::bundle::{Activity, Answer};
-    use crate::progress::{Action, Field, ItemId, Record};
-    let mut records = Vec::new();
-    let mut at = 1_765_000_000_000u64;
-    let mut push = |item: &ItemId, action: Action| {
-        at += 4_321;
-        records.push(Record { bundle: bundle.id.clone(), item: item.clone(), at_ms: at, action });
-    };
-    let essay: String = (0..words_each).map(|i| if i % 12 == 0 { "Reflecting, " } else { "word " }).collect();
-    for module in &bundle.modules {
-        for step in &module.steps {
-            let item = ItemId::step(&module.id, &step.id);
-            push(&item, Action::Visit);
-            match &step.activity {
-                Some(Activity::Quiz(quiz)) => {
-                    for q in &quiz.questions {
-                        push(&item, Action::Pick { question: q.id.clone(), chosen: vec![0] });
-                    }
-                    push(&item, Action::QuizSubmit { answers: quiz.questions.iter().map(|q| (q.id.clone(), vec![0])).collect() });
-                }
-                Some(Activity::CaseStudy(case)) => {
-                    for q in &case.questions {
-                        match q.answer {
-                            Answer::Choice { .. } => push(&item, Action::CaseAnswer { question: q.id.clone(), chosen: vec![0] }),
-                            Answer::Text { .. } => push(&item, Action::Written { field: q.answer_field(), text: essay.clone() }),
-                        }
-                    }
-                }
-                Some(Activity::CarePlan(plan)) => {
-                    push(&item, Action::Needs { chosen: vec![0, 1] });
-                    push(&item, Action::Written { field: Field::Goal, text: essay.clone() });
-                    push(&item, Action::Interventions { order: plan.interventions.iter().map(|i| i.id.clone()).collect() });
-                    push(&item, Action::Written { field: Field::Rationale, text: essay.clone() });
-                    push(&item, Action::PlanSubmit);
-                    for criterion in 0..plan.rubric.len() {
-                        push(&item, Action::SelfMark { criterion, mark: crate::progress::SelfMark::Yes });
-                    }
-                }
-                Some(Activity::Scenario(scenario)) => {
-                    let mut play = crate::scenario::Play::start(scenario);
-                    while play.ended(scenario).is_none() {
-                        let node = play.current(scenario).unwrap().id.clone();
-                        let choice = play.available(scenario)[0];
-                        play.choose(scenario, choice).unwrap();
-                        push(&item, Action::Choose { node, choice });
-                    }
-                }
-                Some(Activity::Reflection(reflection)) => {
-                    for prompt in &reflection.prompts {
-                        push(&item, Action::Written { field: prompt.field(), text: essay.clone() });
-                    }
-                }
-                Some(Activity::Media(_)) | None => {}
-            }
-            push(&item, Action::Done);
-        }
-    }
-    records
+    crate::author::sample::played(bundle, words_each, crate::author::sample::Answers::First)
 }
 
 /// The shipped placement with the most steps.
