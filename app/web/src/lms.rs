@@ -161,8 +161,8 @@ pub fn start() -> Option<Learner> {
 /// The interactions the platform already holds for this learner: how many, and in
 /// 2004 their ids.
 fn held_interactions(api: &JsValue, standard: Standard) -> Sent {
-    let count = get(api, standard, "cmi.interactions._count").parse::<usize>().unwrap_or(0);
-    let ids = (standard == Standard::Scorm2004).then(|| (0..count).map(|n| get(api, standard, &format!("cmi.interactions.{n}.id"))).collect());
+    let count = get(api, standard, interactions::COUNT).parse::<usize>().unwrap_or(0);
+    let ids = (standard == Standard::Scorm2004).then(|| (0..count).map(|n| get(api, standard, &interactions::id_element(n))).collect());
     Sent::at_start(count, ids)
 }
 

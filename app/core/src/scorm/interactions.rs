@@ -133,6 +133,15 @@ pub fn list(bundle: &Bundle, records: &[Record]) -> Vec<Interaction> {
     out
 }
 
+/// How many interactions the platform holds (both standards).
+pub const COUNT: &str = "cmi.interactions._count";
+
+/// The element that holds the id of the platform's `n`th interaction (readable in
+/// SCORM 2004 only).
+pub fn id_element(n: usize) -> String {
+    format!("cmi.interactions.{n}.id")
+}
+
 /// Which interactions the platform already holds, so that each action sends only
 /// what is new or changed. SCORM 2004 lets every interaction's id be read back; 1.2
 /// gives only how many there are, so there the first that many of [`list`] are taken
