@@ -10,6 +10,7 @@
 //! figure, never raise it.
 
 use crate::progress::Record;
+use crate::words::capitalised;
 
 /// Five minutes: longer than any step needs between two actions of its own (a long
 /// page is read, then "Next"), short enough that a break does not count.
@@ -62,12 +63,6 @@ pub fn certificate_line(planned_minutes: u32, spent_ms: Option<u64>) -> String {
         Some(spent) => format!("{} of virtual work experience (planned: {planned})", capitalised(&about(spent))),
         None => format!("{} of virtual work experience planned", capitalised(&planned)),
     }
-}
-
-/// `text` with its first letter a capital.
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

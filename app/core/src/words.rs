@@ -6,6 +6,12 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// `text` with its first letter a capital: "Not a zip file" from "not a zip file".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A whole number with commas between thousands: "50,000".
 pub fn number(n: usize) -> String {
     let digits = n.to_string();
@@ -60,6 +66,13 @@ mod tests {
     fn numbers_have_commas_between_thousands() {
         let shown: Vec<String> = [0, 7, 999, 1000, 50_000, 1_234_567].into_iter().map(super::number).collect();
         assert_eq!(shown, ["0", "7", "999", "1,000", "50,000", "1,234,567"]);
+    }
+
+    #[test]
+    fn capitals() {
+        assert_eq!(super::capitalised("about 4 hours"), "About 4 hours");
+        assert_eq!(super::capitalised("ériger"), "Ériger");
+        assert_eq!(super::capitalised(""), "");
     }
 
     #[test]

@@ -7,7 +7,8 @@ use super::proof::{sign_credential, verify_proof};
 use crate::bundle::Bundle;
 use crate::progress::{Progress, Record};
 use crate::scoring::{bundle_result, BundleResult};
-use crate::time_spent::{about, capitalised, iso_duration, time_spent_ms};
+use crate::time_spent::{about, iso_duration, time_spent_ms};
+use crate::words::capitalised;
 use serde_json::{json, Value};
 
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";

@@ -4,7 +4,7 @@
 
 use super::badge::{verify, Check};
 use crate::bundle::{Activity, Bundle};
-use crate::progress::{attempt_log, ItemId, Progress, Record};
+use crate::progress::{ItemId, Progress, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -92,7 +92,7 @@ impl CompletionRecord {
                 }
             }
         }
-        CompletionRecord { assignment, reflections, ..CompletionRecord::new(credential, attempt_log(&crate::scoring::counted(bundle, records))) }
+        CompletionRecord { assignment, reflections, ..CompletionRecord::new(credential, super::certificate_log(bundle, records)) }
     }
 
     pub fn parse(bytes: &[u8]) -> Result<CompletionRecord, String> {

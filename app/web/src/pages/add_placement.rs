@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wex_core::adding::{answers_without_a_step, assess, Assessment, Change, Installed, PublisherList, TrustedPublisher, PUBLISHERS_FILE};
 use wex_core::pack::{unpack, Packed, MAX_PACKED_BYTES};
-use wex_core::words::file_size;
+use wex_core::words::{capitalised, file_size};
 
 /// A file that passed every check, waiting for the learner's decision.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +57,7 @@ pub fn AddPlacement() -> impl IntoView {
                     file_size(MAX_PACKED_BYTES as u64)
                 );
                 let bytes = read_bytes(&file, MAX_PACKED_BYTES, &too_large).await?;
-                let packed = unpack(&bytes).map_err(|e| capitalise(&e.to_string()) + ".")?;
+                let packed = unpack(&bytes).map_err(|e| capitalised(&e.to_string()) + ".")?;
                 let text = String::from_utf8(bytes).map_err(|_| "This is not a Wex placement file.".to_string())?;
                 let trusted = trusted_publishers().await;
                 let index = placements.index().await.ok();
@@ -194,11 +194,6 @@ async fn trusted_publishers() -> Vec<TrustedPublisher> {
         Ok(text) => PublisherList::parse(&text).unwrap_or_default(),
         Err(_) => Vec::new(),
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 /// On a placement added on this device: what it is, and removing it.

@@ -18,7 +18,8 @@ use leptos::task::spawn_local;
 use std::sync::Arc;
 use wex_core::bundle::{file_safe, Bundle};
 use wex_core::credential::badge::{self, issue, Issue};
-use wex_core::progress::{attempt_log, Action, ItemId, Progress};
+use wex_core::credential::certificate_log;
+use wex_core::progress::{Action, ItemId, Progress};
 use wex_core::scoring::{bundle_result, stated_score};
 use wex_core::time_spent;
 
@@ -60,7 +61,7 @@ fn Certificate(bundle: Arc<Bundle>, sha256: String, journal: Journal) -> impl In
                     seed
                 }
             };
-            let records = journal.records.with_untracked(|r| attempt_log(&wex_core::scoring::counted(&bundle, r)));
+            let records = journal.records.with_untracked(|r| certificate_log(&bundle, r));
             let issued_at = now_iso();
             let id = uuid_v4();
             let input = Issue { learner_name: &profile.name, bundle: &bundle, bundle_sha256: &sha256, records: &records, issued_at: &issued_at, credential_id: &id };

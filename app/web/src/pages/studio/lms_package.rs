@@ -9,7 +9,7 @@ use crate::placements::fetch_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use wex_core::bundle::Bundle;
 use wex_core::scorm::{self, Standard};
@@ -95,31 +95,38 @@ fn file_name(bundle: &Bundle, standard: Standard) -> String {
     format!("{}-{}-scorm{}.zip", bundle.id, bundle.version, standard.key().replace('.', ""))
 }
 
-/// The package's zip. `scorm::package` reads site files as it goes; each one it
-/// asks for that is not here yet is fetched from this site and it is asked again,
-/// so exactly the files `wex scorm` would read are read.
+/// The package's zip. `scorm::package` reads site files as it goes. In each round
+/// a file that is not here yet reads as empty and is noted; the files noted are
+/// fetched from this site and the package is made again, until a round notes
+/// none (five rounds: the app list; the app, its wasm and the page; the snippets
+/// and the stylesheet; the stylesheet's images). So exactly the files `wex scorm`
+/// would read are read, each fetched once, and only the last round's package is
+/// kept.
 async fn package(bundle: &Bundle, standard: Standard) -> Result<Vec<u8>, String> {
     let packed = wex_core::pack::pack(bundle);
     let mut site: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     while site.len() <= MOST_SITE_FILES {
-        let wanted = RefCell::new(None);
+        let wanted = RefCell::new(BTreeSet::new());
         let made = scorm::package(
             &packed,
             |path| {
-                site.get(path).cloned().ok_or_else(|| {
-                    *wanted.borrow_mut() = Some(path.to_string());
-                    format!("{path} is not here yet")
-                })
+                Ok(site.get(path).cloned().unwrap_or_else(|| {
+                    wanted.borrow_mut().insert(path.to_string());
+                    Vec::new()
+                }))
             },
             standard,
         );
-        match (made, wanted.into_inner()) {
-            (_, Some(path)) => {
-                let bytes = fetch_bytes(&path).await.map_err(|why| format!("{why}. The studio takes the learner's app from the site it runs on, which must be a release build."))?;
-                site.insert(path, bytes);
-            }
-            (Ok(files), None) => return wex_core::archive::zip_compressed(&files).map_err(|_| "the package is too large for a zip file".to_string()),
-            (Err(why), None) => return Err(why),
+        let wanted = wanted.into_inner();
+        if wanted.is_empty() {
+            return match made {
+                Ok(files) => wex_core::archive::zip_compressed(&files).map_err(|_| "the package is too large for a zip file".to_string()),
+                Err(why) => Err(why),
+            };
+        }
+        for path in wanted {
+            let bytes = fetch_bytes(&path).await.map_err(|why| format!("{why}. The studio takes the learner's app from the site it runs on, which must be a release build."))?;
+            site.insert(path, bytes);
         }
     }
     Err(format!("the site names more than {MOST_SITE_FILES} files for the learner's app"))
