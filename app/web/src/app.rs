@@ -84,6 +84,7 @@ pub fn App(
                 <div class="nhsuk-width-container">
                     <span>"Learning as "<strong>{profile.name.clone()}</strong></span>
                     <Link to=Route::Reflections class="nhsuk-link">"My reflections"</Link>
+                    <Link to=Route::Applications { document: None } class="nhsuk-link">"My applications"</Link>
                     {(!in_lms).then(|| view! {
                         <Link to=Route::Profile class="nhsuk-link">"Profile and progress"</Link>
                         <button type="button" class="wex-link-button" on:click=move |_| deactivate(active)>"Switch learner"</button>

@@ -74,7 +74,8 @@ impl Placements {
     /// Each placement a learner has records for (in id order), with their progress
     /// in it; placements that can no longer be loaded are left out.
     pub async fn with_progress(self, records: &[wex_core::progress::Record]) -> Vec<(Arc<Bundle>, wex_core::progress::Progress)> {
-        let mut ids: Vec<&str> = records.iter().map(|r| r.bundle.as_str()).collect();
+        // Not the learner's application drafts, which are no placement's.
+        let mut ids: Vec<&str> = records.iter().map(|r| r.bundle.as_str()).filter(|id| *id != wex_core::applications::drafts::DRAFTS_BUNDLE).collect();
         ids.sort_unstable();
         ids.dedup();
         let mut out = Vec::new();

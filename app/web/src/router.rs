@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wex_core::applications::Document;
 
 /// Every page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +18,9 @@ pub enum Route {
     Profile,
     /// All the active learner's reflections, to read, print or download.
     Reflections,
+    /// My applications: the learner's notes and certificates turned towards an
+    /// application; the three documents' overview, or one of them.
+    Applications { document: Option<Document> },
     /// The learner's certificate for a placement.
     Certificate { bundle: String },
     /// Checking a certificate: from a file, pasted text, or the address's fragment.
@@ -73,6 +77,11 @@ impl Route {
             [] | ["index.html"] => Route::Catalogue,
             ["profile"] => Route::Profile,
             ["reflections"] => Route::Reflections,
+            ["applications"] => Route::Applications { document: None },
+            ["applications", slug] => match Document::from_slug(slug) {
+                Some(document) => Route::Applications { document: Some(document) },
+                None => Route::NotFound { path: path.to_string() },
+            },
             ["verify"] => Route::Verify,
             ["join"] => Route::Join,
             ["add-placement"] => Route::AddPlacement,
@@ -96,6 +105,8 @@ impl Route {
             Route::Catalogue => String::new(),
             Route::Profile => "profile".into(),
             Route::Reflections => "reflections".into(),
+            Route::Applications { document: None } => "applications".into(),
+            Route::Applications { document: Some(document) } => format!("applications/{}", document.slug()),
             Route::Verify => "verify".into(),
             Route::Join => "join".into(),
             Route::AddPlacement => "add-placement".into(),
@@ -128,6 +139,7 @@ impl Route {
             | Route::Module { .. }
             | Route::Profile
             | Route::Reflections
+            | Route::Applications { .. }
             | Route::Certificate { .. }
             | Route::Verify
             | Route::Join
@@ -147,6 +159,8 @@ impl Route {
             Route::Module { bundle: "first-look".into(), module: "what-is-the-nhs".into(), step: Some("where-care-happens".into()) },
             Route::Profile,
             Route::Reflections,
+            Route::Applications { document: None },
+            Route::Applications { document: Some(Document::TrustPlacement) },
             Route::Certificate { bundle: "first-look".into() },
             Route::Verify,
             Route::AddPlacement,

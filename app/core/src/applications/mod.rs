@@ -3,15 +3,69 @@
 //! NHS job asks about, with UCAS's character rules. Wex never writes a statement for
 //! anyone: it places the learner's own words beside the question they could answer,
 //! with prompts to turn them into sentences. Nothing here leaves the device.
+//!
+//! - this file: the questions, the values, and the learner's notes;
+//! - [`drafts`]: where what the learner writes on the My applications pages is kept;
+//! - [`evidence`]: the placements a learner can name, with their certificates;
+//! - [`documents`]: the three documents a learner downloads.
+
+pub mod documents;
+pub mod drafts;
+pub mod evidence;
 
 use crate::bundle::{Activity, Bundle};
 use crate::progress::Progress;
+
+/// The three documents of My applications, each a page of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Document {
+    /// A UCAS undergraduate personal statement.
+    Ucas,
+    /// Supporting information for an apprenticeship or NHS job, by the NHS values.
+    NhsValues,
+    /// An application for in-person work experience at an NHS trust.
+    TrustPlacement,
+}
+
+impl Document {
+    pub const ALL: [Document; 3] = [Document::Ucas, Document::NhsValues, Document::TrustPlacement];
+
+    /// The document's part of an address, and of the file it downloads as.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Document::Ucas => "ucas",
+            Document::NhsValues => "nhs-values",
+            Document::TrustPlacement => "work-experience",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.slug() == slug)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Document::Ucas => "UCAS personal statement",
+            Document::NhsValues => "Apprenticeship or NHS job: the NHS values",
+            Document::TrustPlacement => "Work experience at an NHS trust",
+        }
+    }
+
+    /// What the page helps with, in a line.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Document::Ucas => "Your notes under UCAS's three questions, with a character count for each answer.",
+            Document::NhsValues => "Your notes under the six NHS values that application forms and interviews ask about.",
+            Document::TrustPlacement => "Three areas, three dates and a short statement for a trust's form, with your certificates as evidence.",
+        }
+    }
+}
 
 /// The three questions of the UCAS undergraduate personal statement from 2026 entry,
 /// answered in one statement of at most [`UCAS_MAX_CHARS`] characters, each answer at
 /// least [`UCAS_MIN_CHARS`] (UCAS, "How to write your personal statement" for 2026
 /// entry; the same rules in every guide checked on 2026-12-06).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum UcasQuestion {
     WhyThisCourse,
     StudiesPrepared,
@@ -68,6 +122,9 @@ pub fn ucas_question_for(prompt_id: &str) -> UcasQuestion {
 /// One reflection answer a learner wrote, with where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
+    /// Which answer box it is (placement, module, step and prompt): the same for
+    /// the same box whatever its text.
+    pub id: String,
     pub placement: String,
     pub step: String,
     pub prompt: String,
@@ -87,12 +144,30 @@ pub fn notes(bundle: &Bundle, progress: &Progress) -> Vec<Note> {
             for prompt in &reflection.prompts {
                 let text = state.text(&prompt.field()).trim();
                 if !text.is_empty() {
-                    out.push(Note { placement: bundle.title.clone(), step: step.title.clone(), prompt: prompt.text.clone(), text: text.to_string(), prompt_id: prompt.id.clone() });
+                    let id = format!("{}/{}/{}/{}", bundle.id, module.id, step.id, prompt.id);
+                    out.push(Note { id, placement: bundle.title.clone(), step: step.title.clone(), prompt: prompt.text.clone(), text: text.to_string(), prompt_id: prompt.id.clone() });
                 }
             }
         }
     }
     out
+}
+
+/// A note longer than this is longer than one of the three answers can be on
+/// average (a third of [`UCAS_MAX_CHARS`]).
+pub const LONG_NOTE_CHARS: usize = UCAS_MAX_CHARS / 3;
+
+impl Note {
+    /// The UCAS question this note most likely helps with.
+    pub fn question(&self) -> UcasQuestion {
+        ucas_question_for(&self.prompt_id)
+    }
+
+    /// Whether the note is longer than an answer can be ([`LONG_NOTE_CHARS`]), so
+    /// the learner needs to choose from it rather than use all of it.
+    pub fn is_long(&self) -> bool {
+        self.text.chars().count() > LONG_NOTE_CHARS
+    }
 }
 
 /// How a learner's three answers stand against UCAS's rules.
@@ -155,6 +230,19 @@ impl NhsValue {
             NhsValue::Compassion => "Compassion",
             NhsValue::ImprovingLives => "Improving lives",
             NhsValue::EveryoneCounts => "Everyone counts",
+        }
+    }
+
+    /// What the value means, in a sentence of Wex's own (after the NHS
+    /// Constitution for England).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            NhsValue::WorkingTogether => "Patients come first: staff work with each other, with patients and families, and with other services.",
+            NhsValue::RespectAndDignity => "Every person is treated as an individual, listened to, and told honestly what is happening.",
+            NhsValue::QualityOfCare => "Care is safe and as good as it can be; people speak up when something is wrong and learn from mistakes.",
+            NhsValue::Compassion => "Staff notice when someone is in pain, worried or upset, and do what they can to help, however small.",
+            NhsValue::ImprovingLives => "The NHS tries to make people's health, wellbeing and lives better, not only to treat illness.",
+            NhsValue::EveryoneCounts => "Nobody is left out or treated unfairly, and resources are used for the good of the whole community.",
         }
     }
 

@@ -7,6 +7,7 @@ use elsewhere::ElsewhereInWex;
 use leptos::prelude::*;
 
 pub mod add_placement;
+pub mod applications;
 pub mod catalogue;
 pub mod hand_in;
 pub mod certificate;
@@ -32,6 +33,7 @@ pub fn learner_pages(route: Route) -> AnyView {
         Route::Module { bundle, module, step } => view! { <module::ModulePage bundle=bundle module=module step=step /> }.into_any(),
         Route::Profile => view! { <profile_and_progress::ProfilePage /> }.into_any(),
         Route::Reflections => view! { <reflections::Reflections /> }.into_any(),
+        Route::Applications { document } => applications::page(document),
         Route::Certificate { bundle } => view! { <certificate::CertificatePage bundle=bundle /> }.into_any(),
         Route::Verify => view! { <verify::VerifyPage /> }.into_any(),
         Route::Join => view! { <join::JoinPage /> }.into_any(),
@@ -47,6 +49,6 @@ pub fn tutor_pages(route: Route) -> AnyView {
         Route::Tutor => view! { <tutor::TutorHome /> }.into_any(),
         Route::NewAssignment => view! { <tutor::new_assignment::NewAssignment /> }.into_any(),
         Route::TutorAssignment { id } => view! { <tutor::assignment::AssignmentPage id=id /> }.into_any(),
-        Route::Catalogue | Route::Placement { .. } | Route::Module { .. } | Route::Profile | Route::Reflections | Route::Certificate { .. } | Route::Verify | Route::Join | Route::AddPlacement | Route::Author | Route::NotFound { .. } => view! { <ElsewhereInWex /> }.into_any(),
+        Route::Catalogue | Route::Placement { .. } | Route::Module { .. } | Route::Profile | Route::Reflections | Route::Applications { .. } | Route::Certificate { .. } | Route::Verify | Route::Join | Route::AddPlacement | Route::Author | Route::NotFound { .. } => view! { <ElsewhereInWex /> }.into_any(),
     }
 }

@@ -128,6 +128,9 @@ fn PlacementDetails(bundle: Arc<Bundle>, journal: Journal) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        <h2 class="nhsuk-heading-m">"Use it in an application"</h2>
+        <p class="nhsuk-body">"Turn what you did and wrote here into your own words for UCAS, an apprenticeship, an NHS job or work experience at a trust: "
+            <crate::router::Link to=Route::Applications { document: None } class="nhsuk-link">"My applications"</crate::router::Link>"."</p>
         <Sources sources=bundle.sources.clone() />
     }
 }

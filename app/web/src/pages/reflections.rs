@@ -32,7 +32,9 @@ pub fn Reflections() -> impl IntoView {
     let name = profile.name.clone();
     view! {
         <PageHeading text="My reflections" />
-        <p class="nhsuk-body">"What you wrote in each placement's reflections. Use them to help write a personal statement for UCAS, a college or an apprenticeship application."</p>
+        <p class="nhsuk-body">"What you wrote in each placement's reflections. To use them in a personal statement for UCAS, an apprenticeship, an NHS job or work experience at a trust, go to "
+            <crate::router::Link to=crate::router::Route::Applications { document: None } class="nhsuk-link">"My applications"</crate::router::Link>
+            ": it sorts them under each application's questions."</p>
         {move || match entries.get() {
             None => view! { <p class="nhsuk-body" role="status">"Loading…"</p> }.into_any(),
             Some(list) if list.is_empty() => view! { <InsetText><p>"You have not written any reflections yet. They are part of each placement."</p></InsetText> }.into_any(),

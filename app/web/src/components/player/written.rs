@@ -52,6 +52,13 @@ pub fn WrittenAnswer(
     /// The text as typed, for a parent that counts words across several answers.
     #[prop(optional)]
     text: Option<RwSignal<String>>,
+    /// A count of its own under the box instead of words (UCAS counts characters),
+    /// worked out from the text after every key press.
+    #[prop(optional, into)]
+    count: Option<Callback<String, String>>,
+    /// Rows the box shows before it scrolls.
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
     let state = ctx.state();
     let initial = state.with_untracked(|s| s.text(&field).to_string());
@@ -105,7 +112,8 @@ pub fn WrittenAnswer(
         });
     }
     let on_blur = move |_| draft.save();
-    let described_by = [hint.as_ref().map(|_| hint_id.clone()), min_words.map(|_| count_id.clone())]
+    let counted = min_words.is_some() || count.is_some();
+    let described_by = [hint.as_ref().map(|_| hint_id.clone()), counted.then(|| count_id.clone())]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -118,18 +126,23 @@ pub fn WrittenAnswer(
                 class="nhsuk-textarea"
                 id=id
                 name=field.to_string()
-                rows="5"
+                rows=rows.unwrap_or(5).to_string()
                 aria-describedby=(!described_by.is_empty()).then_some(described_by)
                 prop:value=move || text.get()
                 on:input=on_input
                 on:blur=on_blur
             ></textarea>
-            {min_words.map(|min| view! {
+            {counted.then(|| view! {
                 <div class="nhsuk-hint wex-word-count" id=count_id aria-live="polite">
-                    {move || {
-                        let n = word_count(&text.get());
-                        let words = wex_core::words::plural(n, "word");
-                        if min == 0 { words } else { format!("{words} (at least {min})") }
+                    {move || match (count, min_words) {
+                        (Some(count), _) => count.run(text.get()),
+                        (None, min) => {
+                            let words = wex_core::words::plural(word_count(&text.get()), "word");
+                            match min {
+                                Some(min) if min > 0 => format!("{words} (at least {min})"),
+                                _ => words,
+                            }
+                        }
                     }}
                 </div>
             })}

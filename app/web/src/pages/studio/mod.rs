@@ -45,7 +45,7 @@ pub fn studio_pages(route: Route) -> AnyView {
             <p class="nhsuk-body">"The preview shows the placement as a learner sees it. Certificates are made only for real learners."</p>
         }
         .into_any(),
-        Route::Catalogue | Route::Profile | Route::Reflections | Route::Verify | Route::Join | Route::AddPlacement | Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } | Route::NotFound { .. } => view! { <ElsewhereInWex /> }.into_any(),
+        Route::Catalogue | Route::Profile | Route::Reflections | Route::Applications { .. } | Route::Verify | Route::Join | Route::AddPlacement | Route::Tutor | Route::NewAssignment | Route::TutorAssignment { .. } | Route::NotFound { .. } => view! { <ElsewhereInWex /> }.into_any(),
     }
 }
 
