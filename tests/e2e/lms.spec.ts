@@ -179,6 +179,23 @@ for (const standard of ['1.2', '2004'] as Standard[]) {
     await heading(frame, 'Ada Okafor');
     await expect(frame.getByText('Self-declared.')).toBeVisible();
 
+    // My applications works here too, and what the learner drafts there stays on
+    // this computer: the platform's status, score, suspend_data and answers are
+    // the placement's, unchanged.
+    const before = { standing: await standing(page, standard), answers: await interactions(page, standard) };
+    await frame.getByRole('link', { name: 'My applications' }).click();
+    await frame.getByRole('link', { name: 'UCAS personal statement' }).click();
+    const saves = () => frame.locator('body').evaluate(() => performance.getEntriesByName('wex-save').length);
+    const savedBefore = await saves();
+    await frame.getByLabel('Your answer to question 1').fill('Seeing a practice team work together made me want to study medicine.');
+    await frame.getByLabel('Your answer to question 2').focus();
+    await expect(frame.getByText('Altogether: 68 of 4,000 characters.')).toBeVisible();
+    // Saved on this computer (a platform is told, if at all, before the save).
+    await expect.poll(saves).toBeGreaterThan(savedBefore);
+    const after = await standing(page, standard);
+    expect({ status: after.status, score: after.score, suspend: after.suspend }).toEqual({ status: before.standing.status, score: before.standing.score, suspend: before.standing.suspend });
+    expect(await interactions(page, standard)).toEqual(before.answers);
+
     // Closing the placement (the platform's "exit" removes the frame): the session's
     // time reaches the platform, and the attempt is not left suspended.
     await page.evaluate(() => document.querySelector('iframe')!.remove());
