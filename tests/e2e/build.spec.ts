@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 test('a bundle with a syntax error fails the build, naming file and line', async () => {
   test.setTimeout(300_000);
@@ -25,16 +26,15 @@ test('a bundle with a syntax error fails the build, naming file and line', async
   }
 });
 
+/** Every file under `dir` whose name ends with `suffix`. */
+function filesEndingWith(dir: string, suffix: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
 test('every HTML page of the release build carries the Content-Security-Policy', () => {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) pages.push(full);
-    }
-  };
-  walk('dist');
+  const pages = filesEndingWith('dist', '.html');
   expect(pages).toContain(path.join('dist', 'index.html'));
   for (const page of pages) {
     const html = fs.readFileSync(page, 'utf8');
@@ -53,4 +53,18 @@ test('every HTML page of the release build carries the Content-Security-Policy',
   const worker = fs.readFileSync('dist/sw.js', 'utf8');
   expect(worker).not.toContain('__WEX_VERSION__');
   expect(worker).not.toContain('__WEX_SHELL__');
+});
+
+// `wex finish-site`'s last step: a gzip copy beside each of the build's text and wasm
+// files, which Node's own zlib reads back to the file beside it, byte for byte; none
+// in bundles/, whose files a site owner changes after the build.
+test('the release build keeps a gzip copy of each text and wasm file, and none of placements', () => {
+  const copies = filesEndingWith('dist', '.gz');
+  for (const file of ['index.html', 'sw.js', 'app/app.json', 'manifest.webmanifest']) expect(copies).toContain(path.join('dist', `${file}.gz`));
+  for (const kind of ['.wasm', '.js', '.css']) expect(copies.filter((c) => c.endsWith(`${kind}.gz`)).length, kind).toBeGreaterThan(0);
+  expect(copies.filter((c) => c.includes(`${path.sep}bundles${path.sep}`))).toEqual([]);
+  for (const copy of copies) {
+    const original = fs.readFileSync(copy.slice(0, -'.gz'.length));
+    expect(zlib.gunzipSync(fs.readFileSync(copy)).equals(original), copy).toBe(true);
+  }
 });

@@ -65,6 +65,11 @@ test('the same works from nginx under a sub-path, built with one flag', async ({
     const response = await wasm;
     expect(response.headers()['content-type']).toBe('application/wasm');
     expect(response.headers()['cache-control']).toContain('immutable');
+    // nginx sends the build's own gzip copy (gzip_static): compressed, and as long as
+    // the .gz file beside the wasm.
+    expect(response.headers()['content-encoding']).toBe('gzip');
+    const copy = path.join(root, decodeURIComponent(new URL(response.url()).pathname)) + '.gz';
+    expect(Number(response.headers()['content-length'])).toBe(fs.statSync(copy).size);
     await offlineJourney(page, context, 'Sub');
     expect(page.url()).toContain('/work-experience/');
     await context.close();

@@ -118,8 +118,22 @@ pub fn without_preloads_of(html: &str, removed: &[String]) -> (String, usize) {
 /// are cached the first time they are opened.
 pub fn precached(path: &str) -> bool {
     let hidden = path.split('/').any(|part| part.starts_with('.'));
+    let copy = path.ends_with(GZIP_SUFFIX);
     let later_only = path.starts_with("app/wex-tutor-") || path.starts_with("app/wex-studio-") || path == "app/studio.css";
-    !(hidden || later_only || path == "sw.js" || path.starts_with("bundles/"))
+    !(hidden || copy || later_only || path == "sw.js" || path.starts_with("bundles/"))
+}
+
+/// The name a precompressed copy of a site file has beside it.
+pub const GZIP_SUFFIX: &str = ".gz";
+
+/// Whether the build keeps a precompressed copy of a site file (`<path>.gz`), for
+/// servers that send it as it is (nginx's `gzip_static`): the page, scripts, styles,
+/// wasm and the other text the build writes. Not images that are compressed already,
+/// and not `bundles/`, whose files a site owner adds and indexes by hand after the
+/// build (a copy there could go stale and be sent instead of the new file).
+pub fn precompressed(path: &str) -> bool {
+    const KINDS: [&str; 7] = [".html", ".js", ".css", ".wasm", ".json", ".svg", ".webmanifest"];
+    !path.starts_with("bundles/") && !path.split('/').any(|part| part.starts_with('.')) && KINDS.iter().any(|kind| path.ends_with(kind))
 }
 
 /// The service worker from its template: the shell's files (with `./`) where the
@@ -219,8 +233,18 @@ mod tests {
         for path in ["index.html", "wex-shell-1a.js", "app/wex-learner-2b_bg.wasm", "app/app.json", "app/snippets/x/js/files.js", "icons/icon.svg"] {
             assert!(precached(path), "{path}");
         }
-        for path in ["sw.js", "bundles/index.json", "app/wex-tutor-3c.js", "app/wex-studio-4d_bg.wasm", "app/studio.css", ".stage/x"] {
+        for path in ["sw.js", "bundles/index.json", "app/wex-tutor-3c.js", "app/wex-studio-4d_bg.wasm", "app/studio.css", ".stage/x", "wex-shell-1a.js.gz"] {
             assert!(!precached(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_builds_own_text_and_wasm_get_a_precompressed_copy() {
+        for path in ["index.html", "sw.js", "wex-shell-1a_bg.wasm", "app/app.json", "wex-1.css", "manifest.webmanifest", "assets/images/a.svg"] {
+            assert!(precompressed(path), "{path}");
+        }
+        for path in ["bundles/index.json", "bundles/first-look-1.2.0.wex.json", "icons/icon-192.png", "index.html.gz", ".stage/a.js"] {
+            assert!(!precompressed(path), "{path}");
         }
     }
 

@@ -2,24 +2,27 @@
 //! site it staged (see ARCHITECTURE.md). Gives the apps Trunk built into `app/`
 //! content-hashed names and lists them in `app/app.json`, keeps only the snippets
 //! each folder's scripts import, writes `sw.js` from the service worker template,
-//! and adds the Content-Security-Policy to `index.html`. Every step fails loudly
+//! adds the Content-Security-Policy to `index.html`, and writes a gzip copy beside
+//! each text and wasm file for servers that send it as it is. Every step fails loudly
 //! when its input is not what it expects.
 
 use super::help::Help;
 use super::Exit;
 use std::path::{Path, PathBuf};
-use wex_core::site::{imported_snippets, precached, service_worker, unused_snippets, with_content_security_policy, without_preloads_of, AppFiles, AppManifest, APP_BINARIES, APP_FOLDER, APP_MANIFEST};
+use wex_core::site::{imported_snippets, precached, precompressed, service_worker, unused_snippets, with_content_security_policy, without_preloads_of, AppFiles, AppManifest, APP_BINARIES, APP_FOLDER, APP_MANIFEST, GZIP_SUFFIX};
 
 pub const HELP: Help = Help {
     name: "finish-site",
-    summary: "finish a site Trunk has built: app manifest, service worker, CSP",
+    summary: "finish a site Trunk has built: app manifest, service worker, CSP, gzip copies",
     usage: &["<site-folder> <service-worker-template>"],
     about: "The last step of `trunk build` (its post-build hook runs it on the staged site).\n\
             Renames the learner's, tutor's and studio apps in app/ to content-hashed names\n\
             and lists them in app/app.json, removes JavaScript snippets no script imports,\n\
             writes sw.js from the template with the files\n\
-            every learner's device keeps offline, and adds the Content-Security-Policy to\n\
-            index.html. Changes nothing if any file it needs is missing.",
+            every learner's device keeps offline, adds the Content-Security-Policy to\n\
+            index.html, and writes <file>.gz beside each text and wasm file (not in\n\
+            bundles/) for servers that send precompressed files. Changes nothing if any\n\
+            file it needs is missing.",
     options: &[],
     examples: &[("wex finish-site \"$TRUNK_STAGING_DIR\" app/web/sw/service-worker.js", "what Trunk's post-build hook runs")],
 };
@@ -98,8 +101,18 @@ pub fn finish(site: &Path, worker_template: &Path) -> Result<String, String> {
     let files = paths.into_iter().map(|path| Ok((path.clone(), read(&site.join(&path))?))).collect::<Result<Vec<_>, String>>()?;
     let (worker, version) = service_worker(&template, &files)?;
     write(&site.join("sw.js"), worker.as_bytes())?;
+    // 5. Last, once every file is as it will be served: a gzip copy beside each of
+    // the build's text and wasm files, for servers that send it as it is.
+    let mut all = Vec::new();
+    collect(site, "", &mut all)?;
+    let mut copies = 0;
+    for path in all.iter().filter(|path| precompressed(path)) {
+        let bytes = read(&site.join(path))?;
+        write(&site.join(format!("{path}{GZIP_SUFFIX}")), &wex_core::archive::gzip(&bytes))?;
+        copies += 1;
+    }
     Ok(format!(
-        "finish-site: app/app.json lists {} apps; {} unused snippet(s) removed ({preloads} preload(s) of them); sw.js version {version}, {} shell files; CSP allows {scripts} inline script(s)",
+        "finish-site: app/app.json lists {} apps; {} unused snippet(s) removed ({preloads} preload(s) of them); sw.js version {version}, {} shell files; CSP allows {scripts} inline script(s); {copies} gzip copies",
         APP_BINARIES.len(),
         unused.len(),
         files.len()
