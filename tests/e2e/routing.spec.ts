@@ -40,13 +40,20 @@ test('unknown places say so', async ({ page }) => {
   await expect(page.getByText(/has no module called “no-such-module”/)).toBeVisible();
 });
 
-test('the first load is the small shell; the full app loads when a placement opens', async ({ page }) => {
+test('the first load is the small shell; the full app downloads behind the first screens and starts when a placement opens', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await new Learner(page).start('Ash');
-  await expect(page.getByRole('link', { name: 'From GP to diagnosis' })).toBeVisible();
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: 'Add a learner' })).toBeEnabled();
+  // The first screen waited on the shell alone.
   expect(fetched.some((p) => p.startsWith('/wex-shell-') && p.endsWith('.wasm'))).toBe(true);
   expect(fetched.filter((p) => p.startsWith('/app/'))).toEqual([]);
+  await new Learner(page).start('Ash');
+  await expect(page.getByRole('link', { name: 'From GP to diagnosis' })).toBeVisible();
+  // While the learner is on the first screens, the learner's app (and only it)
+  // downloads behind them, so their first placement does not wait for it.
+  await expect.poll(() => fetched.some((p) => p.startsWith('/app/wex-learner-') && p.endsWith('.wasm'))).toBe(true);
+  expect(fetched.filter((p) => /\/app\/wex-(tutor|studio)-/.test(p))).toEqual([]);
   await page.getByRole('link', { name: 'From GP to diagnosis' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'From GP to diagnosis' })).toBeFocused();
   expect(fetched.some((p) => p.startsWith('/app/wex-learner-') && p.endsWith('.wasm'))).toBe(true);

@@ -23,6 +23,10 @@ const LOCK_AFTER: Duration = Duration::from_secs(15 * 60);
 /// the tutor's area is an app of its own. See `shell.rs` and docs/size.md.
 pub type Pages = fn(Route) -> AnyView;
 
+/// The id of the first screen index.html shows before the app starts (and of the
+/// loading message a SCORM package's launch page shows).
+pub const FIRST_SCREEN: &str = "wex-loading";
+
 #[component]
 pub fn App(
     pages: Pages,
@@ -33,10 +37,6 @@ pub fn App(
     #[prop(optional)]
     lms: Option<crate::lms::LmsMode>,
 ) -> impl IntoView {
-    // The static "Loading Wex…" in index.html has done its job.
-    if let Some(loading) = document().get_element_by_id("wex-loading") {
-        loading.remove();
-    }
     // Inside a learning platform, before the router reads the address.
     let lms_learner = lms.filter(|_| !preview).and_then(|mode| (mode.start)().map(|learner| (mode, learner)));
     let in_lms = lms_learner.is_some();
@@ -67,9 +67,16 @@ pub fn App(
         });
         lock_when_idle(active, journals, tutor);
     }
-    // For the repeat-visit timing in docs/benchmarks.md: when the first page rendered.
+    // Once the first page is rendered: index.html's first screen, written out so the
+    // browser could paint it before this code arrived, gives way to it in one step
+    // (until then the style `.wex-prerendered ~ *` keeps the app's own page hidden,
+    // so nothing moves); and, for the repeat-visit timing in docs/benchmarks.md, when
+    // that was.
     Effect::new(move || {
         if restored.get() {
+            if let Some(first_screen) = document().get_element_by_id(FIRST_SCREEN) {
+                first_screen.remove();
+            }
             if let Some(performance) = window().performance() {
                 let _ = performance.mark("wex-first-render");
             }

@@ -18,6 +18,35 @@ use wex_core::site::{AppManifest, APP_FOLDER, APP_MANIFEST};
 extern "C" {
     fn load_module(url: &str) -> js_sys::Promise;
     fn start_module(module: &JsValue, wasm: &str) -> js_sys::Promise;
+    fn prefetch(urls: Vec<String>);
+}
+
+/// How long after the first screen has rendered the learner's app starts to
+/// download: the first screen's own requests (the placement list) go first.
+const PREFETCH_AFTER_MS: u64 = 500;
+
+/// Starts downloading the learner's full app while a learner is still on the first
+/// screens, so that opening their first placement does not wait for it (#20,
+/// docs/benchmarks.md): nearly every learner opens one. The browser keeps the files
+/// (their names carry a hash; they are cached for a year), and the hand-over then
+/// finds them there. At low priority, and not at all when the browser is asked to
+/// save data.
+/// Only for a learner's page: a tutor's or an author's address hands over to
+/// their own app at once.
+pub fn prefetch_learner_app() {
+    if !matches!(crate::router::current_route().owner(), AppKind::Shell | AppKind::Learner) {
+        return;
+    }
+    set_timeout(
+        || {
+            spawn_local(async {
+                let Ok(text) = crate::placements::fetch_text(&format!("{APP_FOLDER}/{APP_MANIFEST}")).await else { return };
+                let Ok(all) = serde_json::from_str::<AppManifest>(&text) else { return };
+                prefetch(vec![format!("{APP_FOLDER}/{}", all.learner.js), format!("{APP_FOLDER}/{}", all.learner.wasm)]);
+            })
+        },
+        std::time::Duration::from_millis(PREFETCH_AFTER_MS),
+    );
 }
 
 thread_local! {

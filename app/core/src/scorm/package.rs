@@ -59,8 +59,7 @@ pub fn package(packed: &[u8], site: impl Fn(&str) -> Result<Vec<u8>, String>, st
     let entry = IndexEntry { file: Location::Site(file_name.clone()), sha256: unpacked.sha256.clone(), listing: bundle.listing() };
     files.push((format!("bundles/{}", pack::INDEX_FILE), Index::new(vec![entry]).to_json().into_bytes()));
     files.push((format!("bundles/{file_name}"), packed.to_vec()));
-    let body = body_of(&site_page).ok_or("the site's index.html has no <body>: build the site again")?;
-    files.push((LAUNCH_PAGE.to_string(), launch_page(&bundle.title, &bundle.id, &stylesheet, body).into_bytes()));
+    files.push((LAUNCH_PAGE.to_string(), launch_page(&bundle.title, &bundle.id, &stylesheet).into_bytes()));
     files.push(("start.js".to_string(), start_script(&learner_js, &learner_wasm).into_bytes()));
 
     files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -70,26 +69,25 @@ pub fn package(packed: &[u8], site: impl Fn(&str) -> Result<Vec<u8>, String>, st
     Ok(files)
 }
 
-/// The launch page: the site's styles and its page body (the loading message the
-/// app replaces), and the placement named for the app. Its Content-Security-Policy
-/// is the site's (`site::content_security_policy`), with no inline script at all.
-fn launch_page(title: &str, placement: &str, stylesheet: &str, body: &str) -> String {
+/// The launch page: the site's styles, the placement named for the app, and a line
+/// saying it is opening, in the blue bar of the app's header, until the app has
+/// rendered the placement (the app removes the element with id `wex-loading`; the
+/// site's own first screen, "Who is learning?", is not what a platform's learner
+/// sees). Its Content-Security-Policy is the site's (`site::content_security_policy`),
+/// with no inline script at all.
+fn launch_page(title: &str, placement: &str, stylesheet: &str) -> String {
     let policy = crate::site::content_security_policy(&[]);
     format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n    \
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <meta name=\"{PLACEMENT_META}\" content=\"{placement}\" />\n    \
-         <title>{title}</title>\n    <link rel=\"stylesheet\" href=\"{stylesheet}\" />\n    <script type=\"module\" src=\"start.js\"></script>\n  </head>\n  {body}\n</html>\n",
+         <title>{title}</title>\n    <link rel=\"stylesheet\" href=\"{stylesheet}\" />\n    <script type=\"module\" src=\"start.js\"></script>\n  </head>\n  \
+         <body class=\"nhsuk-frontend-supported\">\n    <div class=\"wex-prerendered\" id=\"wex-loading\">\n      \
+         <header class=\"nhsuk-header\" role=\"banner\"><div class=\"nhsuk-header__container nhsuk-width-container\"><div class=\"nhsuk-header__service\"><span class=\"nhsuk-header__service-name\">Wex virtual work experience</span></div></div></header>\n      \
+         <div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" role=\"main\"><p class=\"nhsuk-body-l\" role=\"status\">Opening {title}…</p></main></div>\n    </div>\n  </body>\n</html>\n",
         placement = xml_text(placement),
         title = xml_text(title),
         stylesheet = xml_text(stylesheet),
     )
-}
-
-/// The site page's `<body ...>...</body>`.
-fn body_of(html: &str) -> Option<&str> {
-    let start = html.find("<body")?;
-    let end = html[start..].find("</body>")? + start + "</body>".len();
-    Some(&html[start..end])
 }
 
 fn start_script(js: &str, wasm: &str) -> String {
