@@ -21,32 +21,52 @@ extern "C" {
     fn prefetch(urls: Vec<String>);
 }
 
-/// How long after the first screen has rendered the learner's app starts to
-/// download: the first screen's own requests (the placement list) go first.
-const PREFETCH_AFTER_MS: u64 = 500;
+/// How long the shell waits, with no key pressed or pointer used, before it starts
+/// the learner's app downloading anyway.
+const PREFETCH_AFTER_MS: u64 = 3_000;
 
 /// Starts downloading the learner's full app while a learner is still on the first
 /// screens, so that opening their first placement does not wait for it (#20,
-/// docs/benchmarks.md): nearly every learner opens one. The browser keeps the files
-/// (their names carry a hash; they are cached for a year), and the hand-over then
-/// finds them there. At low priority, and not at all when the browser is asked to
-/// save data.
-/// Only for a learner's page: a tutor's or an author's address hands over to
-/// their own app at once.
+/// docs/benchmarks.md): nearly every learner opens one. It starts when the learner
+/// first presses a key or uses the pointer (adding themselves, choosing their name),
+/// or after [`PREFETCH_AFTER_MS`], so it never competes with painting the first
+/// screen. The browser keeps the files (their names carry a hash; they are cached for
+/// a year), and the hand-over then finds them there; not at all when the browser is
+/// asked to save data. (Fetched at low priority, a download the hand-over then waited
+/// on was once starved for 12 s under throttling, so it is fetched as usual.) Only
+/// for a learner's page: a tutor's or an author's address hands over to their own
+/// app at once.
 pub fn prefetch_learner_app() {
     if !matches!(crate::router::current_route().owner(), AppKind::Shell | AppKind::Learner) {
         return;
     }
-    set_timeout(
-        || {
-            spawn_local(async {
-                let Ok(text) = crate::placements::fetch_text(&format!("{APP_FOLDER}/{APP_MANIFEST}")).await else { return };
-                let Ok(all) = serde_json::from_str::<AppManifest>(&text) else { return };
-                prefetch(vec![format!("{APP_FOLDER}/{}", all.learner.js), format!("{APP_FOLDER}/{}", all.learner.wasm)]);
-            })
-        },
-        std::time::Duration::from_millis(PREFETCH_AFTER_MS),
-    );
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    let start = move || {
+        if started.replace(true) {
+            return;
+        }
+        spawn_local(async {
+            let Ok(text) = crate::placements::fetch_text(&format!("{APP_FOLDER}/{APP_MANIFEST}")).await else { return };
+            let Ok(all) = serde_json::from_str::<AppManifest>(&text) else { return };
+            prefetch(vec![format!("{APP_FOLDER}/{}", all.learner.js), format!("{APP_FOLDER}/{}", all.learner.wasm)]);
+        });
+    };
+    let on_pointer = window_event_listener_untyped("pointerdown", {
+        let start = start.clone();
+        move |_| start()
+    });
+    let on_key = window_event_listener_untyped("keydown", {
+        let start = start.clone();
+        move |_| start()
+    });
+    let timer = set_timeout_with_handle(start, std::time::Duration::from_millis(PREFETCH_AFTER_MS));
+    crate::platform::stop_when_leaving(move || {
+        on_pointer.remove();
+        on_key.remove();
+        if let Ok(timer) = timer {
+            timer.clear();
+        }
+    });
 }
 
 thread_local! {
