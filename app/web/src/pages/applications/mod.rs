@@ -200,7 +200,7 @@ fn saved_drafts(drafts: Journal) -> Memo<Progress> {
     Memo::new(move |_| drafts.records.with(|r| Progress::replay(r.iter())))
 }
 
-/// A one-line draft (an area of work, or a date when `kind` is `date`), saved when
+/// A one-line draft (an area of work, or with `date` a day as `YYYY-MM-DD`), saved when
 /// it changes and kept safe from a closing tab at every key press.
 #[component]
 fn DraftLine(drafts: Journal, draft: Draft, #[prop(into)] label: String, #[prop(optional)] date: bool) -> impl IntoView {
