@@ -1,5 +1,43 @@
-//! The learner's reflective log as a file to keep: plain text to paste into a
-//! personal statement or an application form, or Markdown for people who use it.
+//! The learner's reflections: which steps they answered ([`answered`], the one walk
+//! over a placement's reflection steps that My reflections, My applications, the
+//! hand-in and its choices all use), and the reflective log as a file to keep:
+//! plain text to paste into a personal statement or an application form, or
+//! Markdown for people who use it.
+
+use crate::bundle::{Activity, Bundle, Module, Prompt, Step};
+use crate::progress::Progress;
+
+/// A reflection step the learner has written in, with each prompt they answered
+/// and the answer, trimmed.
+#[derive(Clone, Debug)]
+pub struct Answered<'b> {
+    pub module: &'b Module,
+    pub step: &'b Step,
+    pub answers: Vec<(&'b Prompt, &'b str)>,
+}
+
+impl Answered<'_> {
+    pub fn item(&self) -> crate::progress::ItemId {
+        crate::progress::ItemId::step(&self.module.id, &self.step.id)
+    }
+}
+
+/// Every reflection step of `bundle` with at least one answer in `progress`, in the
+/// placement's order; prompts left empty are left out.
+pub fn answered<'b>(bundle: &'b Bundle, progress: &'b Progress) -> Vec<Answered<'b>> {
+    let mut out = Vec::new();
+    for module in &bundle.modules {
+        for step in &module.steps {
+            let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
+            let state = progress.step(&module.id, &step.id);
+            let answers: Vec<(&Prompt, &str)> = reflection.prompts.iter().map(|p| (p, state.text(&p.field()).trim())).filter(|(_, text)| !text.is_empty()).collect();
+            if !answers.is_empty() {
+                out.push(Answered { module, step, answers });
+            }
+        }
+    }
+    out
+}
 
 /// One answered reflection step.
 #[derive(Clone, Debug, PartialEq, Eq)]

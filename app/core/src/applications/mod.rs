@@ -13,7 +13,7 @@ pub mod documents;
 pub mod drafts;
 pub mod evidence;
 
-use crate::bundle::{Activity, Bundle};
+use crate::bundle::Bundle;
 use crate::progress::Progress;
 
 /// The three documents of My applications, each a page of its own.
@@ -136,21 +136,19 @@ pub struct Note {
 /// Every reflection answer in `bundle` the learner has written (private ones too:
 /// this is their own page, and nothing leaves the device unless they export it).
 pub fn notes(bundle: &Bundle, progress: &Progress) -> Vec<Note> {
-    let mut out = Vec::new();
-    for module in &bundle.modules {
-        for step in &module.steps {
-            let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
-            let state = progress.step(&module.id, &step.id);
-            for prompt in &reflection.prompts {
-                let text = state.text(&prompt.field()).trim();
-                if !text.is_empty() {
-                    let id = format!("{}/{}/{}/{}", bundle.id, module.id, step.id, prompt.id);
-                    out.push(Note { id, placement: bundle.title.clone(), step: step.title.clone(), prompt: prompt.text.clone(), text: text.to_string(), prompt_id: prompt.id.clone() });
-                }
-            }
-        }
-    }
-    out
+    crate::reflections::answered(bundle, progress)
+        .into_iter()
+        .flat_map(|answered| {
+            answered.answers.iter().map(move |(prompt, text)| Note {
+                id: format!("{}/{}/{}/{}", bundle.id, answered.module.id, answered.step.id, prompt.id),
+                placement: bundle.title.clone(),
+                step: answered.step.title.clone(),
+                prompt: prompt.text.clone(),
+                text: text.to_string(),
+                prompt_id: prompt.id.clone(),
+            }).collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// A note longer than this is longer than one of the three answers can be on

@@ -3,7 +3,7 @@
 //! log again with the same code and compare (the "re-score" check).
 
 use super::badge::{verify, Check};
-use crate::bundle::{Activity, Bundle};
+use crate::bundle::Bundle;
 use crate::progress::{ItemId, Progress, Record};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -51,17 +51,10 @@ pub struct ReflectionChoice {
 /// The reflection steps of a placement that have answers in the learner's records.
 pub fn reflection_choices(bundle: &Bundle, records: &[Record]) -> Vec<ReflectionChoice> {
     let progress = Progress::replay(records);
-    let mut out = Vec::new();
-    for module in &bundle.modules {
-        for step in &module.steps {
-            let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
-            let state = progress.step(&module.id, &step.id);
-            if reflection.prompts.iter().any(|p| !state.text(&p.field()).trim().is_empty()) {
-                out.push(ReflectionChoice { item: ItemId::step(&module.id, &step.id), module: module.title.clone(), step: step.title.clone(), shared: state.shared });
-            }
-        }
-    }
-    out
+    crate::reflections::answered(bundle, &progress)
+        .iter()
+        .map(|a| ReflectionChoice { item: a.item(), module: a.module.title.clone(), step: a.step.title.clone(), shared: progress.step(&a.module.id, &a.step.id).shared })
+        .collect()
 }
 
 impl CompletionRecord {
@@ -74,24 +67,11 @@ impl CompletionRecord {
     /// reflection steps (`share`, as `module/step`) they chose to include.
     pub fn hand_in(credential: Value, records: &[Record], assignment: Option<String>, bundle: &Bundle, share: &[ItemId]) -> CompletionRecord {
         let progress = Progress::replay(records);
-        let mut reflections = Vec::new();
-        for module in &bundle.modules {
-            for step in &module.steps {
-                let item = ItemId::step(&module.id, &step.id);
-                let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
-                if !share.contains(&item) {
-                    continue;
-                }
-                let state = progress.step(&module.id, &step.id);
-                for prompt in &reflection.prompts {
-                    let field = prompt.field();
-                    let text = state.text(&field).trim();
-                    if !text.is_empty() {
-                        reflections.push(SharedReflection { item: item.clone(), field, text: text.to_string() });
-                    }
-                }
-            }
-        }
+        let reflections = crate::reflections::answered(bundle, &progress)
+            .iter()
+            .filter(|a| share.contains(&a.item()))
+            .flat_map(|a| a.answers.iter().map(|(prompt, text)| SharedReflection { item: a.item(), field: prompt.field(), text: text.to_string() }))
+            .collect();
         CompletionRecord { assignment, reflections, ..CompletionRecord::new(credential, super::certificate_log(bundle, records)) }
     }
 

@@ -11,9 +11,9 @@ use crate::platform::local_ymd;
 use crate::session::ActiveProfile;
 use crate::storage;
 use leptos::prelude::*;
-use wex_core::bundle::{file_safe, Activity};
+use wex_core::bundle::file_safe;
 use wex_core::progress::Record;
-use wex_core::reflections::{to_markdown, to_text, Entry};
+use wex_core::reflections::{answered, to_markdown, to_text, Entry};
 
 #[component]
 pub fn Reflections() -> impl IntoView {
@@ -64,26 +64,18 @@ pub fn Reflections() -> impl IntoView {
     }
 }
 
-/// Finds every reflection step with an answer, across the placements the learner
-/// has records for.
+/// Every reflection step with an answer (core's `reflections::answered`), across the
+/// placements the learner has records for.
 async fn collect(placements: Placements, records: Vec<Record>) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (bundle, progress) in placements.with_progress(&records).await {
-        for module in &bundle.modules {
-            for step in &module.steps {
-                let Some(Activity::Reflection(reflection)) = &step.activity else { continue };
-                let state = progress.step(&module.id, &step.id);
-                let answers: Vec<(String, String)> = reflection
-                    .prompts
-                    .iter()
-                    .map(|p| (p.text.clone(), state.text(&p.field()).trim().to_string()))
-                    .filter(|(_, a)| !a.is_empty())
-                    .collect();
-                if !answers.is_empty() {
-                    entries.push(Entry { placement: bundle.title.clone(), module: module.title.clone(), step: step.title.clone(), answers, day: local_ymd(state.last_at) });
-                }
-            }
-        }
+        entries.extend(answered(&bundle, &progress).into_iter().map(|a| Entry {
+            placement: bundle.title.clone(),
+            module: a.module.title.clone(),
+            step: a.step.title.clone(),
+            answers: a.answers.iter().map(|(prompt, text)| (prompt.text.clone(), text.to_string())).collect(),
+            day: local_ymd(progress.step(&a.module.id, &a.step.id).last_at),
+        }));
     }
     entries
 }
