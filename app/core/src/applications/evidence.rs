@@ -3,10 +3,10 @@
 //! certificate for, which the pages mention kindly instead of leaving out.
 
 use crate::bundle::Bundle;
-use crate::credential::badge::{self, summary};
+use crate::credential::badge::summary;
 use crate::progress::Progress;
 use crate::scoring::bundle_result;
-use crate::time_spent::{certificate_line, from_iso_duration};
+use crate::time_spent::certificate_line;
 use serde_json::Value;
 
 /// A placement with a certificate: what an application can name.
@@ -40,14 +40,13 @@ pub fn standing(bundle: &Bundle, progress: &Progress) -> Standing {
     let placement = bundle.id.clone();
     if let Some(credential) = progress.certificate().and_then(|json| serde_json::from_str::<Value>(json).ok()) {
         let stated = summary(&credential);
-        let spent = badge::stated_result(&credential, badge::TIME_SPENT).and_then(from_iso_duration);
         return Standing::Certified(Certified {
             placement,
             title: bundle.title.clone(),
             publisher: bundle.publisher.name.clone(),
             certificate_id: stated.id,
             issued_at: stated.issued_at,
-            time: certificate_line(bundle.minutes, spent),
+            time: certificate_line(bundle.minutes, stated.time_spent_ms),
         });
     }
     let result = bundle_result(bundle, progress);

@@ -62,6 +62,9 @@ pub struct Summary {
     /// The organisation named as issuer when it is not the learner's own device (a
     /// tutor's countersignature); `None` for a self-declared certificate.
     pub verified_by: Option<String>,
+    /// The time the learner spent, in milliseconds ([`TIME_SPENT`]); `None` on a
+    /// certificate from before the time was stated.
+    pub time_spent_ms: Option<u64>,
 }
 
 /// Reads the parts of a certificate that pages and reports show.
@@ -83,6 +86,7 @@ pub fn summary(credential: &Value) -> Summary {
         score: text("/credentialSubject/result/0/value"),
         issued_at: text("/validFrom"),
         verified_by: Some(text("/issuer/name")).filter(|name| !name.is_empty() && !name.ends_with(SELF_DECLARED)),
+        time_spent_ms: stated_result(credential, TIME_SPENT).and_then(crate::time_spent::from_iso_duration),
     }
 }
 
@@ -385,6 +389,10 @@ mod tests {
         let bundle = crate::testing::bundle();
         assert_eq!(stated_result(&credential, PLANNED_TIME), Some(iso_duration(u64::from(bundle.minutes) * 60_000).as_str()));
         assert_eq!(stated_result(&credential, TIME_SPENT), Some(iso_duration(time_spent_ms(&records)).as_str()));
+        assert_eq!(summary(&credential).time_spent_ms, Some(time_spent_ms(&records) / 60_000 * 60_000), "read back to the minute");
+        let mut older = credential.clone();
+        older["credentialSubject"]["result"].as_array_mut().unwrap().retain(|r| r["resultDescription"] != TIME_SPENT);
+        assert_eq!(summary(&older).time_spent_ms, None);
         let description = credential["description"].as_str().unwrap();
         assert!(description.starts_with("About ") && description.contains(" of virtual work experience, about "), "{description}");
     }

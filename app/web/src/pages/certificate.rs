@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 use wex_core::bundle::{file_safe, Bundle};
-use wex_core::credential::badge::{self, issue, Issue};
+use wex_core::credential::badge::{issue, Issue};
 use wex_core::credential::certificate_log;
 use wex_core::progress::{Action, ItemId, Progress};
 use wex_core::scoring::{bundle_result, stated_score};
@@ -103,7 +103,7 @@ fn IssuedCertificate(bundle: Arc<Bundle>, json: String, journal: Journal) -> imp
     let (learner, issued, id) = (stated.learner, stated.issued_at, stated.id);
     let day = local_day(&issued);
     let overall = stated.score;
-    let spent = badge::stated_result(&credential, badge::TIME_SPENT).and_then(time_spent::from_iso_duration);
+    let spent = stated.time_spent_ms;
     let file = format!("wex-certificate-{}-{}.json", bundle.id, file_safe(&learner));
     let verified_file = format!("wex-verified-certificate-{}-{}.json", bundle.id, file_safe(&learner));
     // A tutor's countersignature, accepted earlier on this device (see hand_in.rs).
