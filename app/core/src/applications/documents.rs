@@ -27,19 +27,14 @@ impl Author<'_> {
 }
 
 const NOT_WRITTEN: &str = "*Not written yet.*";
+const NOT_CHOSEN: &str = "*Not chosen yet.*";
 
-/// A draft's text, or a line saying there is none.
-fn or_not_written(text: &str) -> &str {
-    if text.trim().is_empty() {
-        NOT_WRITTEN
-    } else {
-        text.trim()
+/// A draft's text, trimmed, or `placeholder` when there is none.
+fn or_else<'a>(text: &'a str, placeholder: &'a str) -> &'a str {
+    match text.trim() {
+        "" => placeholder,
+        text => text,
     }
-}
-
-/// Where a note came from: "Hospice placement, Your reflection: “What happened?”".
-fn source_of(note: &Note) -> String {
-    format!("{}, {}: “{}”", note.placement, note.step, note.prompt)
 }
 
 /// The UCAS personal statement: the learner's three answers with their character
@@ -50,7 +45,7 @@ pub fn ucas(author: Author, drafts: &Progress, chosen: &[&Note]) -> String {
     let count = UcasCount::of([&answers[0], &answers[1], &answers[2]].map(|a| a.as_str()));
     let mut out = format!("# UCAS personal statement: {}'s draft\n\n{}", author.learner, author.byline());
     for (i, question) in UcasQuestion::ALL.into_iter().enumerate() {
-        out.push_str(&format!("\n## {}. {}\n\n{}\n\n*{}.*\n", i + 1, question.text(), or_not_written(&answers[i]), plural(count.each[i], "character")));
+        out.push_str(&format!("\n## {}. {}\n\n{}\n\n*{}.*\n", i + 1, question.text(), or_else(&answers[i], NOT_WRITTEN), plural(count.each[i], "character")));
     }
     out.push_str(&format!("\n**Altogether: {} of {} characters, spaces included.**\n", number(count.total), number(UCAS_MAX_CHARS)));
     for problem in count.problems() {
@@ -63,7 +58,7 @@ pub fn ucas(author: Author, drafts: &Progress, chosen: &[&Note]) -> String {
         out.push_str("\n## Notes from my reflections\n");
         for question in UcasQuestion::ALL {
             for note in chosen.iter().filter(|n| n.question() == question) {
-                out.push_str(&format!("\n### For question {}: {}\n\n{}\n", question as usize + 1, source_of(note), note.text));
+                out.push_str(&format!("\n### For question {}: {}\n\n{}\n", question as usize + 1, note.source(), note.text));
             }
         }
     }
@@ -75,7 +70,7 @@ pub fn ucas(author: Author, drafts: &Progress, chosen: &[&Note]) -> String {
 pub fn nhs_values(author: Author, drafts: &Progress, chosen: &[(NhsValue, &Note)]) -> String {
     let statement = Draft::SupportingInformation.text(drafts);
     let mut out = format!("# Supporting information: {}'s draft\n\n{}", author.learner, author.byline());
-    out.push_str(&format!("\n## My supporting information\n\n{}\n\n*{}.*\n", or_not_written(&statement), plural(word_count(&statement), "word")));
+    out.push_str(&format!("\n## My supporting information\n\n{}\n\n*{}.*\n", or_else(&statement, NOT_WRITTEN), plural(word_count(&statement), "word")));
     if !chosen.is_empty() {
         out.push_str("\n## Evidence for the NHS values\n");
         for value in NhsValue::ALL {
@@ -85,7 +80,7 @@ pub fn nhs_values(author: Author, drafts: &Progress, chosen: &[(NhsValue, &Note)
             }
             out.push_str(&format!("\n### {}\n\n*{}*\n", value.label(), value.meaning()));
             for note in notes {
-                out.push_str(&format!("\nFrom {}:\n\n{}\n", source_of(note), note.text));
+                out.push_str(&format!("\nFrom {}:\n\n{}\n", note.source(), note.text));
             }
         }
     }
@@ -99,15 +94,15 @@ pub fn trust_placement(author: Author, drafts: &Progress, chosen: &[&Certified],
     let mut out = format!("# Application for work experience at an NHS trust: {}\n\n{}", author.learner, author.byline());
     out.push_str("\n## The areas I would like\n\n");
     for choice in Choice::ALL {
-        out.push_str(&format!("{}. {}\n", choice.number(), or_not_chosen(&Draft::TrustArea(choice).text(drafts))));
+        out.push_str(&format!("{}. {}\n", choice.number(), or_else(&Draft::TrustArea(choice).text(drafts), NOT_CHOSEN)));
     }
     out.push_str("\n## Dates I can come\n\n");
     for choice in Choice::ALL {
         let day = Draft::TrustDate(choice).text(drafts);
-        out.push_str(&format!("{}. {}\n", choice.number(), or_not_chosen(&long_date(day.trim()))));
+        out.push_str(&format!("{}. {}\n", choice.number(), or_else(&long_date(day.trim()), NOT_CHOSEN)));
     }
-    out.push_str(&format!("\n## What I hope to get from work experience\n\n{}\n", or_not_written(&Draft::TrustHopes.text(drafts))));
-    out.push_str(&format!("\n## What I have done so far\n\n{}\n", or_not_written(&Draft::TrustSoFar.text(drafts))));
+    out.push_str(&format!("\n## What I hope to get from work experience\n\n{}\n", or_else(&Draft::TrustHopes.text(drafts), NOT_WRITTEN)));
+    out.push_str(&format!("\n## What I have done so far\n\n{}\n", or_else(&Draft::TrustSoFar.text(drafts), NOT_WRITTEN)));
     if !chosen.is_empty() {
         out.push_str("\n## Virtual work experience I have completed\n");
         for placement in chosen {
@@ -123,14 +118,6 @@ pub fn trust_placement(author: Author, drafts: &Progress, chosen: &[&Certified],
         out.push_str(&format!("\nAnyone can check these certificates at {check_page}, with the certificate file I can send.\n"));
     }
     out
-}
-
-fn or_not_chosen(text: &str) -> &str {
-    if text.trim().is_empty() {
-        "*Not chosen yet.*"
-    } else {
-        text.trim()
-    }
 }
 
 #[cfg(test)]

@@ -161,6 +161,12 @@ impl Note {
         ucas_question_for(&self.prompt_id)
     }
 
+    /// Where it came from, as a line above it: "Hospice placement, Your reflection:
+    /// “What happened?”".
+    pub fn source(&self) -> String {
+        format!("{}, {}: “{}”", self.placement, self.step, self.prompt)
+    }
+
     /// Whether the note is longer than an answer can be ([`LONG_NOTE_CHARS`]), so
     /// the learner needs to choose from it rather than use all of it.
     pub fn is_long(&self) -> bool {
@@ -174,6 +180,17 @@ pub struct UcasCount {
     /// Characters in each answer, spaces and line breaks included, as UCAS counts.
     pub each: [usize; 3],
     pub total: usize,
+}
+
+/// The count under one answer box as the learner types: "88 characters: at least
+/// 262 more to go", then "400 characters: enough for this answer".
+pub fn answer_count(text: &str) -> String {
+    let n = text.chars().count();
+    let counted = crate::words::plural(n, "character");
+    match UCAS_MIN_CHARS.checked_sub(n).filter(|&more| more > 0) {
+        Some(more) => format!("{counted}: at least {more} more to go"),
+        None => format!("{counted}: enough for this answer"),
+    }
 }
 
 impl UcasCount {
@@ -280,6 +297,13 @@ mod tests {
         assert_eq!(count.total, 4500);
         assert_eq!(count.problems(), ["Cut 500 characters: the three answers together can have 4,000 at most."]);
         assert!(UcasCount::of([&"x".repeat(1300); 3].map(String::as_str)).problems().is_empty());
+    }
+
+    #[test]
+    fn each_answer_says_how_far_it_is_from_ucas_minimum() {
+        assert_eq!(answer_count(""), "0 characters: at least 350 more to go");
+        assert_eq!(answer_count(&"é".repeat(349)), "349 characters: at least 1 more to go");
+        assert_eq!(answer_count(&"a".repeat(350)), "350 characters: enough for this answer");
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn NoteChoice(note: Note, chosen: RwSignal<BTreeSet<String>>, #[prop(into)] key:
     let checked_key = key.clone();
     view! {
         <div class="wex-note">
-            <p class="nhsuk-caption-m">{format!("{}, {}: “{}”", note.placement, note.step, note.prompt)}</p>
+            <p class="nhsuk-caption-m">{note.source()}</p>
             <p class="nhsuk-body wex-answer">{note.text.clone()}</p>
             {is_long.then(|| view! {
                 <p class="nhsuk-hint">{format!(

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use wex_core::applications::documents::{ucas, Author};
 use wex_core::applications::drafts::Draft;
-use wex_core::applications::{Document, Note, UcasCount, UcasQuestion, UCAS_MAX_CHARS, UCAS_MIN_CHARS};
-use wex_core::words::{number, plural};
+use wex_core::applications::{answer_count, Document, Note, UcasCount, UcasQuestion, UCAS_MAX_CHARS, UCAS_MIN_CHARS};
+use wex_core::words::number;
 
 #[component]
 pub fn UcasStatement() -> impl IntoView {
@@ -77,11 +77,7 @@ fn Statement(gathered: Gathered) -> impl IntoView {
                             label_class="nhsuk-label--s"
                             text=texts[i]
                             rows=8
-                            count=move |text: String| {
-                                let n = text.chars().count();
-                                let counted = plural(n, "character");
-                                if n < UCAS_MIN_CHARS { format!("{counted}: at least {} more to go", UCAS_MIN_CHARS - n) } else { format!("{counted}: enough for this answer") }
-                            }
+                            count=|text: String| answer_count(&text)
                         />
                         <p class="nhsuk-body wex-answer wex-print-only">{move || texts[i].get()}</p>
                     </section>
