@@ -26,15 +26,9 @@ impl Author<'_> {
     }
 }
 
-const NOT_WRITTEN: &str = "*Not written yet.*";
-const NOT_CHOSEN: &str = "*Not chosen yet.*";
-
-/// A draft's text, trimmed, or `placeholder` when there is none.
-fn or_else<'a>(text: &'a str, placeholder: &'a str) -> &'a str {
-    match text.trim() {
-        "" => placeholder,
-        text => text,
-    }
+/// A draft as a document shows it: its words, or that it is not written yet.
+fn shown(draft: Draft, drafts: &Progress) -> String {
+    draft.shown(drafts).unwrap_or_else(|| format!("*{}*", draft.not_yet()))
 }
 
 /// The UCAS personal statement: the learner's three answers with their character
@@ -45,7 +39,7 @@ pub fn ucas(author: Author, drafts: &Progress, chosen: &[&Note]) -> String {
     let count = UcasCount::of([&answers[0], &answers[1], &answers[2]].map(|a| a.as_str()));
     let mut out = format!("# UCAS personal statement: {}'s draft\n\n{}", author.learner, author.byline());
     for (i, question) in UcasQuestion::ALL.into_iter().enumerate() {
-        out.push_str(&format!("\n## {}. {}\n\n{}\n\n*{}.*\n", i + 1, question.text(), or_else(&answers[i], NOT_WRITTEN), plural(count.each[i], "character")));
+        out.push_str(&format!("\n## {}. {}\n\n{}\n\n*{}.*\n", i + 1, question.text(), shown(Draft::Ucas(question), drafts), plural(count.each[i], "character")));
     }
     out.push_str(&format!("\n**Altogether: {} of {} characters, spaces included.**\n", number(count.total), number(UCAS_MAX_CHARS)));
     for problem in count.problems() {
@@ -70,7 +64,7 @@ pub fn ucas(author: Author, drafts: &Progress, chosen: &[&Note]) -> String {
 pub fn nhs_values(author: Author, drafts: &Progress, chosen: &[(NhsValue, &Note)]) -> String {
     let statement = Draft::SupportingInformation.text(drafts);
     let mut out = format!("# Supporting information: {}'s draft\n\n{}", author.learner, author.byline());
-    out.push_str(&format!("\n## My supporting information\n\n{}\n\n*{}.*\n", or_else(&statement, NOT_WRITTEN), plural(word_count(&statement), "word")));
+    out.push_str(&format!("\n## My supporting information\n\n{}\n\n*{}.*\n", shown(Draft::SupportingInformation, drafts), plural(word_count(&statement), "word")));
     if !chosen.is_empty() {
         out.push_str("\n## Evidence for the NHS values\n");
         for value in NhsValue::ALL {
@@ -94,15 +88,14 @@ pub fn trust_placement(author: Author, drafts: &Progress, chosen: &[&Certified],
     let mut out = format!("# Application for work experience at an NHS trust: {}\n\n{}", author.learner, author.byline());
     out.push_str("\n## The areas I would like\n\n");
     for choice in Choice::ALL {
-        out.push_str(&format!("{}. {}\n", choice.number(), or_else(&Draft::TrustArea(choice).text(drafts), NOT_CHOSEN)));
+        out.push_str(&format!("{}. {}\n", choice.number(), shown(Draft::TrustArea(choice), drafts)));
     }
     out.push_str("\n## Dates I can come\n\n");
     for choice in Choice::ALL {
-        let day = Draft::TrustDate(choice).text(drafts);
-        out.push_str(&format!("{}. {}\n", choice.number(), or_else(&long_date(day.trim()), NOT_CHOSEN)));
+        out.push_str(&format!("{}. {}\n", choice.number(), shown(Draft::TrustDate(choice), drafts)));
     }
-    out.push_str(&format!("\n## What I hope to get from work experience\n\n{}\n", or_else(&Draft::TrustHopes.text(drafts), NOT_WRITTEN)));
-    out.push_str(&format!("\n## What I have done so far\n\n{}\n", or_else(&Draft::TrustSoFar.text(drafts), NOT_WRITTEN)));
+    out.push_str(&format!("\n## What I hope to get from work experience\n\n{}\n", shown(Draft::TrustHopes, drafts)));
+    out.push_str(&format!("\n## What I have done so far\n\n{}\n", shown(Draft::TrustSoFar, drafts)));
     if !chosen.is_empty() {
         out.push_str("\n## Virtual work experience I have completed\n");
         for placement in chosen {

@@ -112,6 +112,26 @@ impl Draft {
         let (module, step) = self.module_and_step();
         drafts.step(module, &step).text(&Draft::field()).to_string()
     }
+
+    /// What a download or a printed page says in place of a draft not written yet.
+    pub fn not_yet(self) -> &'static str {
+        match self {
+            Draft::TrustArea(_) | Draft::TrustDate(_) => "Not chosen yet.",
+            _ => "Not written yet.",
+        }
+    }
+
+    /// The draft as a reader sees it, in a download or on paper: trimmed, a date
+    /// in words ("15 February 2027"); `None` while nothing is written.
+    pub fn shown(self, drafts: &Progress) -> Option<String> {
+        let text = self.text(drafts);
+        let text = text.trim();
+        match self {
+            _ if text.is_empty() => None,
+            Draft::TrustDate(_) => Some(crate::words::long_date(text)),
+            _ => Some(text.to_string()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -142,6 +162,9 @@ mod tests {
         let progress = Progress::replay(&[write(1, "Radiography"), write(2, "Radiography and physiotherapy")]);
         assert_eq!(draft.text(&progress), "Radiography and physiotherapy");
         assert_eq!(Draft::TrustArea(Choice::First).text(&progress), "", "nothing written yet");
+        assert_eq!(Draft::TrustArea(Choice::First).shown(&progress), None);
+        let date = Record { item: Draft::TrustDate(Choice::First).item(), action: Action::Written { field: Draft::field(), text: " 2027-02-15 ".into() }, ..write(3, "") };
+        assert_eq!(Draft::TrustDate(Choice::First).shown(&Progress::replay(&[date])).as_deref(), Some("15 February 2027"));
     }
 
     #[test]

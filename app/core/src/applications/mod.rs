@@ -172,6 +172,16 @@ impl Note {
     pub fn is_long(&self) -> bool {
         self.text.chars().count() > LONG_NOTE_CHARS
     }
+
+    /// What the page says under a note too long to use whole.
+    pub fn too_long(&self) -> Option<String> {
+        self.is_long().then(|| {
+            format!(
+                "This note is long ({} characters): more than one answer can hold. Choose the sentence or two that matter most and say them in a fresh way.",
+                crate::words::number(self.text.chars().count())
+            )
+        })
+    }
 }
 
 /// How a learner's three answers stand against UCAS's rules.
@@ -297,6 +307,14 @@ mod tests {
         assert_eq!(count.total, 4500);
         assert_eq!(count.problems(), ["Cut 500 characters: the three answers together can have 4,000 at most."]);
         assert!(UcasCount::of([&"x".repeat(1300); 3].map(String::as_str)).problems().is_empty());
+    }
+
+    #[test]
+    fn a_note_longer_than_an_answer_says_so() {
+        let note = |chars: usize| Note { id: "p/m/s/what".into(), placement: "P".into(), step: "S".into(), prompt: "What?".into(), text: "é".repeat(chars), prompt_id: "what".into() };
+        assert_eq!(note(LONG_NOTE_CHARS).too_long(), None);
+        assert!(note(LONG_NOTE_CHARS + 1).too_long().unwrap().starts_with("This note is long (1,334 characters)"));
+        assert_eq!(note(3).source(), "P, S: “What?”");
     }
 
     #[test]

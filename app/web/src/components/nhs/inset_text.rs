@@ -3,9 +3,14 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn InsetText(children: Children) -> impl IntoView {
+pub fn InsetText(
+    /// Classes of Wex's own beside the NHS one (`wex-no-print`).
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
     view! {
-        <div class="nhsuk-inset-text">
+        <div class=if class.is_empty() { "nhsuk-inset-text".to_string() } else { format!("nhsuk-inset-text {class}") }>
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             {children()}
         </div>

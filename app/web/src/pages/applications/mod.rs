@@ -195,6 +195,13 @@ fn draft_ctx(drafts: Journal, draft: Draft) -> StepCtx {
     StepCtx { journal: drafts, module: module.to_string(), step, media: Arc::default() }
 }
 
+/// A draft as a printed page shows it, followed as it is saved: its words, or that
+/// it is not written yet (core's `Draft::shown`).
+fn printed(drafts: Journal, draft: Draft) -> impl Fn() -> String + Copy {
+    let saved = saved_drafts(drafts);
+    move || draft.shown(&saved.get()).unwrap_or_else(|| draft.not_yet().to_string())
+}
+
 /// The drafts as saved, followed as they change.
 fn saved_drafts(drafts: Journal) -> Memo<Progress> {
     Memo::new(move |_| drafts.records.with(|r| Progress::replay(r.iter())))
@@ -232,28 +239,34 @@ fn DraftLine(drafts: Journal, draft: Draft, #[prop(into)] label: String, #[prop(
 #[component]
 fn NoteChoice(note: Note, chosen: RwSignal<BTreeSet<String>>, #[prop(into)] key: String) -> impl IntoView {
     let id = format!("use-{}", key.replace(['/', ':'], "-"));
-    let is_long = note.is_long();
-    let length = note.text.chars().count();
-    let checked_key = key.clone();
     view! {
         <div class="wex-note">
             <p class="nhsuk-caption-m">{note.source()}</p>
             <p class="nhsuk-body wex-answer">{note.text.clone()}</p>
-            {is_long.then(|| view! {
-                <p class="nhsuk-hint">{format!(
-                    "This note is long ({} characters): more than one answer can hold. Choose the sentence or two that matter most and say them in a fresh way.",
-                    wex_core::words::number(length),
-                )}</p>
-            })}
-            <div class="nhsuk-checkboxes__item wex-no-print">
-                <input class="nhsuk-checkboxes__input" id=id.clone() type="checkbox"
-                    prop:checked=move || chosen.with(|c| c.contains(&checked_key))
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        chosen.update(|c| { if on { c.insert(key.clone()); } else { c.remove(&key); } });
-                    } />
-                <label class="nhsuk-label nhsuk-checkboxes__label" for=id>"Add this note to my download"</label>
+            {note.too_long().map(|why| view! { <p class="nhsuk-hint">{why}</p> })}
+            <div class="wex-no-print">
+                <ChoiceBox chosen=chosen key=key id=id label="Add this note to my download" />
             </div>
+        </div>
+    }
+}
+
+/// A checkbox that puts `key` in, or takes it out of, the learner's choice of what a
+/// download names (a note, a certificate).
+#[component]
+fn ChoiceBox(chosen: RwSignal<BTreeSet<String>>, key: String, id: String, #[prop(into)] label: String, #[prop(optional, into)] hint: Option<String>) -> impl IntoView {
+    let checked_key = key.clone();
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="nhsuk-checkboxes__item">
+            <input class="nhsuk-checkboxes__input" id=id.clone() type="checkbox" aria-describedby=hint.as_ref().map(|_| hint_id.clone())
+                prop:checked=move || chosen.with(|c| c.contains(&checked_key))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    chosen.update(|c| { if on { c.insert(key.clone()); } else { c.remove(&key); } });
+                } />
+            <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
+            {hint.map(|hint| view! { <div class="nhsuk-hint nhsuk-checkboxes__hint" id=hint_id>{hint}</div> })}
         </div>
     }
 }

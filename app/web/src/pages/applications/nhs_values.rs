@@ -2,7 +2,8 @@
 //! under the NHS values their words suggest, a box for their own statement, and
 //! its download and print.
 
-use super::{document_page, draft_ctx, saved_drafts, Export, Gathered, NoReflections, NoteChoice};
+use super::{document_page, draft_ctx, printed, saved_drafts, Export, Gathered, NoReflections, NoteChoice};
+use crate::components::nhs::InsetText;
 use crate::components::player::WrittenAnswer;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -45,10 +46,9 @@ fn Values(gathered: Gathered) -> impl IntoView {
                 <a href=CONSTITUTION rel="noopener noreferrer" target="_blank">"the NHS Constitution for England"<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span></a>
                 " (checked 6 December 2026), which is for the NHS in England; the meanings below are a short version in our words. Check the values of the employer you apply to: many put them in their adverts."
             </p>
-            <div class="nhsuk-inset-text wex-no-print">
-                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            <InsetText class="wex-no-print">
                 <p>"Wex suggests which values a note shows from the words in it. It is a suggestion, not a judgement: you know best what your example shows."</p>
-            </div>
+            </InsetText>
             {gathered.notes.is_empty().then(|| view! { <NoReflections /> })}
             {NhsValue::ALL.into_iter().map(|value| {
                 let notes: Vec<Note> = gathered.notes.iter().filter(|n| NhsValue::suggested_by(&n.text).contains(&value)).cloned().collect();
@@ -74,7 +74,7 @@ fn Values(gathered: Gathered) -> impl IntoView {
                 min_words=0
                 rows=10
             />
-            <p class="nhsuk-body wex-answer wex-print-only">{move || Draft::SupportingInformation.text(&saved.get())}</p>
+            <p class="nhsuk-body wex-answer wex-print-only">{printed(drafts, Draft::SupportingInformation)}</p>
             <Export document=Document::NhsValues markdown=markdown />
         </div>
     }

@@ -2,7 +2,8 @@
 //! three dates a trust's form asks for, the two parts of a supporting statement,
 //! and the learner's certificates as evidence, with the download and print.
 
-use super::{document_page, draft_ctx, saved_drafts, DraftLine, Export, Gathered, StandingLine};
+use super::{document_page, draft_ctx, printed, saved_drafts, ChoiceBox, DraftLine, Export, Gathered, StandingLine};
+use crate::components::nhs::InsetText;
 use crate::components::player::WrittenAnswer;
 use crate::router::{Link, Route};
 use leptos::prelude::*;
@@ -33,11 +34,7 @@ fn Application(gathered: Gathered) -> impl IntoView {
             trust_placement(author, &saved.get_untracked(), &picked, &check_page)
         })
     };
-    let print_line = move |draft: Draft| move || {
-        let text = draft.text(&saved.get());
-        let text = if matches!(draft, Draft::TrustDate(_)) { long_date(text.trim()) } else { text };
-        if text.trim().is_empty() { "Not chosen yet".to_string() } else { text }
-    };
+    let print_line = move |draft: Draft| printed(drafts, draft);
     view! {
         <div class="wex-applications">
             <p class="nhsuk-body">"Many trusts offer in-person work experience to students, and each has its own form, ages and dates: find the work experience page on the trust's website. Most forms ask for the areas you would like to see, the dates you can come and a short supporting statement. Write yours here, then paste it into the form."</p>
@@ -81,30 +78,18 @@ fn Application(gathered: Gathered) -> impl IntoView {
             <h2 class="nhsuk-heading-m">"Your virtual work experience"</h2>
             {if certified.is_empty() {
                 view! {
-                    <div class="nhsuk-inset-text">
-                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                    <InsetText>
                         <p>"You have no certificates yet. A certificate shows a trust what you did and lets them check it. Finish a placement and get its certificate, and it appears here."</p>
-                    </div>
+                    </InsetText>
                 }.into_any()
             } else {
                 view! {
                     <fieldset class="nhsuk-fieldset wex-no-print">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Choose the certificates to name in your download"</legend>
                         <div class="nhsuk-checkboxes">
-                            {certified.into_iter().map(|c| {
-                                let id = format!("certificate-{}", c.placement);
-                                let (key, check) = (c.placement.clone(), c.placement.clone());
-                                view! {
-                                    <div class="nhsuk-checkboxes__item">
-                                        <input class="nhsuk-checkboxes__input" id=id.clone() type="checkbox" aria-describedby=format!("{id}-hint")
-                                            prop:checked=move || chosen.with(|s| s.contains(&check))
-                                            on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|s| { if on { s.insert(key.clone()); } else { s.remove(&key); } }); } />
-                                        <label class="nhsuk-label nhsuk-checkboxes__label" for=id.clone()>{c.title.clone()}</label>
-                                        <div class="nhsuk-hint nhsuk-checkboxes__hint" id=format!("{id}-hint")>
-                                            {format!("{}. Certificate {}, issued {}.", c.time, c.certificate_id, long_date(&c.issued_at))}
-                                        </div>
-                                    </div>
-                                }
+                            {certified.into_iter().map(|c| view! {
+                                <ChoiceBox chosen=chosen key=c.placement.clone() id=format!("certificate-{}", c.placement) label=c.title.clone()
+                                    hint=format!("{}. Certificate {}, issued {}.", c.time, c.certificate_id, long_date(&c.issued_at)) />
                             }).collect_view()}
                         </div>
                     </fieldset>

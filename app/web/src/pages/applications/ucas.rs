@@ -3,6 +3,7 @@
 //! statement's download and print.
 
 use super::{document_page, draft_ctx, saved_drafts, Export, Gathered, NoReflections, NoteChoice};
+use crate::components::nhs::InsetText;
 use crate::components::player::WrittenAnswer;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -44,10 +45,9 @@ fn Statement(gathered: Gathered) -> impl IntoView {
                 <a href="https://www.ucas.com" rel="noopener noreferrer" target="_blank">"ucas.com"<span class="nhsuk-u-visually-hidden">" (opens in a new tab)"</span></a>
                 " (checked 6 December 2026). Check them there before you apply."
             </p>
-            <div class="nhsuk-inset-text wex-no-print">
-                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            <InsetText class="wex-no-print">
                 <p>"Under each question are the notes from your reflections that most likely help with it: what happened goes with question 3, and what it meant and what you will do next with question 1. They are your words, not an answer: use them to remember, then write sentences of your own."</p>
-            </div>
+            </InsetText>
             {gathered.notes.is_empty().then(|| view! { <NoReflections /> })}
             {UcasQuestion::ALL.into_iter().enumerate().map(|(i, question)| {
                 let notes: Vec<Note> = gathered.notes.iter().filter(|n| n.question() == question).cloned().collect();
