@@ -52,10 +52,9 @@ impl Journal {
         let record = Record { bundle: self.bundle.get_value(), item: item.clone(), at_ms: now_ms(), action };
         self.records.update(|r| r.push(record.clone()));
         self.pending.update_value(|p| p.push(record));
-        // Only the packaged placement's own records go to a learning platform: a
-        // learner's application drafts stay on the device.
-        if crate::lms::active() && crate::lms::packaged_placement().is_some_and(|p| p == self.bundle.get_value()) {
-            self.records.with_untracked(|records| crate::lms::report(records, &crate::router::current_route()));
+        if crate::lms::active() {
+            let bundle = self.bundle.get_value();
+            self.records.with_untracked(|records| crate::lms::report(&bundle, records, &crate::router::current_route()));
         }
         mark("wex-save-start");
         let journal = *self;

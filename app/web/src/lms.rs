@@ -196,15 +196,17 @@ pub fn standard() -> Option<Standard> {
     SESSION.with(|s| s.borrow().as_ref().map(|s| s.standard))
 }
 
-/// After each thing the learner does: tells the platform their status, score,
-/// place and records, and commits a moment later (several actions, one commit).
-pub fn report(records: &[Record], location: &Route) {
+/// After each thing the learner does in the journal of `journal_bundle`: tells the
+/// platform their status, score, place and records, and commits a moment later
+/// (several actions, one commit). Only the packaged placement's own journal is
+/// reported; any other (a learner's application drafts) stays on the computer.
+pub fn report(journal_bundle: &str, records: &[Record], location: &Route) {
     // For docs/benchmarks.md: working out and setting the values, per action.
     crate::platform::mark("wex-lms-report-start");
     let refused = SESSION.with(|s| {
         let mut s = s.borrow_mut();
         let session = s.as_mut().filter(|s| !s.finished)?;
-        let bundle = session.bundle.clone()?;
+        let bundle = session.bundle.clone().filter(|b| b.id == journal_bundle)?;
         let standard = session.standard;
         let report = Report::of(&bundle, records);
         session.complete = report.complete;
@@ -338,7 +340,7 @@ pub async fn enter(learner: Learner, active: ActiveProfile, router: Router, plac
     let here = router.route.get_untracked();
     let belongs = |route: &Route| matches!(route, Route::Placement { bundle } | Route::Module { bundle, .. } | Route::Certificate { bundle } if *bundle == placement);
     if !belongs(&here) {
-        router.replace(learner.location.filter(belongs).unwrap_or(Route::Placement { bundle: placement }));
+        router.replace(learner.location.filter(belongs).unwrap_or(Route::Placement { bundle: placement.clone() }));
     }
-    report(&records, &router.route.get_untracked());
+    report(&placement, &records, &router.route.get_untracked());
 }
