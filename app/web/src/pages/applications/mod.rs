@@ -74,7 +74,8 @@ fn gather() -> Load<Gathered> {
         async move {
             let records = storage::records::for_profile(&profile).await;
             problem.report(&records);
-            let records: Vec<_> = records.unwrap_or_default().into_iter().filter(|r| r.bundle != DRAFTS_BUNDLE).collect();
+            // Placements only: `with_progress` passes over the drafts' records.
+            let records = records.unwrap_or_default();
             let mut found = Vec::new();
             let mut standings = Vec::new();
             for (bundle, progress) in placements.with_progress(&records).await {
